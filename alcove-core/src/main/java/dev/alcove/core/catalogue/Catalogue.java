@@ -1,0 +1,136 @@
+package dev.alcove.core.catalogue;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.uri.StepUri;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Every step of an alcove and what it depends on, ordered by URI. Immutable. */
+public record Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps) {
+
+  public static final String DEFAULT_DATA_DIR = "data";
+
+  public Catalogue {
+    TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>();
+    steps.forEach((uri, deps) -> copy.put(uri, List.copyOf(deps)));
+    steps = Collections.unmodifiableSortedMap(copy);
+  }
+
+  public static Catalogue empty() {
+    return new Catalogue(DEFAULT_DATA_DIR, new TreeMap<>());
+  }
+
+  public boolean contains(StepUri uri) {
+    return steps.containsKey(uri);
+  }
+
+  public List<StepUri> dependencies(StepUri uri) {
+    return steps.getOrDefault(uri, List.of());
+  }
+
+  /** A catalogue with one more step; the caller has checked that it is new. */
+  public Catalogue with(StepDeclaration step) {
+    TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>(steps);
+    copy.put(step.uri(), step.dependencies());
+    return new Catalogue(dataDir, copy);
+  }
+
+  /**
+   * The step a dependency names: itself when it is declared, or, for {@code latest}, the highest
+   * version of the same dataset in string order (so a declared {@code latest} step wins).
+   */
+  public Optional<StepUri> resolve(StepUri dependency) {
+    if (steps.containsKey(dependency)) {
+      return Optional.of(dependency);
+    }
+    if (!dependency.isLatest()) {
+      return Optional.empty();
+    }
+    return steps.keySet().stream()
+        .filter(dependency::sameDataset)
+        .max((a, b) -> a.version().compareTo(b.version()));
+  }
+
+  public StepUri resolveOrFail(StepUri step, StepUri dependency) {
+    return resolve(dependency)
+        .orElseThrow(
+            () ->
+                new AlcoveException(
+                    "step "
+                        + step
+                        + " depends on "
+                        + dependency
+                        + ", which is not in the catalogue: snapshot it or add it with"
+                        + " alcove:new-table first"));
+  }
+
+  /** Steps whose URI matches {@code regex} anywhere, sorted. */
+  public List<StepUri> matching(Optional<Pattern> regex) {
+    return steps.keySet().stream()
+        .filter(uri -> regex.map(r -> r.matcher(uri.toString()).find()).orElse(true))
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * The union of this catalogue (read from {@code fileName}) and steps declared elsewhere (in
+   * {@code otherPlace}); a step declared in both with different dependencies is an error.
+   */
+  public Catalogue mergedWith(List<StepDeclaration> declared, String fileName, String otherPlace) {
+    TreeMap<StepUri, List<StepUri>> merged = new TreeMap<>(steps);
+    Map<StepUri, List<StepUri>> seen = new TreeMap<>();
+    for (StepDeclaration step : declared) {
+      List<StepUri> previous = seen.put(step.uri(), step.dependencies());
+      if (previous != null && !sameSet(previous, step.dependencies())) {
+        throw new AlcoveException(
+            "step "
+                + step.uri()
+                + " is declared twice in "
+                + otherPlace
+                + " with different dependencies");
+      }
+      List<StepUri> inFile = steps.get(step.uri());
+      if (inFile != null && !sameSet(inFile, step.dependencies())) {
+        throw new AlcoveException(
+            "step "
+                + step.uri()
+                + " has dependencies "
+                + inFile
+                + " in "
+                + fileName
+                + " but "
+                + step.dependencies()
+                + " in "
+                + otherPlace
+                + ": declare it in one place only");
+      }
+      merged.put(step.uri(), step.dependencies());
+    }
+    return new Catalogue(dataDir, merged);
+  }
+
+  private static boolean sameSet(List<StepUri> a, List<StepUri> b) {
+    return Set.copyOf(a).equals(Set.copyOf(b));
+  }
+
+  /** Checks rules that hold for any catalogue: snapshots have no dependencies. */
+  public void validate(String where) {
+    List<String> problems = new ArrayList<>();
+    steps.forEach(
+        (uri, deps) -> {
+          if (uri.isSnapshot() && !deps.isEmpty()) {
+            problems.add(where + ": snapshot " + uri + " cannot have dependencies");
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new AlcoveException(problems.get(0));
+    }
+  }
+}

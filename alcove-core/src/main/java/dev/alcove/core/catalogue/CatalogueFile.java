@@ -1,0 +1,110 @@
+package dev.alcove.core.catalogue;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.uri.StepUri;
+import dev.alcove.core.yaml.YamlFiles;
+import dev.alcove.core.yaml.YamlMap;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads and writes {@code alcove.yaml}, the catalogue, in the Python tool's format. */
+public final class CatalogueFile {
+
+  public static final String FILE_NAME = "alcove.yaml";
+  public static final int FORMAT_VERSION = 1;
+
+  private CatalogueFile() {}
+
+  public static Path path(Path alcoveRoot) {
+    return alcoveRoot.resolve(FILE_NAME);
+  }
+
+  public static boolean exists(Path alcoveRoot) {
+    return Files.isRegularFile(path(alcoveRoot));
+  }
+
+  public static Catalogue read(Path alcoveRoot) {
+    Path file = path(alcoveRoot);
+    YamlMap yaml;
+    try {
+      yaml = YamlFiles.readMapping(file);
+    } catch (NoSuchFileException e) {
+      throw new AlcoveException(
+          "no " + FILE_NAME + " in " + alcoveRoot + ": run `mvn alcove:init` to create an alcove");
+    }
+    long version =
+        yaml.integer("version")
+            .orElseThrow(() -> yaml.error("version", "'version' is missing (expected version: 1)"));
+    if (version != FORMAT_VERSION) {
+      throw yaml.error(
+          "version",
+          "catalogue format version "
+              + version
+              + " is not supported by this alcove (expected "
+              + FORMAT_VERSION
+              + ")");
+    }
+    String dataDir = yaml.string("data_dir").orElse(Catalogue.DEFAULT_DATA_DIR);
+    requireSafeDataDir(yaml, dataDir);
+    for (String key : yaml.keys()) {
+      if (!List.of("version", "data_dir", "steps").contains(key)) {
+        throw yaml.error(key, "unknown key '" + key + "' (expected version, data_dir, steps)");
+      }
+    }
+    TreeMap<StepUri, List<StepUri>> steps = new TreeMap<>();
+    yaml.map("steps")
+        .ifPresent(
+            stepsYaml -> {
+              for (String key : stepsYaml.keys()) {
+                StepUri uri = parseUri(stepsYaml, key, key);
+                List<StepUri> deps = new ArrayList<>();
+                for (String dep : stepsYaml.stringList(key)) {
+                  deps.add(parseUri(stepsYaml, key, dep));
+                }
+                if (steps.put(uri, deps) != null) {
+                  throw stepsYaml.error(key, "step " + uri + " is listed twice");
+                }
+              }
+            });
+    Catalogue catalogue = new Catalogue(dataDir, steps);
+    catalogue.validate(file.toString());
+    return catalogue;
+  }
+
+  private static StepUri parseUri(YamlMap yaml, String key, String text) {
+    try {
+      return StepUri.parse(text);
+    } catch (AlcoveException e) {
+      throw yaml.error(key, e.getMessage());
+    }
+  }
+
+  private static void requireSafeDataDir(YamlMap yaml, String dataDir) {
+    Path path = Path.of(dataDir).normalize();
+    if (dataDir.isBlank() || path.isAbsolute() || path.startsWith("..") || dataDir.contains("\\")) {
+      throw yaml.error(
+          "data_dir", "data_dir '" + dataDir + "' must be a folder inside the alcove, e.g. data");
+    }
+  }
+
+  /** Writes the catalogue atomically, steps sorted by URI, as the Python tool does. */
+  public static void write(Path alcoveRoot, Catalogue catalogue) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("version", FORMAT_VERSION);
+    document.put("data_dir", catalogue.dataDir());
+    Map<String, List<String>> steps = new LinkedHashMap<>();
+    catalogue
+        .steps()
+        .forEach(
+            (uri, deps) ->
+                steps.put(uri.toString(), deps.stream().map(StepUri::toString).sorted().toList()));
+    document.put("steps", steps);
+    YamlFiles.write(path(alcoveRoot), document);
+  }
+}

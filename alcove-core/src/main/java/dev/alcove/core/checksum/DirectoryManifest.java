@@ -1,0 +1,82 @@
+package dev.alcove.core.checksum;
+
+import dev.alcove.core.AlcoveException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A directory's content: every regular file's relative path (forward slashes) and checksum.
+ *
+ * <p>Paths are ordered by Unicode code point, as Python's {@code sorted()} orders them, so the
+ * manifest checksum matches the one the Python tool computes for any file name.
+ */
+public record DirectoryManifest(SortedMap<String, Checksum> entries) {
+
+  /** Code-point order; {@link String#compareTo} differs from it for characters beyond the BMP. */
+  public static final Comparator<String> CODE_POINT_ORDER =
+      (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+          int ca = a.codePointAt(i);
+          int cb = b.codePointAt(j);
+          if (ca != cb) {
+            return Integer.compare(ca, cb);
+          }
+          i += Character.charCount(ca);
+          j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+      };
+
+  public DirectoryManifest {
+    TreeMap<String, Checksum> copy = new TreeMap<>(CODE_POINT_ORDER);
+    copy.putAll(entries);
+    for (String path : copy.keySet()) {
+      requireSafeRelativePath(path);
+    }
+    entries = Collections.unmodifiableSortedMap(copy);
+  }
+
+  public static DirectoryManifest of(Map<String, Checksum> entries) {
+    return new DirectoryManifest(new TreeMap<>(entries));
+  }
+
+  /** SHA-256 over each entry's path bytes then checksum hex bytes, in path order, no separators. */
+  public Checksum checksum() {
+    MessageDigest digest = Sha256.newDigest();
+    for (Map.Entry<String, Checksum> entry : entries.entrySet()) {
+      digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+      digest.update(entry.getValue().hex().getBytes(StandardCharsets.US_ASCII));
+    }
+    return Checksum.ofDigest(digest.digest());
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /**
+   * Refuses manifest paths that could escape the directory they describe: a sidecar is user input,
+   * and a key such as {@code ../../outside} must never become a write outside the alcove.
+   */
+  public static void requireSafeRelativePath(String path) {
+    if (path.isEmpty()
+        || path.startsWith("/")
+        || path.contains("\\")
+        || path.contains("\0")
+        || (path.length() > 1 && path.charAt(1) == ':')) {
+      throw new AlcoveException("unsafe path '" + path + "' in a directory manifest");
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new AlcoveException("unsafe path '" + path + "' in a directory manifest");
+      }
+    }
+  }
+}

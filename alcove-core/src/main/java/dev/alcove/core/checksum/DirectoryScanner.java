@@ -1,0 +1,150 @@
+package dev.alcove.core.checksum;
+
+import dev.alcove.core.AlcoveException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Lists and checksums every regular file under a directory, on every core.
+ *
+ * <p>Symbolic links are followed only while they stay inside the directory: a link out of it, or a
+ * loop, is refused, so a snapshot never captures (or later writes) anything outside its folder.
+ */
+public final class DirectoryScanner {
+
+  public static final String SKIPPED_FILE = ".DS_Store";
+
+  private final FileDigester digester;
+  private final int threads;
+
+  public DirectoryScanner(FileDigester digester, int threads) {
+    this.digester = digester;
+    this.threads = Math.max(1, threads);
+  }
+
+  public DirectoryScanner(FileDigester digester) {
+    this(digester, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Relative path (forward slashes) to file, sorted, for every regular file under {@code root}. */
+  public static Map<String, Path> listFiles(Path root) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw new AlcoveException("cannot read folder " + root + ": " + e.getMessage());
+    }
+    Map<String, Path> files = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              requireInside(realRoot, root, dir);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              if (attrs.isRegularFile() && !file.getFileName().toString().equals(SKIPPED_FILE)) {
+                requireInside(realRoot, root, file);
+                files.put(relative(root, file), file);
+              } else if (attrs.isSymbolicLink()) {
+                throw new AlcoveException(
+                    "broken symbolic link " + file + " in snapshot folder " + root);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException) {
+                throw new AlcoveException(
+                    "symbolic link loop at " + file + " in snapshot folder " + root);
+              }
+              throw new AlcoveException("cannot read " + file + ": " + e.getMessage());
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private static void requireInside(Path realRoot, Path root, Path path) throws IOException {
+    if (!path.toRealPath().startsWith(realRoot)) {
+      throw new AlcoveException(
+          "symbolic link "
+              + path
+              + " points outside snapshot folder "
+              + root
+              + ": copy the data in, or snapshot the folder it points to");
+    }
+  }
+
+  private static String relative(Path root, Path file) {
+    List<String> parts = new ArrayList<>();
+    for (Path part : root.relativize(file)) {
+      parts.add(part.toString());
+    }
+    return String.join("/", parts);
+  }
+
+  /** The manifest of {@code root}; an empty folder is refused. */
+  public DirectoryManifest manifest(Path root) {
+    Map<String, Path> files = listFiles(root);
+    if (files.isEmpty()) {
+      throw new AlcoveException("folder " + root + " holds no files: there is nothing to snapshot");
+    }
+    return checksumAll(files);
+  }
+
+  /** Checksums the given files (relative path to file) in parallel. */
+  public DirectoryManifest checksumAll(Map<String, Path> files) {
+    Map<String, Checksum> entries = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    if (threads == 1 || files.size() < 2) {
+      files.forEach((name, file) -> entries.put(name, digester.checksum(file)));
+      return DirectoryManifest.of(entries);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()));
+    try {
+      Map<String, Future<Checksum>> pending = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+      files.forEach((name, file) -> pending.put(name, pool.submit(() -> digester.checksum(file))));
+      for (Map.Entry<String, Future<Checksum>> entry : pending.entrySet()) {
+        entries.put(entry.getKey(), entry.getValue().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return DirectoryManifest.of(entries);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.alcove.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes that cannot be seen half done: data goes to a temporary file beside the target, is flushed
+ * to disk, then renamed over the target in one step. A crash at any moment leaves either the old
+ * file or the new one, plus at worst a stray {@code .tmp-} file that readers ignore.
+ */
+public final class AtomicFiles {
+
+  public static final String TEMP_MARKER = ".tmp-";
+
+  private AtomicFiles() {}
+
+  public static void writeString(Path target, String text) {
+    write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static void write(Path target, byte[] bytes) {
+    Path temp = tempSibling(target);
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      moveIntoPlace(temp, target);
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh temporary path in the same folder as {@code target}, so the rename is atomic. */
+  public static Path tempSibling(Path target) {
+    Path absolute = target.toAbsolutePath();
+    return absolute.resolveSibling(
+        "." + absolute.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** Renames {@code source} over {@code target} atomically, then makes the rename durable. */
+  public static void moveIntoPlace(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /** Flushes a file's bytes to disk. */
+  public static void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some file systems cannot sync a directory; the rename itself has still happened.
+    }
+  }
+
+  public static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // A stray temporary file is harmless: it is never taken for data.
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.alcove.core.layout;
+
+import dev.alcove.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code data/.gitignore}: keeps built tables and snapshot data out of git while their sidecars
+ * stay in. Always lists {@code tables/}, plus each snapshot's data path relative to {@code data/}.
+ */
+public final class DataGitignore {
+
+  public static final String TABLES_ENTRY = "tables/";
+
+  private final Path file;
+
+  public DataGitignore(AlcoveLayout layout) {
+    this.file = layout.dataGitignore();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public boolean exists() {
+    return Files.isRegularFile(file);
+  }
+
+  public List<String> lines() {
+    if (!exists()) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean lists(String entry) {
+    return lines().stream().map(String::strip).anyMatch(entry::equals);
+  }
+
+  /** Adds the entries that are missing, keeping every existing line; true if the file changed. */
+  public boolean ensure(List<String> entries) {
+    List<String> lines = new ArrayList<>(lines());
+    boolean changed = !exists();
+    for (String entry : entries) {
+      if (lines.stream().map(String::strip).noneMatch(entry::equals)) {
+        lines.add(entry);
+        changed = true;
+      }
+    }
+    if (changed) {
+      AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+    }
+    return changed;
+  }
+
+  /** The entry for a snapshot's data: {@code snapshots/a/2024-01-01.csv} or {@code .../}. */
+  public static String snapshotEntry(AlcoveLayout layout, Path dataPath, boolean directory) {
+    String relative =
+        layout
+            .dataDir()
+            .relativize(dataPath.toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
+    return directory ? relative + "/" : relative;
+  }
+}

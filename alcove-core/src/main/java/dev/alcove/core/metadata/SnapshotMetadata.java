@@ -1,0 +1,167 @@
+package dev.alcove.core.metadata;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.uri.StepUri;
+import dev.alcove.core.yaml.YamlFiles;
+import dev.alcove.core.yaml.YamlMap;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** A snapshot's sidecar, {@code data/snapshots/<path>.meta.yaml} (SPEC section 5). */
+public record SnapshotMetadata(
+    StepUri uri,
+    Checksum checksum,
+    SnapshotType type,
+    Optional<String> extension,
+    Optional<DirectoryManifest> manifest,
+    DescriptiveFields descriptive,
+    Map<String, Object> extra) {
+
+  public static final int FORMAT_VERSION = 1;
+  private static final Pattern EXTENSION = Pattern.compile("(\\.[A-Za-z0-9_-]+)*");
+  private static final List<String> STRUCTURAL =
+      List.of("version", "uri", "checksum", "snapshot_type", "extension", "manifest");
+
+  public SnapshotMetadata {
+    extra = Map.copyOf(new LinkedHashMap<>(extra));
+  }
+
+  public static SnapshotMetadata ofFile(StepUri uri, Checksum checksum, String extension) {
+    return new SnapshotMetadata(
+        uri,
+        checksum,
+        SnapshotType.FILE,
+        Optional.of(extension),
+        Optional.empty(),
+        DescriptiveFields.none(),
+        Map.of());
+  }
+
+  public static SnapshotMetadata ofDirectory(StepUri uri, DirectoryManifest manifest) {
+    return new SnapshotMetadata(
+        uri,
+        manifest.checksum(),
+        SnapshotType.DIRECTORY,
+        Optional.empty(),
+        Optional.of(manifest),
+        DescriptiveFields.none(),
+        Map.of());
+  }
+
+  /** The same data description with the user's descriptive and hand-added fields of {@code old}. */
+  public SnapshotMetadata keepingUserFieldsOf(SnapshotMetadata old) {
+    return new SnapshotMetadata(
+        uri, checksum, type, extension, manifest, old.descriptive, old.extra);
+  }
+
+  public SnapshotMetadata withChecksum(Checksum newChecksum) {
+    return new SnapshotMetadata(uri, newChecksum, type, extension, manifest, descriptive, extra);
+  }
+
+  public static Optional<SnapshotMetadata> readIfExists(Path file, StepUri expectedUri) {
+    try {
+      return Optional.of(read(file, expectedUri));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static SnapshotMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {
+    YamlMap yaml = YamlFiles.readMapping(file);
+    long version = yaml.integer("version").orElse((long) FORMAT_VERSION);
+    if (version != FORMAT_VERSION) {
+      throw yaml.error(
+          "version", "sidecar format version " + version + " is not supported (expected 1)");
+    }
+    String uriText = yaml.requireString("uri");
+    StepUri uri;
+    try {
+      uri = StepUri.parse(uriText);
+    } catch (AlcoveException e) {
+      throw yaml.error("uri", e.getMessage());
+    }
+    if (!uri.equals(expectedUri)) {
+      throw yaml.error(
+          "uri",
+          "uri " + uri + " does not match the sidecar's location, which is for " + expectedUri);
+    }
+    Checksum checksum = checksum(yaml, "checksum", yaml.requireString("checksum"));
+    SnapshotType type = SnapshotType.parse(yaml);
+    Optional<String> extension = Optional.empty();
+    Optional<DirectoryManifest> manifest = Optional.empty();
+    if (type == SnapshotType.FILE) {
+      String ext = yaml.string("extension").orElse("");
+      if (!EXTENSION.matcher(ext).matches()) {
+        throw yaml.error("extension", "extension '" + ext + "' must look like .csv");
+      }
+      extension = Optional.of(ext);
+    } else {
+      YamlMap entries =
+          yaml.map("manifest")
+              .orElseThrow(() -> yaml.error("manifest", "a directory snapshot needs a 'manifest'"));
+      Map<String, Checksum> files = new TreeMap<>();
+      for (String path : entries.keys()) {
+        try {
+          DirectoryManifest.requireSafeRelativePath(path);
+        } catch (AlcoveException e) {
+          throw entries.error(
+              path, e.getMessage() + ": it must be a path inside the snapshot folder");
+        }
+        files.put(path, checksum(entries, path, entries.requireString(path)));
+      }
+      if (files.isEmpty()) {
+        throw yaml.error("manifest", "the manifest of a directory snapshot cannot be empty");
+      }
+      manifest = Optional.of(DirectoryManifest.of(files));
+    }
+    Map<String, String> descriptive = new LinkedHashMap<>();
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String key : yaml.keys()) {
+      if (DescriptiveFields.NAMES.contains(key)) {
+        yaml.string(key).ifPresent(value -> descriptive.put(key, value));
+      } else if (!STRUCTURAL.contains(key)) {
+        extra.put(key, yaml.raw(key).orElse(null));
+      }
+    }
+    return new SnapshotMetadata(
+        uri, checksum, type, extension, manifest, new DescriptiveFields(descriptive), extra);
+  }
+
+  private static Checksum checksum(YamlMap yaml, String key, String text) {
+    if (!Checksum.isValid(text)) {
+      throw yaml.error(
+          key, "'" + text + "' is not a SHA-256 checksum (64 lower-case hex characters)");
+    }
+    return Checksum.of(text);
+  }
+
+  public String toYaml() {
+    SidecarText text =
+        new SidecarText()
+            .field("version", FORMAT_VERSION)
+            .field("uri", uri.toString())
+            .field("checksum", checksum.hex())
+            .field("snapshot_type", type.label());
+    extension.ifPresent(ext -> text.field("extension", ext));
+    manifest.ifPresent(
+        m -> {
+          Map<String, String> entries = new LinkedHashMap<>();
+          m.entries().forEach((path, sum) -> entries.put(path, sum.hex()));
+          text.field("manifest", entries);
+        });
+    return text.descriptive(descriptive).extra(extra).toString();
+  }
+
+  public void write(Path file) {
+    AtomicFiles.writeString(file, toYaml());
+  }
+}

@@ -1,0 +1,29 @@
+package dev.alcove.core.metadata;
+
+import dev.alcove.core.yaml.YamlMap;
+
+/** Whether a snapshot holds one file or a folder of files. */
+public enum SnapshotType {
+  FILE("file"),
+  DIRECTORY("directory");
+
+  private final String label;
+
+  SnapshotType(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  static SnapshotType parse(YamlMap yaml) {
+    String text = yaml.string("snapshot_type").orElse("file");
+    for (SnapshotType type : values()) {
+      if (type.label.equals(text)) {
+        return type;
+      }
+    }
+    throw yaml.error("snapshot_type", "snapshot_type '" + text + "' must be file or directory");
+  }
+}

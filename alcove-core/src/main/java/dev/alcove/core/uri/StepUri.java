@@ -1,0 +1,168 @@
+package dev.alcove.core.uri;
+
+import dev.alcove.core.AlcoveException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A step's address, {@code scheme://name/.../version}: one or more name segments, then a version
+ * that is an ISO date or {@code latest}.
+ *
+ * <p>Every segment is lower-case letters, digits, {@code -} and {@code _}, so a URI can never name
+ * a file outside the alcove.
+ */
+public record StepUri(Scheme scheme, List<String> names, String version)
+    implements Comparable<StepUri> {
+
+  public static final String LATEST = "latest";
+
+  private static final Pattern SEGMENT = Pattern.compile("[a-z0-9_-]+");
+  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final DateTimeFormatter STRICT_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  public StepUri {
+    names = List.copyOf(names);
+  }
+
+  /** Parses and validates a full URI such as {@code table://countries/summary/latest}. */
+  public static StepUri parse(String uri) {
+    if (uri == null || uri.isBlank()) {
+      throw new AlcoveException(
+          "invalid step URI: it is empty (expected e.g. table://name/latest)");
+    }
+    int separator = uri.indexOf("://");
+    if (separator < 0) {
+      throw invalid(uri, "it has no scheme (expected snapshot://... or table://...)");
+    }
+    Scheme scheme = Scheme.fromLabel(uri.substring(0, separator), uri);
+    String path = uri.substring(separator + 3);
+    List<String> segments = segments(uri, path);
+    if (segments.size() < 2) {
+      throw invalid(
+          uri, "it needs a dataset name and a version, e.g. " + scheme.label() + "://name/latest");
+    }
+    String version = segments.get(segments.size() - 1);
+    if (!isVersion(version)) {
+      throw invalid(
+          uri, "its last segment '" + version + "' is not a version (YYYY-MM-DD or latest)");
+    }
+    return new StepUri(scheme, segments.subList(0, segments.size() - 1), version);
+  }
+
+  /**
+   * A dataset name as a user types it, with or without a version: {@code countries} becomes {@code
+   * snapshot://countries/<today>}, {@code countries/2024-07-26} keeps its version.
+   */
+  public static StepUri ofDataset(Scheme scheme, String dataset, LocalDate today) {
+    String display = scheme.label() + "://" + dataset;
+    if (dataset == null || dataset.isBlank()) {
+      throw new AlcoveException("invalid dataset name: it is empty (expected e.g. countries)");
+    }
+    if (dataset.contains("://")) {
+      return parse(dataset);
+    }
+    List<String> segments = segments(display, dataset);
+    String last = segments.get(segments.size() - 1);
+    if (segments.size() > 1 && isVersion(last)) {
+      return new StepUri(scheme, segments.subList(0, segments.size() - 1), last);
+    }
+    if (isVersionShaped(last)) {
+      throw invalid(display, "'" + last + "' looks like a version but is not a valid date");
+    }
+    return new StepUri(scheme, segments, today.format(STRICT_DATE));
+  }
+
+  private static List<String> segments(String uri, String path) {
+    if (path.isEmpty()) {
+      throw invalid(uri, "the path is empty");
+    }
+    if (path.startsWith("/")) {
+      throw invalid(uri, "the path must be relative, not start with '/'");
+    }
+    List<String> segments = List.of(path.split("/", -1));
+    for (String segment : segments) {
+      if (segment.isEmpty()) {
+        throw invalid(uri, "it has an empty path segment");
+      }
+      if (!SEGMENT.matcher(segment).matches()) {
+        throw invalid(
+            uri, "segment '" + segment + "' may only hold lower-case letters, digits, '-' and '_'");
+      }
+    }
+    return segments;
+  }
+
+  private static boolean isVersion(String segment) {
+    if (LATEST.equals(segment)) {
+      return true;
+    }
+    if (!DATE_SHAPE.matcher(segment).matches()) {
+      return false;
+    }
+    try {
+      LocalDate.parse(segment, STRICT_DATE);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean isVersionShaped(String segment) {
+    return DATE_SHAPE.matcher(segment).matches();
+  }
+
+  private static AlcoveException invalid(String uri, String rule) {
+    return new AlcoveException("invalid step URI '" + uri + "': " + rule);
+  }
+
+  /** The dataset path without the version, e.g. {@code countries/summary}. */
+  public String datasetPath() {
+    return String.join("/", names);
+  }
+
+  /** The dataset path with the version, e.g. {@code countries/summary/latest}. */
+  public String path() {
+    return datasetPath() + "/" + version;
+  }
+
+  /** The dataset's own name: the last segment before the version. */
+  public String name() {
+    return names.get(names.size() - 1);
+  }
+
+  public boolean isLatest() {
+    return LATEST.equals(version);
+  }
+
+  public boolean isSnapshot() {
+    return scheme == Scheme.SNAPSHOT;
+  }
+
+  public boolean isTable() {
+    return scheme == Scheme.TABLE;
+  }
+
+  /** True when both name the same dataset, whatever their versions. */
+  public boolean sameDataset(StepUri other) {
+    return scheme == other.scheme && names.equals(other.names);
+  }
+
+  public StepUri withVersion(String newVersion) {
+    return new StepUri(scheme, names, newVersion);
+  }
+
+  @Override
+  public int compareTo(StepUri other) {
+    return toString().compareTo(other.toString());
+  }
+
+  @Override
+  public String toString() {
+    return scheme.label() + "://" + path();
+  }
+}

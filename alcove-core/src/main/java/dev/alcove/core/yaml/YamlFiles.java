@@ -1,0 +1,245 @@
+package dev.alcove.core.yaml;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads and writes alcove's YAML files safely.
+ *
+ * <p>Reading composes nodes rather than objects, so every error can name its line; only the plain
+ * YAML types are accepted (a tag such as {@code !!javax.script.ScriptEngineManager} is refused),
+ * duplicate keys are refused, and dates stay text, as they were written. Writing quotes any string
+ * that another YAML reader would take for a date, a number or a boolean.
+ */
+public final class YamlFiles {
+
+  private static final int MAX_FILE_BYTES = 16 << 20;
+
+  private YamlFiles() {}
+
+  /** Parses {@code file} as a mapping; a missing file is an {@link NoSuchFileException}. */
+  public static YamlMap readMapping(Path file) throws NoSuchFileException {
+    String text;
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new AlcoveException(file + ": larger than 16 MiB, not a metadata file");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new AlcoveException(file + ": not valid UTF-8 text");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return parseMapping(text, file.toString());
+  }
+
+  public static YamlMap parseMapping(String text, String source) {
+    Node root;
+    try {
+      root = loader().compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      throw new AlcoveException(source + ":" + line(e) + ": malformed YAML: " + describe(e));
+    } catch (YAMLException e) {
+      throw new AlcoveException(source + ": malformed YAML: " + firstLine(e.getMessage()));
+    }
+    if (root == null) {
+      return YamlMap.empty(source);
+    }
+    if (!(root instanceof MappingNode mapping)) {
+      throw new AlcoveException(
+          source + ":" + line(root) + ": expected a mapping of keys to values at the top level");
+    }
+    return new YamlMap(source, mapping);
+  }
+
+  static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  private static int line(MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    return mark == null ? 0 : mark.getLine() + 1;
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    if (e.getContext() != null && !e.getContext().isBlank()) {
+      problem = e.getContext() + ", " + problem;
+    }
+    return firstLine(problem.strip());
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  /** Converts a node of the plain YAML types to Java values; any other tag is refused. */
+  static Object toJava(Node node, String source) {
+    if (node instanceof ScalarNode scalar) {
+      return scalarValue(scalar, source);
+    }
+    requirePlainTag(node, source);
+    if (node instanceof SequenceNode sequence) {
+      List<Object> list = new ArrayList<>();
+      for (Node item : sequence.getValue()) {
+        list.add(toJava(item, source));
+      }
+      return list;
+    }
+    if (node instanceof MappingNode mapping) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        String key = keyText(tuple.getKeyNode(), source);
+        if (map.containsKey(key)) {
+          throw duplicateKey(source, tuple.getKeyNode(), key);
+        }
+        map.put(key, toJava(tuple.getValueNode(), source));
+      }
+      return map;
+    }
+    throw new AlcoveException(source + ":" + line(node) + ": unsupported YAML node");
+  }
+
+  static AlcoveException duplicateKey(String source, Node key, String name) {
+    return new AlcoveException(source + ":" + line(key) + ": duplicate key '" + name + "'");
+  }
+
+  static String keyText(Node key, String source) {
+    if (!(key instanceof ScalarNode scalar)) {
+      throw new AlcoveException(source + ":" + line(key) + ": keys must be plain text");
+    }
+    requirePlainTag(scalar, source);
+    return scalar.getValue();
+  }
+
+  private static Object scalarValue(ScalarNode scalar, String source) {
+    requirePlainTag(scalar, source);
+    Tag tag = scalar.getTag();
+    String value = scalar.getValue();
+    if (Tag.NULL.equals(tag)) {
+      return null;
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return Boolean.valueOf(
+          value.equalsIgnoreCase("true")
+              || value.equalsIgnoreCase("yes")
+              || value.equalsIgnoreCase("on"));
+    }
+    if (Tag.INT.equals(tag)) {
+      try {
+        return Long.valueOf(value.replace("_", ""));
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    if (Tag.FLOAT.equals(tag)) {
+      try {
+        return Double.valueOf(value.replace("_", ""));
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value;
+  }
+
+  private static void requirePlainTag(Node node, String source) {
+    Tag tag = node.getTag();
+    boolean plain =
+        Tag.STR.equals(tag)
+            || Tag.INT.equals(tag)
+            || Tag.FLOAT.equals(tag)
+            || Tag.BOOL.equals(tag)
+            || Tag.NULL.equals(tag)
+            || Tag.SEQ.equals(tag)
+            || Tag.MAP.equals(tag);
+    if (!plain) {
+      throw new AlcoveException(
+          source + ":" + line(node) + ": YAML tag " + tag + " is not allowed in alcove files");
+    }
+  }
+
+  /** Writes {@code entries} (in their order) as a block-style YAML document, atomically. */
+  public static void write(Path file, Map<String, ?> entries) {
+    AtomicFiles.writeString(file, dump(entries));
+  }
+
+  public static String dump(Map<String, ?> entries) {
+    return entries.isEmpty() ? "{}\n" : dumper().dump(entries);
+  }
+
+  /** One {@code key: value} entry as YAML text, for documents assembled entry by entry. */
+  public static String dumpEntry(String key, Object value) {
+    Map<String, Object> single = new LinkedHashMap<>();
+    single.put(key, value);
+    return dumper().dump(single);
+  }
+
+  private static Yaml loader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(50);
+    options.setCodePointLimit(MAX_FILE_BYTES);
+    DumperOptions dumperOptions = new DumperOptions();
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(dumperOptions),
+        dumperOptions,
+        options,
+        new ResolverWithoutTimestamps());
+  }
+
+  private static Yaml dumper() {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(0);
+    options.setSplitLines(false);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setAllowUnicode(true);
+    return new Yaml(new Representer(options), options);
+  }
+
+  /** Dates stay the text they were written as: {@code date_accessed: 2024-07-26} is a string. */
+  private static final class ResolverWithoutTimestamps extends Resolver {
+    @Override
+    public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+      if (!Tag.TIMESTAMP.equals(tag)) {
+        super.addImplicitResolver(tag, regexp, first, limit);
+      }
+    }
+  }
+}

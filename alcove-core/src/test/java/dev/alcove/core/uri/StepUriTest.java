@@ -1,0 +1,82 @@
+package dev.alcove.core.uri;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StepUriTest {
+
+  @Test
+  void parsesSchemeNamesAndVersion() {
+    StepUri uri = StepUri.parse("table://countries/summary/latest");
+    assertThat(uri.scheme()).isEqualTo(Scheme.TABLE);
+    assertThat(uri.names()).containsExactly("countries", "summary");
+    assertThat(uri.version()).isEqualTo("latest");
+    assertThat(uri.datasetPath()).isEqualTo("countries/summary");
+    assertThat(uri.name()).isEqualTo("summary");
+    assertThat(uri).hasToString("table://countries/summary/latest");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "snapshot://countries",
+        "file://countries/2024-01-01",
+        "countries/2024-01-01",
+        "snapshot://Countries/2024-01-01",
+        "snapshot://../etc/2024-01-01",
+        "snapshot:///abs/2024-01-01",
+        "snapshot://a//2024-01-01",
+        "snapshot://my data/2024-01-01",
+        "snapshot://a/2024-13-01",
+        "snapshot://a/2024-02-30",
+        "snapshot://a/v1",
+        "snapshot://caf\u00e9/2024-01-01",
+        ""
+      })
+  void refusesInvalidUrisNamingThem(String text) {
+    assertThatThrownBy(() -> StepUri.parse(text))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageStartingWith("invalid step URI");
+  }
+
+  @Test
+  void errorNamesTheUriAndTheRule() {
+    assertThatThrownBy(() -> StepUri.parse("snapshot://a/B/latest"))
+        .hasMessage(
+            "invalid step URI 'snapshot://a/B/latest': segment 'B' may only hold lower-case letters, digits, '-' and '_'");
+  }
+
+  @Test
+  void datasetWithoutVersionGetsToday() {
+    LocalDate today = LocalDate.of(2024, 7, 26);
+    assertThat(StepUri.ofDataset(Scheme.SNAPSHOT, "countries", today))
+        .hasToString("snapshot://countries/2024-07-26");
+    assertThat(StepUri.ofDataset(Scheme.SNAPSHOT, "a/b/2023-01-02", today))
+        .hasToString("snapshot://a/b/2023-01-02");
+    assertThatThrownBy(() -> StepUri.ofDataset(Scheme.SNAPSHOT, "a/2023-02-31", today))
+        .isInstanceOf(AlcoveException.class);
+    assertThatThrownBy(() -> StepUri.ofDataset(Scheme.SNAPSHOT, "../x", today))
+        .isInstanceOf(AlcoveException.class);
+  }
+
+  @Test
+  void ordersByText() {
+    List<StepUri> sorted =
+        List.of(
+                StepUri.parse("table://b/latest"),
+                StepUri.parse("snapshot://a/2024-01-02"),
+                StepUri.parse("snapshot://a/2024-01-01"))
+            .stream()
+            .sorted()
+            .toList();
+    assertThat(sorted.stream().map(StepUri::toString))
+        .containsExactly("snapshot://a/2024-01-01", "snapshot://a/2024-01-02", "table://b/latest");
+  }
+}
