@@ -33,7 +33,7 @@ public final class NewTable {
     }
     String spec = tableSpec.strip();
     Placeholder.Language language = Placeholder.Language.ofName(spec);
-    String name = spec.substring(0, spec.length() - language.extension().length());
+    String name = Placeholder.withoutExtension(spec);
     StepUri uri = tableUri(name);
     Catalogue catalogue = alcove.catalogue();
     if (catalogue.contains(uri)) {

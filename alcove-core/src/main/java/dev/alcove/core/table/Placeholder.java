@@ -41,24 +41,33 @@ final class Placeholder {
 
     /** By the table name's extension; a name without one gets a Java program. */
     static Language ofName(String name) {
-      String last = name.substring(name.lastIndexOf('/') + 1);
-      int dot = last.lastIndexOf('.');
-      if (dot < 0) {
-        return JAVA;
-      }
-      String extension = last.substring(dot).toLowerCase(Locale.ROOT);
+      return extensionOf(name).map(Language::ofExtension).orElse(JAVA);
+    }
+
+    private static Language ofExtension(String extension) {
       for (Language language : values()) {
-        if (language.extension.equals(extension)) {
+        if (language.extension.equals(extension.toLowerCase(Locale.ROOT))) {
           return language;
         }
       }
       throw new AlcoveException(
-          "table '"
-              + name
-              + "' has extension "
+          "table extension "
               + extension
-              + ": use .sql, .py, .java or none (a Java program)");
+              + " is not one new-table can write: use .sql, .py, .java or none (a Java program)");
     }
+  }
+
+  /** The table name without its extension, if it has one. */
+  static String withoutExtension(String name) {
+    return extensionOf(name)
+        .map(ext -> name.substring(0, name.length() - ext.length()))
+        .orElse(name);
+  }
+
+  private static Optional<String> extensionOf(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    int dot = last.lastIndexOf('.');
+    return dot < 0 ? Optional.empty() : Optional.of(last.substring(dot));
   }
 
   private Placeholder() {}

@@ -86,7 +86,9 @@ public final class YamlFiles {
   }
 
   private static int line(MarkedYAMLException e) {
-    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    // "while parsing a flow sequence ... but got <stream end>": where the construct began is
+    // the line to fix, not the end of the file where the parser gave up.
+    Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
     return mark == null ? 0 : mark.getLine() + 1;
   }
 
@@ -230,6 +232,7 @@ public final class YamlFiles {
     options.setSplitLines(false);
     options.setWidth(Integer.MAX_VALUE);
     options.setAllowUnicode(true);
+    options.setDereferenceAliases(true);
     return new Yaml(new Representer(options), options);
   }
 

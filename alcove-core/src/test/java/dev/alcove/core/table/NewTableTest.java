@@ -1,0 +1,86 @@
+package dev.alcove.core.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.init.InitAlcove;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewTableTest {
+
+  @TempDir Path root;
+
+  @BeforeEach
+  void init() {
+    InitAlcove.init(root, AlcoveLog.SILENT);
+  }
+
+  @Test
+  void extensionPicksTheLanguageAndTablesDefaultToLatest() throws Exception {
+    assertThat(create("a.sql").definition()).isEqualTo(root.resolve("src/steps/tables/a.sql"));
+    assertThat(create("b/c.py").definition()).isEqualTo(root.resolve("src/steps/tables/b/c.py"));
+    NewTable.Created java = create("d/country-codes");
+    assertThat(java.definition()).isEqualTo(root.resolve("src/steps/tables/d/country-codes.java"));
+    assertThat(Files.readString(java.definition()))
+        .contains("class CountryCodesStep", "AvroParquetWriter");
+    assertThat(Alcove.open(root).catalogue().steps().keySet().stream().map(StepUri::toString))
+        .containsExactly(
+            "table://a/latest", "table://b/c/latest", "table://d/country-codes/latest");
+  }
+
+  @Test
+  void sqlPlaceholderNamesEachInput() throws Exception {
+    Alcove.open(root)
+        .withStep(new StepDeclaration(StepUri.parse("snapshot://x/codes/2024-01-01"), List.of()));
+    create("summary.sql", "snapshot://x/codes/latest");
+    String sql = Files.readString(root.resolve("src/steps/tables/summary.sql"));
+    assertThat(sql).contains("--   {codes} = snapshot://x/codes/latest");
+    assertThat(Files.readString(root.resolve("alcove.yaml")))
+        .contains("table://summary/latest:\n  - snapshot://x/codes/latest");
+  }
+
+  @Test
+  void badInputChangesNothing() throws Exception {
+    create("exists.sql");
+    String before = Files.readString(root.resolve("alcove.yaml"));
+    assertRefused("exists.sql", List.of(), "already exists");
+    assertRefused("other/Bad", List.of(), "invalid step URI");
+    assertRefused("x.rb", List.of(), "not one new-table can write");
+    assertRefused("y.sql", List.of("snapshot://missing/latest"), "not in the catalogue");
+    assertRefused("z.sql", List.of("nonsense"), "invalid step URI 'nonsense'");
+    assertRefused("", List.of(), "no table given");
+    assertThat(Files.readString(root.resolve("alcove.yaml"))).isEqualTo(before);
+    try (var files = Files.walk(root.resolve("src/steps/tables"))) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .containsExactly("exists.sql");
+    }
+  }
+
+  @Test
+  void reusesAnExistingDatasetDefinitionForANewVersion() throws Exception {
+    create("t.sql");
+    NewTable.Created dated = create("t/2024-01-01.sql");
+    assertThat(dated.definitionWritten()).isFalse();
+    assertThat(dated.definition()).isEqualTo(root.resolve("src/steps/tables/t.sql"));
+  }
+
+  private void assertRefused(String table, List<String> deps, String message) {
+    assertThatThrownBy(() -> NewTable.create(Alcove.open(root), table, deps, AlcoveLog.SILENT))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining(message);
+  }
+
+  private NewTable.Created create(String table, String... deps) {
+    return NewTable.create(Alcove.open(root), table, List.of(deps), AlcoveLog.SILENT);
+  }
+}

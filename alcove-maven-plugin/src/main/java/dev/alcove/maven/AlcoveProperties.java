@@ -1,0 +1,34 @@
+package dev.alcove.maven;
+
+/** Every {@code -Dalcove.*} property, in one place: they are alcove's command-line interface. */
+public final class AlcoveProperties {
+  public static final String SKIP = "alcove.skip";
+  public static final String DIRECTORY = "alcove.directory";
+  public static final String SELECT = "alcove.select";
+  public static final String PATHS = "alcove.paths";
+  public static final String TABLE = "alcove.table";
+  public static final String DEPENDENCIES = "alcove.dependencies";
+  public static final String SOURCE = "alcove.source";
+  public static final String DATASET = "alcove.dataset";
+  public static final String FORCE = "alcove.force";
+  public static final String EDIT = "alcove.edit";
+  public static final String DRY_RUN = "alcove.dryRun";
+  public static final String THREADS = "alcove.threads";
+  public static final String STORE = "alcove.store";
+  public static final String CACHE = "alcove.cache";
+  public static final String BUCKET = "alcove.bucket";
+  public static final String ENDPOINT = "alcove.endpoint";
+  public static final String PREFIX = "alcove.prefix";
+  public static final String SERVER_ID = "alcove.serverId";
+  public static final String FIX = "alcove.fix";
+  public static final String STRICT = "alcove.strict";
+  public static final String REMOTE = "alcove.remote";
+  public static final String QUERY = "alcove.query";
+  public static final String FORMAT = "alcove.format";
+  public static final String NAMES = "alcove.names";
+  public static final String OUTPUT = "alcove.output";
+  public static final String DATABASE = "alcove.database";
+  public static final String SHORT = "alcove.short";
+
+  private AlcoveProperties() {}
+}
