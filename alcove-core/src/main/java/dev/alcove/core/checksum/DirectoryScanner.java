@@ -1,6 +1,7 @@
 package dev.alcove.core.checksum;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.concurrent.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
@@ -15,10 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Lists and checksums every regular file under a directory, on every core.
@@ -39,7 +36,7 @@ public final class DirectoryScanner {
   }
 
   public DirectoryScanner(FileDigester digester) {
-    this(digester, Runtime.getRuntime().availableProcessors());
+    this(digester, Parallel.defaultThreads());
   }
 
   /** Relative path (forward slashes) to file, sorted, for every regular file under {@code root}. */
@@ -122,28 +119,11 @@ public final class DirectoryScanner {
 
   /** Checksums the given files (relative path to file) in parallel. */
   public DirectoryManifest checksumAll(Map<String, Path> files) {
+    List<Checksum> checksums = Parallel.map(files.values(), threads, digester::checksum);
     Map<String, Checksum> entries = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
-    if (threads == 1 || files.size() < 2) {
-      files.forEach((name, file) -> entries.put(name, digester.checksum(file)));
-      return DirectoryManifest.of(entries);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()));
-    try {
-      Map<String, Future<Checksum>> pending = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
-      files.forEach((name, file) -> pending.put(name, pool.submit(() -> digester.checksum(file))));
-      for (Map.Entry<String, Future<Checksum>> entry : pending.entrySet()) {
-        entries.put(entry.getKey(), entry.getValue().get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    int i = 0;
+    for (String name : files.keySet()) {
+      entries.put(name, checksums.get(i++));
     }
     return DirectoryManifest.of(entries);
   }

@@ -1,0 +1,189 @@
+package dev.alcove.core.snapshot;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.checksum.DirectoryScanner;
+import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.io.Folders;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Checks a snapshot's local data against its sidecar and restores what is missing or changed from
+ * the cache or the store (SPEC section 5). A restored folder loses files not in its manifest.
+ */
+public final class RestoreSnapshot {
+
+  private final AlcoveLayout layout;
+  private final FileDigester digester;
+  private final AlcoveLog log;
+  private final int threads;
+
+  public RestoreSnapshot(AlcoveLayout layout, FileDigester digester, AlcoveLog log, int threads) {
+    this.layout = layout;
+    this.digester = digester;
+    this.log = log;
+    this.threads = threads;
+  }
+
+  public SnapshotMetadata metadata(StepUri uri) {
+    Path sidecar = layout.snapshotSidecar(uri);
+    try {
+      return SnapshotMetadata.read(sidecar, uri);
+    } catch (NoSuchFileException e) {
+      throw new AlcoveException(
+          "snapshot "
+              + uri
+              + " has no sidecar "
+              + layout.relative(sidecar)
+              + ": take it again with alcove:snapshot");
+    }
+  }
+
+  public Path dataPath(SnapshotMetadata metadata) {
+    return metadata.type() == SnapshotType.DIRECTORY
+        ? layout.snapshotDirectory(metadata.uri())
+        : layout.snapshotFile(metadata.uri(), metadata.extension().orElse(""));
+  }
+
+  /** Why the local data does not match the sidecar, or empty when it does. */
+  public Optional<String> problem(SnapshotMetadata metadata) {
+    Path data = dataPath(metadata);
+    if (metadata.type() == SnapshotType.FILE) {
+      if (!Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of("data missing");
+      }
+      return digester.checksum(data).equals(metadata.checksum())
+          ? Optional.empty()
+          : Optional.of("local data changed");
+    }
+    if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("data missing");
+    }
+    Map<String, Path> files;
+    try {
+      files = DirectoryScanner.listFiles(data);
+    } catch (AlcoveException e) {
+      return Optional.of("local data unreadable: " + e.getMessage());
+    }
+    if (!files.keySet().equals(metadata.manifest().orElseThrow().entries().keySet())) {
+      return Optional.of("local files differ from the manifest");
+    }
+    DirectoryManifest local = new DirectoryScanner(digester, threads).checksumAll(files);
+    return local.checksum().equals(metadata.checksum())
+        ? Optional.empty()
+        : Optional.of("local data changed");
+  }
+
+  /** Restores the snapshot's data from the depot; every byte is verified before it is placed. */
+  public void restore(SnapshotMetadata metadata, Depot depot) {
+    StepUri uri = metadata.uri();
+    Path data = dataPath(metadata);
+    String owner = "snapshot " + uri;
+    if (metadata.type() == SnapshotType.FILE) {
+      depot.fetch(
+          metadata.checksum(), data, owner, new ProgressReporter(log, "restoring " + uri + ":", 0));
+      log.info("restored " + uri + " -> " + layout.relative(data));
+      return;
+    }
+    DirectoryManifest manifest = metadata.manifest().orElseThrow();
+    if (!manifest.checksum().equals(metadata.checksum())) {
+      throw new AlcoveException(
+          "sidecar "
+              + layout.relative(layout.snapshotSidecar(uri))
+              + " is inconsistent: its checksum is not that of its manifest; run mvn alcove:audit -Dalcove.fix=true");
+    }
+    try {
+      if (Files.isSymbolicLink(data) || (Files.exists(data) && !Files.isDirectory(data))) {
+        Folders.delete(data);
+      }
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + data + ": " + e.getMessage(), e);
+    }
+    List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
+    for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
+      Path file = data.resolve(entry.getKey());
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || !digester.checksum(file).equals(entry.getValue())) {
+        needed.add(entry);
+      }
+    }
+    ProgressReporter progress = new ProgressReporter(log, "restoring " + uri + ":", 0);
+    Parallel.forEach(
+        needed,
+        threads,
+        entry -> {
+          Path file = insideFolder(data, entry.getKey());
+          depot.fetch(entry.getValue(), file, owner, progress);
+        });
+    int removed = removeExtraFiles(data, manifest);
+    log.info(
+        "restored "
+            + uri
+            + ": "
+            + needed.size()
+            + " of "
+            + manifest.size()
+            + " files fetched"
+            + (removed > 0 ? ", " + removed + " files not in the manifest removed" : "")
+            + " -> "
+            + layout.relative(data)
+            + "/");
+  }
+
+  /** The path of a manifest entry, refusing any that a link would lead outside the folder. */
+  private static Path insideFolder(Path folder, String relative) {
+    Path file = folder.resolve(relative).normalize();
+    try {
+      Files.createDirectories(file.getParent());
+      if (!file.getParent().toRealPath().startsWith(folder.toRealPath())
+          || Files.isSymbolicLink(file)) {
+        throw new AlcoveException(
+            "refusing to write " + file + ": a link leads it outside " + folder);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  private static int removeExtraFiles(Path folder, DirectoryManifest manifest) {
+    List<Path> extra = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))
+          .filter(path -> !path.getFileName().toString().equals(DirectoryScanner.SKIPPED_FILE))
+          .filter(
+              path ->
+                  !manifest
+                      .entries()
+                      .containsKey(folder.relativize(path).toString().replace('\\', '/')))
+          .forEach(extra::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    for (Path path : extra) {
+      Folders.deleteQuietly(path);
+    }
+    return extra.size();
+  }
+}

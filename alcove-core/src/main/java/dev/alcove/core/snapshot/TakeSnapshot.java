@@ -1,0 +1,262 @@
+package dev.alcove.core.snapshot;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.checksum.DirectoryScanner;
+import dev.alcove.core.checksum.HashingCopy;
+import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.Folders;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.layout.DataGitignore;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.uri.Scheme;
+import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code snapshot}: takes a file or folder into the alcove (SPEC section 5).
+ *
+ * <p>The order makes a failure harmless: the data is first copied (and hashed in the same read) to
+ * a temporary path inside the alcove, then uploaded by checksum, and only then moved into place,
+ * followed by the sidecar, {@code data/.gitignore} and {@code alcove.yaml}. Until the move, the
+ * alcove is as it was; objects already uploaded are content-addressed, so they harm nothing.
+ */
+public final class TakeSnapshot {
+
+  private final Alcove alcove;
+  private final Depot depot;
+  private final AlcoveLog log;
+  private final int threads;
+
+  public TakeSnapshot(Alcove alcove, Depot depot, AlcoveLog log, int threads) {
+    this.alcove = alcove;
+    this.depot = depot;
+    this.log = log;
+    this.threads = threads;
+  }
+
+  /** What was snapshotted. */
+  public record Result(StepUri uri, SnapshotMetadata metadata, Path data, long bytes) {}
+
+  public Result snapshot(Path source, String dataset, boolean force, LocalDate today) {
+    if (source == null) {
+      throw new AlcoveException("no source given: set -Dalcove.source=<file or folder>");
+    }
+    if (dataset == null || dataset.isBlank()) {
+      throw new AlcoveException("no dataset given: set -Dalcove.dataset=<name>, e.g. countries");
+    }
+    StepUri uri = StepUri.ofDataset(Scheme.SNAPSHOT, dataset.strip(), today);
+    if (!uri.isSnapshot()) {
+      throw new AlcoveException("dataset " + uri + " is not a snapshot URI");
+    }
+    Path input = source.toAbsolutePath().normalize();
+    if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)) {
+      throw new AlcoveException("source " + input + " does not exist");
+    }
+    AlcoveLayout layout = alcove.layout();
+    Path sidecar = layout.snapshotSidecar(uri);
+    Optional<SnapshotMetadata> previous = SnapshotMetadata.readIfExists(sidecar, uri);
+    boolean exists = alcove.catalogue().contains(uri) || previous.isPresent();
+    if (exists && !force) {
+      throw new AlcoveException(
+          "snapshot "
+              + uri
+              + " already exists: use -Dalcove.force=true to replace its data (its descriptive fields are kept)");
+    }
+    boolean directory = Files.isDirectory(input);
+    Path target =
+        directory ? layout.snapshotDirectory(uri) : layout.snapshotFile(uri, extensionOf(input));
+    if (target.startsWith(input) || (input.startsWith(target) && !input.equals(target))) {
+      throw new AlcoveException(
+          "source " + input + " overlaps the snapshot's own data folder " + target);
+    }
+    Staged staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
+    try {
+      upload(uri, staged);
+      SnapshotMetadata metadata = staged.metadata;
+      if (previous.isPresent()) {
+        metadata = metadata.keepingUserFieldsOf(previous.get());
+      }
+      removeOldData(layout, uri, previous, target);
+      moveIntoPlace(staged.path, target);
+      metadata.write(sidecar);
+      new DataGitignore(layout)
+          .ensure(
+              List.of(
+                  DataGitignore.TABLES_ENTRY,
+                  DataGitignore.snapshotEntry(layout, target, directory)));
+      if (!alcove.catalogue().contains(uri)) {
+        alcove.withStep(new StepDeclaration(uri, List.of()));
+      }
+      log.info(
+          "snapshot "
+              + uri
+              + ": "
+              + (directory ? staged.files.size() + " files, " : "")
+              + ProgressReporter.human(staged.bytes)
+              + ", checksum "
+              + metadata.checksum().hex()
+              + " -> "
+              + layout.relative(target)
+              + (directory ? "/" : ""));
+      log.info("describe it in " + layout.relative(sidecar) + " (source, licence)");
+      return new Result(uri, metadata, target, staged.bytes);
+    } finally {
+      Folders.deleteQuietly(staged.path);
+    }
+  }
+
+  /** The copy inside the alcove, not yet in place, and its description. */
+  private record Staged(
+      Path path, Map<String, Path> files, SnapshotMetadata metadata, long bytes) {}
+
+  private Staged stageFile(StepUri uri, Path input, Path target) {
+    if (!Files.isRegularFile(input)) {
+      throw new AlcoveException("source " + input + " is neither a regular file nor a folder");
+    }
+    Path temp = AtomicFiles.tempSibling(target);
+    createParent(temp);
+    log.info("hashing and copying " + input);
+    Checksum checksum = HashingCopy.copy(input, temp);
+    return new Staged(
+        temp,
+        Map.of(temp.getFileName().toString(), temp),
+        SnapshotMetadata.ofFile(uri, checksum, extensionOf(input)),
+        size(temp));
+  }
+
+  private Staged stageDirectory(StepUri uri, Path input, Path target) {
+    Map<String, Path> sources = DirectoryScanner.listFiles(input);
+    if (sources.isEmpty()) {
+      throw new AlcoveException(
+          "folder " + input + " holds no files: there is nothing to snapshot");
+    }
+    Path temp = AtomicFiles.tempSibling(target);
+    createParent(temp);
+    log.info("hashing and copying " + sources.size() + " files from " + input);
+    Map<String, Path> copies = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    sources.keySet().forEach(name -> copies.put(name, temp.resolve(name)));
+    try {
+      for (Path copy : copies.values()) {
+        Files.createDirectories(copy.getParent());
+      }
+      DirectoryManifest manifest =
+          new DirectoryScanner(
+                  file -> HashingCopy.copy(sources.get(nameOf(temp, file)), file), threads)
+              .checksumAll(copies);
+      long bytes = 0;
+      for (Path copy : copies.values()) {
+        bytes += size(copy);
+      }
+      return new Staged(temp, copies, SnapshotMetadata.ofDirectory(uri, manifest), bytes);
+    } catch (IOException e) {
+      Folders.deleteQuietly(temp);
+      throw new UncheckedIOException("cannot stage " + input + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      Folders.deleteQuietly(temp);
+      throw e;
+    }
+  }
+
+  private static String nameOf(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  private void upload(StepUri uri, Staged staged) {
+    ProgressReporter progress = new ProgressReporter(log, "uploading " + uri + ":", staged.bytes);
+    Map<Checksum, Path> objects = new TreeMap<>();
+    if (staged.metadata.type() == SnapshotType.FILE) {
+      objects.put(staged.metadata.checksum(), staged.path);
+    } else {
+      staged
+          .metadata
+          .manifest()
+          .orElseThrow()
+          .entries()
+          .forEach((name, sum) -> objects.putIfAbsent(sum, staged.files.get(name)));
+    }
+    Parallel.forEach(
+        objects.entrySet(),
+        threads,
+        entry -> depot.put(entry.getKey(), entry.getValue(), progress));
+    log.info(
+        "stored "
+            + objects.size()
+            + (objects.size() == 1 ? " object" : " objects")
+            + " in "
+            + depot.describe());
+  }
+
+  private static void removeOldData(
+      AlcoveLayout layout, StepUri uri, Optional<SnapshotMetadata> previous, Path target) {
+    previous.ifPresent(
+        old -> {
+          Path oldData =
+              old.type() == SnapshotType.DIRECTORY
+                  ? layout.snapshotDirectory(uri)
+                  : layout.snapshotFile(uri, old.extension().orElse(""));
+          if (!oldData.equals(target)) {
+            Folders.deleteQuietly(oldData);
+          }
+        });
+  }
+
+  /** Replaces {@code target} with the staged copy; an old folder is moved aside, then deleted. */
+  private static void moveIntoPlace(Path staged, Path target) {
+    try {
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        Path aside = AtomicFiles.tempSibling(target);
+        Files.move(target, aside);
+        AtomicFiles.moveIntoPlace(staged, target);
+        Folders.deleteQuietly(aside);
+      } else {
+        AtomicFiles.moveIntoPlace(staged, target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move the snapshot into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file's extension as Python's {@code Path.suffix} gives it, if it is a plain one. */
+  static String extensionOf(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String extension = dot <= 0 ? "" : name.substring(dot);
+    return extension.matches("\\.[A-Za-z0-9_-]+") ? extension : "";
+  }
+
+  private static void createParent(Path path) {
+    try {
+      Files.createDirectories(path.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create " + path.getParent() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

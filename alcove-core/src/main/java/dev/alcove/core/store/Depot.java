@@ -1,0 +1,128 @@
+package dev.alcove.core.store;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.log.AlcoveLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The store plus, in front of a remote one, the local cache: where snapshot bytes go to and come
+ * back from. Every byte that comes back is checked against its checksum before anyone sees it; a
+ * corrupt cached copy is dropped and fetched again, a corrupt stored one is refused.
+ */
+public final class Depot implements AutoCloseable {
+
+  private final ObjectStore store;
+  private final Optional<LocalDirectoryStore> cache;
+
+  /** Maven's offline mode with a remote store: only the cache may serve. */
+  private final boolean offline;
+
+  private final AlcoveLog log;
+
+  public Depot(
+      ObjectStore store, Optional<LocalDirectoryStore> cache, boolean offline, AlcoveLog log) {
+    this.store = store;
+    this.cache = cache;
+    this.offline = offline;
+    this.log = log;
+  }
+
+  public String describe() {
+    return store.describe();
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  /** Uploads a file to the store (skipping objects already there) and keeps a cached copy. */
+  public void put(Checksum checksum, Path file, TransferProgress progress) {
+    if (offline) {
+      throw new AlcoveException(
+          "Maven is offline (-o): cannot upload to " + store.describe() + "; run again online");
+    }
+    store.put(checksum, file, progress);
+    cache.ifPresent(c -> c.put(checksum, file, TransferProgress.NONE));
+  }
+
+  /**
+   * Puts the verified bytes of {@code checksum} at {@code target}, atomically: from the cache if it
+   * holds a good copy, else from the store. {@code owner} names the step in messages.
+   */
+  public void fetch(Checksum checksum, Path target, String owner, TransferProgress progress) {
+    Path temp = AtomicFiles.tempSibling(target);
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      if (cache.isPresent() && fetchFromCache(cache.get(), checksum, temp)) {
+        AtomicFiles.moveIntoPlace(temp, target);
+        return;
+      }
+      if (offline) {
+        throw new AlcoveException(
+            "Maven is offline (-o) and the cache has no copy of "
+                + ObjectKeys.relativeKey(checksum)
+                + " for "
+                + owner
+                + ": run again online to fetch it from "
+                + store.describe());
+      }
+      try {
+        store.get(checksum, temp, progress);
+      } catch (ObjectMissingException e) {
+        throw new AlcoveException(
+            e.getMessage()
+                + ", which "
+                + owner
+                + " needs: snapshot it again from its source, or check the store settings");
+      }
+      Checksum actual = Sha256.ofFile(temp);
+      if (!actual.equals(checksum)) {
+        throw new AlcoveException(
+            "object "
+                + ObjectKeys.relativeKey(checksum)
+                + " in "
+                + store.describe()
+                + " is corrupt (its bytes hash to "
+                + actual.hex().substring(0, 12)
+                + "...), so "
+                + owner
+                + " cannot be restored from it; the local copy was left as it was");
+      }
+      cache.ifPresent(c -> c.put(checksum, temp, TransferProgress.NONE));
+      AtomicFiles.moveIntoPlace(temp, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      AtomicFiles.deleteQuietly(temp);
+    }
+  }
+
+  private boolean fetchFromCache(LocalDirectoryStore cache, Checksum checksum, Path temp) {
+    if (!cache.contains(checksum)) {
+      return false;
+    }
+    cache.get(checksum, temp, TransferProgress.NONE);
+    if (Sha256.ofFile(temp).equals(checksum)) {
+      return true;
+    }
+    log.warn(
+        "cached object "
+            + cache.pathOf(checksum)
+            + " is corrupt: dropped it, fetching a good copy");
+    cache.evict(checksum);
+    AtomicFiles.deleteQuietly(temp);
+    return false;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

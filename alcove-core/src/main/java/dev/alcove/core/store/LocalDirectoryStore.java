@@ -1,0 +1,104 @@
+package dev.alcove.core.store;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A store in a folder on disk, with the same key layout as S3. It is the default store when no S3
+ * is configured, and the layout of the local cache ({@code ~/.cache/alcove}).
+ */
+public final class LocalDirectoryStore implements ObjectStore {
+
+  private static final int BUFFER = 1 << 20;
+
+  private final Path root;
+  private final String name;
+
+  public LocalDirectoryStore(Path root, String name) {
+    this.root = root.toAbsolutePath().normalize();
+    this.name = name;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path pathOf(Checksum checksum) {
+    return root.resolve(ObjectKeys.relativeKey(checksum));
+  }
+
+  @Override
+  public String describe() {
+    return name + " " + root;
+  }
+
+  @Override
+  public boolean contains(Checksum checksum) {
+    return Files.isRegularFile(pathOf(checksum));
+  }
+
+  @Override
+  public void put(Checksum checksum, Path file, TransferProgress progress) {
+    Path target = pathOf(checksum);
+    if (Files.isRegularFile(target)) {
+      return;
+    }
+    Path temp = AtomicFiles.tempSibling(target);
+    try {
+      Files.createDirectories(target.getParent());
+      try (InputStream in = Files.newInputStream(file);
+          OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+        copy(in, out, progress);
+      }
+      AtomicFiles.sync(temp);
+      AtomicFiles.moveIntoPlace(temp, target);
+    } catch (AccessDeniedException e) {
+      AtomicFiles.deleteQuietly(temp);
+      throw new AlcoveException(
+          "cannot write to " + describe() + ": permission denied on " + e.getFile());
+    } catch (IOException e) {
+      AtomicFiles.deleteQuietly(temp);
+      throw new UncheckedIOException(
+          "cannot write " + target + " in " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void get(Checksum checksum, Path target, TransferProgress progress) {
+    try (InputStream in = Files.newInputStream(pathOf(checksum));
+        OutputStream out = Files.newOutputStream(target)) {
+      copy(in, out, progress);
+    } catch (NoSuchFileException e) {
+      throw new ObjectMissingException(describe(), checksum);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pathOf(checksum) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes a stored object, e.g. one found corrupt, so that a good copy can take its place. */
+  public void evict(Checksum checksum) {
+    AtomicFiles.deleteQuietly(pathOf(checksum));
+  }
+
+  static void copy(InputStream in, OutputStream out, TransferProgress progress) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    int read;
+    while ((read = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, read);
+      progress.transferred(read);
+    }
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,48 @@
+package dev.alcove.core.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the user configured about stores, before the environment and {@code .env} are consulted.
+ *
+ * @param localStore the folder of the local store, used when no S3 is configured
+ * @param cacheDir the local cache in front of S3
+ * @param bucket S3 bucket from the plugin configuration, overriding S3_BUCKET_NAME
+ * @param endpoint S3 endpoint from the plugin configuration, overriding S3_ENDPOINT_URL
+ * @param prefix key prefix inside the bucket
+ * @param serverCredentials access and secret key from a settings.xml server, if one was found
+ * @param serverPlace how that server is named in messages, e.g. {@code <server> 'alcove' in
+ *     settings.xml}
+ * @param offline Maven's offline mode: nothing may touch the network
+ */
+public record StoreOptions(
+    Path localStore,
+    Path cacheDir,
+    Optional<String> bucket,
+    Optional<String> endpoint,
+    String prefix,
+    Optional<Credentials> serverCredentials,
+    String serverPlace,
+    boolean offline) {
+
+  /** An access key and its secret; {@link #toString()} hides the secret. */
+  public record Credentials(String accessKey, String secretKey) {
+    @Override
+    public String toString() {
+      return "Credentials[accessKey=" + accessKey + ", secretKey=****]";
+    }
+  }
+
+  /**
+   * The default local store when nothing else is configured: {@code ~/.local/share/alcove/store}.
+   */
+  public static Path defaultLocalStore() {
+    return Path.of(System.getProperty("user.home"), ".local", "share", "alcove", "store");
+  }
+
+  /** The default cache, shared with the Python tool: {@code ~/.cache/alcove}. */
+  public static Path defaultCache() {
+    return Path.of(System.getProperty("user.home"), ".cache", "alcove");
+  }
+}

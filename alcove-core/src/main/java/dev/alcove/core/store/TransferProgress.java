@@ -1,0 +1,9 @@
+package dev.alcove.core.store;
+
+/** Receives byte counts as a transfer goes; implementations must be thread-safe. */
+@FunctionalInterface
+public interface TransferProgress {
+  TransferProgress NONE = bytes -> {};
+
+  void transferred(long bytes);
+}

@@ -1,0 +1,87 @@
+package dev.alcove.core.store.s3;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.log.AlcoveLog;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import io.minio.errors.ServerException;
+import java.io.IOException;
+
+/**
+ * Retries a store call that failed for a passing reason (a 5xx answer, a dropped connection) with
+ * exponential backoff; a definite answer (403, 404) is not retried.
+ */
+public final class Retry {
+
+  private final int attempts;
+  private final long firstDelayMillis;
+  private final AlcoveLog log;
+
+  public Retry(int attempts, long firstDelayMillis, AlcoveLog log) {
+    this.attempts = Math.max(1, attempts);
+    this.firstDelayMillis = firstDelayMillis;
+    this.log = log;
+  }
+
+  public static Retry standard(AlcoveLog log) {
+    return new Retry(4, 500, log);
+  }
+
+  /** The last error of a call that failed every attempt, or failed for good. */
+  static final class Failure extends RuntimeException {
+    Failure(Exception cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  <T> T call(String what, S3Store.S3Call<T> call) {
+    long delay = firstDelayMillis;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.call();
+      } catch (AlcoveException e) {
+        throw e;
+      } catch (MinioException | IOException e) {
+        if (attempt >= attempts || !isTransient(e)) {
+          throw new Failure(e);
+        }
+        log.warn(
+            "S3: "
+                + what
+                + " failed ("
+                + e.getClass().getSimpleName()
+                + "), attempt "
+                + attempt
+                + " of "
+                + attempts
+                + "; retrying in "
+                + delay
+                + " ms");
+        sleep(delay);
+        delay *= 2;
+      }
+    }
+  }
+
+  private static boolean isTransient(Exception e) {
+    if (e instanceof ErrorResponseException response) {
+      String code = response.errorResponse().code();
+      return "InternalError".equals(code)
+          || "SlowDown".equals(code)
+          || "ServiceUnavailable".equals(code);
+    }
+    if (e instanceof ServerException server) {
+      return server.statusCode() >= 500;
+    }
+    return e instanceof IOException || e.getCause() instanceof IOException;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry", e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.alcove.core.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.init.InitAlcove;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.TreeState;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotAndRestoreTest {
+
+  static final LocalDate TODAY = LocalDate.of(2024, 7, 26);
+  static final String HELLO_WORLD =
+      "dffd6021bb2bd5b0af676290809ec3a53191dd81c7f70a4b28688a362182986f";
+
+  @TempDir Path root;
+  @TempDir Path inputs;
+  @TempDir Path storeDir;
+  LocalDirectoryStore store;
+
+  @BeforeEach
+  void setUp() {
+    InitAlcove.init(root, AlcoveLog.SILENT);
+    store = new LocalDirectoryStore(storeDir, "local store");
+  }
+
+  @Test
+  void fileSnapshotCopiesUploadsDescribesAndCatalogues() throws Exception {
+    Path source = write("my data/pays été.csv", "Hello, World!");
+    TakeSnapshot.Result result = snapshot(source, "countries", false);
+
+    assertThat(result.uri()).hasToString("snapshot://countries/2024-07-26");
+    assertThat(root.resolve("data/snapshots/countries/2024-07-26.csv")).hasContent("Hello, World!");
+    assertThat(storeDir.resolve("df/fd/" + HELLO_WORLD)).hasContent("Hello, World!");
+    String sidecar =
+        Files.readString(root.resolve("data/snapshots/countries/2024-07-26.meta.yaml"));
+    assertThat(sidecar)
+        .contains(
+            "checksum: " + HELLO_WORLD, "snapshot_type: file", "extension: .csv", "# license: ");
+    assertThat(Files.readString(root.resolve("data/.gitignore")))
+        .isEqualTo("tables/\nsnapshots/countries/2024-07-26.csv\n");
+    assertThat(Files.readString(root.resolve("alcove.yaml")))
+        .contains("snapshot://countries/2024-07-26: []");
+    assertThat(TreeState.of(root.resolve("data/snapshots")).keySet())
+        .noneMatch(name -> name.contains(".tmp-"));
+  }
+
+  @Test
+  void directorySnapshotMatchesTheSpecManifestVector() throws Exception {
+    write("dir/file1.txt", "Hello, World!");
+    write("dir/sub/file3.txt", "deep");
+    write("dir/.DS_Store", "noise");
+    TakeSnapshot.Result result = snapshot(inputs.resolve("dir"), "a/b/2023-01-01", false);
+    assertThat(result.metadata().type()).isEqualTo(SnapshotType.DIRECTORY);
+    assertThat(result.metadata().checksum().hex())
+        .isEqualTo("afb3d415e64aeea60c469e27f55ab97e506e68d548c909e30ed7f34d2b220586");
+    assertThat(root.resolve("data/snapshots/a/b/2023-01-01/sub/file3.txt")).hasContent("deep");
+    assertThat(root.resolve("data/snapshots/a/b/2023-01-01/.DS_Store")).doesNotExist();
+    assertThat(Files.readString(root.resolve("data/.gitignore")))
+        .contains("snapshots/a/b/2023-01-01/\n");
+  }
+
+  @Test
+  void existingSnapshotNeedsForceAndForceKeepsTheUsersFields() throws Exception {
+    Path source = write("c.csv", "v1");
+    snapshot(source, "countries", false);
+    Path sidecar = root.resolve("data/snapshots/countries/2024-07-26.meta.yaml");
+    Files.writeString(
+        sidecar,
+        Files.readString(sidecar).replace("# license: ", "license: PDDL") + "notes: kept\n");
+    Map<String, String> before = TreeState.of(root);
+
+    assertThatThrownBy(() -> snapshot(source, "countries", false))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("already exists")
+        .hasMessageContaining("alcove.force=true");
+    assertThat(TreeState.of(root)).isEqualTo(before);
+
+    Files.writeString(source, "v2");
+    snapshot(source, "countries", true);
+    assertThat(root.resolve("data/snapshots/countries/2024-07-26.csv")).hasContent("v2");
+    assertThat(Files.readString(sidecar)).contains("license: PDDL", "notes: kept");
+  }
+
+  @Test
+  void badInputsFailWithOneLineAndChangeNothing() throws Exception {
+    snapshot(write("ok.csv", "fine"), "ok", false);
+    Files.createDirectories(inputs.resolve("empty/sub"));
+    write("linked/a.txt", "a");
+    Files.createSymbolicLink(inputs.resolve("linked/out.txt"), write("outside.txt", "secret"));
+    Map<String, String> alcoveBefore = TreeState.of(root);
+    Map<String, String> storeBefore = TreeState.of(storeDir);
+
+    assertRefused(inputs.resolve("missing.csv"), "x", "does not exist");
+    assertRefused(inputs.resolve("empty"), "x", "holds no files");
+    assertRefused(inputs.resolve("linked"), "x", "points outside snapshot folder");
+    assertRefused(inputs.resolve("ok.csv"), "Bad Name", "invalid step URI");
+    assertRefused(inputs.resolve("ok.csv"), "../x", "invalid step URI");
+    assertRefused(inputs.resolve("ok.csv"), "x/2024-02-30", "not a valid date");
+    assertRefused(inputs.resolve("ok.csv"), "ok/2024-07-26", "already exists");
+
+    assertThat(TreeState.of(root)).isEqualTo(alcoveBefore);
+    assertThat(TreeState.of(storeDir)).isEqualTo(storeBefore);
+  }
+
+  @Test
+  void restoreBringsBackDeletedOrChangedDataAndDropsExtraFiles() throws Exception {
+    write("dir/file1.txt", "Hello, World!");
+    write("dir/sub/file3.txt", "deep");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    snapshot(write("one.csv", "Hello, World!"), "file", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Files.delete(folder.resolve("sub/file3.txt"));
+    Files.writeString(folder.resolve("file1.txt"), "tampered");
+    Files.writeString(folder.resolve("extra.txt"), "not in the manifest");
+    Files.delete(root.resolve("data/snapshots/file/2024-07-26.csv"));
+
+    RestoreSnapshot restore = restorer();
+    for (String uri : new String[] {"snapshot://folder/2024-07-26", "snapshot://file/2024-07-26"}) {
+      SnapshotMetadata metadata = restore.metadata(StepUri.parse(uri));
+      assertThat(restore.problem(metadata)).isPresent();
+      restore.restore(metadata, depot());
+      assertThat(restore.problem(metadata)).isEmpty();
+    }
+    assertThat(folder.resolve("file1.txt")).hasContent("Hello, World!");
+    assertThat(folder.resolve("sub/file3.txt")).hasContent("deep");
+    assertThat(folder.resolve("extra.txt")).doesNotExist();
+    assertThat(root.resolve("data/snapshots/file/2024-07-26.csv")).hasContent("Hello, World!");
+  }
+
+  @Test
+  void missingObjectNamesTheObjectAndTheSnapshot() throws Exception {
+    snapshot(write("one.csv", "Hello, World!"), "file", false);
+    Files.delete(storeDir.resolve("df/fd/" + HELLO_WORLD));
+    Files.delete(root.resolve("data/snapshots/file/2024-07-26.csv"));
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://file/2024-07-26"));
+    assertThatThrownBy(() -> restore.restore(metadata, depot()))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("df/fd/" + HELLO_WORLD)
+        .hasMessageContaining("snapshot://file/2024-07-26");
+    assertThat(root.resolve("data/snapshots/file/2024-07-26.csv")).doesNotExist();
+  }
+
+  private void assertRefused(Path source, String dataset, String message) {
+    assertThatThrownBy(() -> snapshot(source, dataset, false))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  private RestoreSnapshot restorer() {
+    return new RestoreSnapshot(
+        Alcove.open(root).layout(), FileDigester.READ_EVERY_BYTE, AlcoveLog.SILENT, 2);
+  }
+
+  private Depot depot() {
+    return new Depot(store, Optional.empty(), false, AlcoveLog.SILENT);
+  }
+
+  private TakeSnapshot.Result snapshot(Path source, String dataset, boolean force) {
+    return new TakeSnapshot(Alcove.open(root), depot(), AlcoveLog.SILENT, 2)
+        .snapshot(source, dataset, force, TODAY);
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = inputs.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.alcove.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.s3.Retry;
+import dev.alcove.core.store.s3.S3Settings;
+import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.S3TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S3 adapter against a real S3 server running in this JVM. */
+class S3StoreTest {
+
+  @TempDir static Path serverDir;
+  @TempDir Path dir;
+  static S3TestServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3TestServer.start(serverDir.resolve("blobs"));
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void putsObjectsUnderTheSpecKeyAndGetsThemBack() throws Exception {
+    Path file = dir.resolve("hello.txt");
+    Files.writeString(file, "Hello, World!");
+    Checksum sum = Sha256.ofFile(file);
+    try (S3Store store =
+        S3Store.open(server.settings("team/alcove"), Retry.standard(AlcoveLog.SILENT))) {
+      assertThat(store.contains(sum)).isFalse();
+      store.put(sum, file, TransferProgress.NONE);
+      assertThat(store.contains(sum)).isTrue();
+      assertThat(server.objectFile("team/alcove/df/fd/" + sum.hex())).hasContent("Hello, World!");
+      Path back = dir.resolve("back");
+      store.get(sum, back, TransferProgress.NONE);
+      assertThat(back).hasContent("Hello, World!");
+    }
+  }
+
+  @Test
+  void largeFilesGoMultipartAndReportProgress() throws Exception {
+    byte[] bytes = new byte[(int) (S3Store.PART_SIZE * 2 + 12345)];
+    new Random(7).nextBytes(bytes);
+    Path file = dir.resolve("big.bin");
+    Files.write(file, bytes);
+    Checksum sum = Sha256.ofBytes(bytes);
+    AtomicLong progress = new AtomicLong();
+    try (S3Store store = S3Store.open(server.settings(""), Retry.standard(AlcoveLog.SILENT))) {
+      store.put(sum, file, progress::addAndGet);
+      assertThat(progress.get()).isEqualTo(bytes.length);
+      Path back = dir.resolve("big.back");
+      store.get(sum, back, TransferProgress.NONE);
+      assertThat(Sha256.ofFile(back)).isEqualTo(sum);
+    }
+  }
+
+  @Test
+  void wrongSecretMissingBucketAndNoServerAreOneLineErrorsWithoutTheSecret() {
+    S3Settings good = server.settings("");
+    S3Settings wrongSecret =
+        new S3Settings(good.endpoint(), good.bucket(), "", good.accessKey(), "wrong-secret-123");
+    assertThatThrownBy(() -> S3Store.open(wrongSecret, new Retry(1, 0, AlcoveLog.SILENT)))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("S3 refused the credentials")
+        .hasMessageNotContaining("wrong-secret-123");
+
+    S3Settings noBucket =
+        new S3Settings(good.endpoint(), "no-such-bucket", "", good.accessKey(), good.secretKey());
+    assertThatThrownBy(() -> S3Store.open(noBucket, new Retry(1, 0, AlcoveLog.SILENT)))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("bucket 'no-such-bucket' does not exist")
+        .hasMessageNotContaining(S3TestServer.SECRET_KEY);
+
+    S3Settings nowhere =
+        new S3Settings("http://127.0.0.1:9", good.bucket(), "", good.accessKey(), good.secretKey());
+    assertThatThrownBy(() -> S3Store.open(nowhere, new Retry(2, 1, AlcoveLog.SILENT)))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("cannot reach S3 endpoint http://127.0.0.1:9")
+        .hasMessageNotContaining(S3TestServer.SECRET_KEY);
+
+    S3Settings notUrl =
+        new S3Settings("not a url", good.bucket(), "", good.accessKey(), good.secretKey());
+    assertThatThrownBy(() -> S3Store.open(notUrl, new Retry(1, 0, AlcoveLog.SILENT)))
+        .hasMessageContaining("is not a URL");
+  }
+
+  @Test
+  void depotRefusesACorruptStoredObjectAndRepairsACorruptCachedOne() throws Exception {
+    Path file = dir.resolve("data.csv");
+    Files.writeString(file, "a,b\n1,2\n");
+    Checksum sum = Sha256.ofFile(file);
+    LocalDirectoryStore cache = new LocalDirectoryStore(dir.resolve("cache"), "cache");
+    try (Depot depot =
+        new Depot(
+            S3Store.open(server.settings("corrupt"), Retry.standard(AlcoveLog.SILENT)),
+            Optional.of(cache),
+            false,
+            AlcoveLog.SILENT)) {
+      depot.put(sum, file, TransferProgress.NONE);
+      assertThat(cache.contains(sum)).isTrue();
+
+      Files.writeString(cache.pathOf(sum), "a,b\n1,3\n");
+      Path target = dir.resolve("restored.csv");
+      depot.fetch(sum, target, "snapshot://x/2024-01-01", TransferProgress.NONE);
+      assertThat(target).hasContent("a,b\n1,2\n");
+      assertThat(cache.pathOf(sum)).hasContent("a,b\n1,2\n");
+
+      Files.delete(cache.pathOf(sum));
+      Files.writeString(server.objectFile("corrupt/" + ObjectKeys.relativeKey(sum)), "a,b\n9,9\n");
+      Files.writeString(target, "local copy");
+      assertThatThrownBy(
+              () ->
+                  depot.fetch(
+                      sum, target, "snapshot snapshot://x/2024-01-01", TransferProgress.NONE))
+          .isInstanceOf(AlcoveException.class)
+          .hasMessageContaining("is corrupt")
+          .hasMessageContaining(ObjectKeys.relativeKey(sum))
+          .hasMessageContaining("snapshot://x/2024-01-01");
+      assertThat(target).hasContent("local copy");
+      assertThat(cache.contains(sum)).isFalse();
+    }
+  }
+}

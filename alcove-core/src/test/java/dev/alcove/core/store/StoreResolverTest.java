@@ -1,0 +1,129 @@
+package dev.alcove.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.s3.S3Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreResolverTest {
+
+  @TempDir Path root;
+
+  @Test
+  void noS3SettingMeansTheLocalStore() {
+    assertThat(
+            StoreResolver.s3Settings(
+                root, options(Optional.empty(), Optional.empty()), Map.of(), AlcoveLog.SILENT))
+        .isEmpty();
+  }
+
+  @Test
+  void pomBeatsEnvironmentBeatsDotEnvAndServerKeysBeatBoth() throws Exception {
+    Files.writeString(
+        root.resolve(".env"),
+        "# comment\nexport S3_BUCKET_NAME=from-dotenv\nS3_ENDPOINT_URL=\"http://dotenv:9000\"\nS3_ACCESS_KEY=dotenv-key\nS3_SECRET_KEY='dotenv-secret'\n");
+    S3Settings fromDotEnv =
+        StoreResolver.s3Settings(
+                root, options(Optional.empty(), Optional.empty()), Map.of(), AlcoveLog.SILENT)
+            .orElseThrow();
+    assertThat(fromDotEnv)
+        .isEqualTo(
+            new S3Settings("http://dotenv:9000", "from-dotenv", "", "dotenv-key", "dotenv-secret"));
+
+    S3Settings fromEnv =
+        StoreResolver.s3Settings(
+                root,
+                options(Optional.empty(), Optional.empty()),
+                Map.of("S3_BUCKET_NAME", "from-env", "S3_SECRET_KEY", "env-secret"),
+                AlcoveLog.SILENT)
+            .orElseThrow();
+    assertThat(fromEnv.bucket()).isEqualTo("from-env");
+    assertThat(fromEnv.secretKey()).isEqualTo("env-secret");
+
+    StoreOptions pom =
+        new StoreOptions(
+            root,
+            root,
+            Optional.of("from-pom"),
+            Optional.empty(),
+            "/team/",
+            Optional.of(new StoreOptions.Credentials("server-key", "server-secret")),
+            "server 'alcove'",
+            false);
+    S3Settings fromPom =
+        StoreResolver.s3Settings(root, pom, Map.of("S3_BUCKET_NAME", "from-env"), AlcoveLog.SILENT)
+            .orElseThrow();
+    assertThat(fromPom)
+        .isEqualTo(
+            new S3Settings(
+                "http://dotenv:9000", "from-pom", "team", "server-key", "server-secret"));
+    assertThat(fromPom.toString()).doesNotContain("server-secret");
+  }
+
+  @Test
+  void incompleteSettingsNameEveryMissingKeyAndWhereItLooked() {
+    assertThatThrownBy(
+            () ->
+                StoreResolver.s3Settings(
+                    root,
+                    options(Optional.of("b"), Optional.empty()),
+                    Map.of("S3_SECRET_KEY", "hush-123"),
+                    AlcoveLog.SILENT))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("S3_ENDPOINT_URL, S3_ACCESS_KEY are missing")
+        .hasMessageContaining("server 'alcove'")
+        .hasMessageContaining("the environment")
+        .hasMessageContaining(root.resolve(".env").toString())
+        .hasMessageNotContaining("hush-123");
+  }
+
+  @Test
+  void garbageDotEnvLinesAreSkippedWithoutEchoingThem() throws Exception {
+    Files.writeString(
+        root.resolve(".env"), "S3_BUCKET_NAME=b\nthis is garbage with hush-456\n=novalue\n");
+    List<String> warnings = new ArrayList<>();
+    AlcoveLog log =
+        new AlcoveLog() {
+          @Override
+          public void info(String message) {}
+
+          @Override
+          public void warn(String message) {
+            warnings.add(message);
+          }
+
+          @Override
+          public void debug(String message) {}
+        };
+    assertThat(DotEnv.read(root.resolve(".env"), log))
+        .containsExactly(Map.entry("S3_BUCKET_NAME", "b"));
+    assertThat(warnings)
+        .hasSize(2)
+        .allMatch(w -> !w.contains("hush-456"))
+        .first()
+        .asString()
+        .contains(".env:2");
+  }
+
+  private StoreOptions options(Optional<String> bucket, Optional<String> endpoint) {
+    return new StoreOptions(
+        root.resolve("store"),
+        root.resolve("cache"),
+        bucket,
+        endpoint,
+        "",
+        Optional.empty(),
+        "server 'alcove'",
+        false);
+  }
+}
