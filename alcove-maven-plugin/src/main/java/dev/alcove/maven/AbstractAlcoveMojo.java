@@ -3,15 +3,24 @@ package dev.alcove.maven;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.StoreOptions;
+import dev.alcove.core.store.StoreResolver;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every alcove goal shares: where the alcove is, the steps declared in the pom, and {@code
@@ -36,6 +45,55 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    * places must have the same dependencies in both.
    */
   @Parameter protected List<Step> steps = new ArrayList<>();
+
+  /**
+   * The local object store, used when no S3 bucket or endpoint is configured anywhere. Defaults to
+   * {@code ~/.local/share/alcove/store}.
+   */
+  @Parameter(property = AlcoveProperties.STORE)
+  protected File store;
+
+  /**
+   * The local cache in front of S3, shared with the Python tool. Defaults to {@code
+   * ~/.cache/alcove}.
+   */
+  @Parameter(property = AlcoveProperties.CACHE)
+  protected File cache;
+
+  /** The S3 bucket; overrides {@code S3_BUCKET_NAME} from the environment or {@code .env}. */
+  @Parameter(property = AlcoveProperties.BUCKET)
+  protected String bucket;
+
+  /**
+   * The S3 endpoint URL, e.g. {@code https://s3.eu-central-1.amazonaws.com} or {@code
+   * http://localhost:9000}; overrides {@code S3_ENDPOINT_URL}.
+   */
+  @Parameter(property = AlcoveProperties.ENDPOINT)
+  protected String endpoint;
+
+  /** A key prefix inside the bucket, e.g. {@code team/alcove}: objects go under it. */
+  @Parameter(property = AlcoveProperties.PREFIX, defaultValue = "")
+  protected String prefix;
+
+  /**
+   * The id of a {@code <server>} in {@code settings.xml} whose username and password are the S3
+   * access key and secret key (passwords encrypted with Maven's settings security work). When the
+   * server exists, its keys win over {@code S3_ACCESS_KEY} and {@code S3_SECRET_KEY}.
+   */
+  @Parameter(property = AlcoveProperties.SERVER_ID, defaultValue = "alcove")
+  protected String serverId;
+
+  /** Threads for hashing, transfers and independent steps. Defaults to the number of cores. */
+  @Parameter(property = AlcoveProperties.THREADS)
+  protected Integer threads;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  protected Settings settings;
+
+  @Parameter(defaultValue = "${session}", readonly = true)
+  protected MavenSession session;
+
+  @Component protected SettingsDecrypter settingsDecrypter;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -62,6 +120,33 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   /** Opens the alcove with the pom's steps merged in. */
   protected Alcove openAlcove() {
     return Alcove.open(directory.toPath(), declaredSteps());
+  }
+
+  /** The store (and cache) this build uses; the caller closes it. */
+  protected Depot openDepot() {
+    return StoreResolver.open(directory.toPath(), storeOptions(), System.getenv(), log());
+  }
+
+  protected StoreOptions storeOptions() {
+    return new StoreOptions(
+        store == null ? StoreOptions.defaultLocalStore() : store.toPath(),
+        cache == null ? StoreOptions.defaultCache() : cache.toPath(),
+        Optional.ofNullable(bucket),
+        Optional.ofNullable(endpoint),
+        prefix == null ? "" : prefix,
+        ServerCredentials.find(settings, settingsDecrypter, serverId),
+        "<server> '" + serverId + "' in settings.xml",
+        session != null && session.isOffline());
+  }
+
+  protected int threads() {
+    if (threads == null) {
+      return Parallel.defaultThreads();
+    }
+    if (threads < 1) {
+      throw new AlcoveException(AlcoveProperties.THREADS + "=" + threads + " must be 1 or more");
+    }
+    return threads;
   }
 
   protected List<StepDeclaration> declaredSteps() {

@@ -1,0 +1,45 @@
+package dev.alcove.core.duckdb;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens DuckDB connections the way alcove needs them: in memory (or on a file), never trying to
+ * download an extension, since users may have no network. Parquet, JSON and ICU are built in.
+ */
+public final class DuckDb {
+
+  private DuckDb() {}
+
+  public static Connection inMemory() throws SQLException {
+    return open("jdbc:duckdb:");
+  }
+
+  public static Connection onFile(java.nio.file.Path file) throws SQLException {
+    return open("jdbc:duckdb:" + file.toAbsolutePath());
+  }
+
+  private static Connection open(String url) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("autoinstall_known_extensions", "false");
+    return DriverManager.getConnection(url, properties);
+  }
+
+  /** A string literal for SQL: single quotes doubled. */
+  public static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** An identifier for SQL: double quotes doubled. */
+  public static String identifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** DuckDB's message without its "Java.sql.SQLException:" wrapping, on one line. */
+  public static String message(SQLException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return message.replaceAll("\\s*\\n\\s*", " ").strip();
+  }
+}

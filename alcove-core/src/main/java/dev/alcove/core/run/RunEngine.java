@@ -1,0 +1,228 @@
+package dev.alcove.core.run;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.PlannedStep.Action;
+import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.uri.StepUri;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code run}: restores out-of-date snapshots and builds out-of-date tables, in dependency order,
+ * independent steps in parallel. A failed step stops only what is downstream of it.
+ */
+public final class RunEngine {
+
+  private final Alcove alcove;
+  private final RunOptions options;
+  private final AlcoveLog log;
+  private final AlcoveLayout layout;
+
+  public RunEngine(Alcove alcove, RunOptions options, AlcoveLog log) {
+    this.alcove = alcove;
+    this.options = options;
+    this.log = log;
+    this.layout = alcove.layout();
+  }
+
+  public RunReport run() {
+    StepGraph graph = StepGraph.of(alcove.catalogue());
+    Set<StepUri> selected = graph.select(options.select());
+    if (selected.isEmpty()) {
+      if (options.select().isPresent()) {
+        throw new AlcoveException(
+            "no step matches alcove.select=" + options.select().get().pattern());
+      }
+      log.info("no steps in the catalogue: nothing to run");
+      return new RunReport(List.of(), List.of(), Map.of(), Map.of());
+    }
+    List<StepUri> steps = graph.ordered(selected);
+    Map<StepUri, TableStep> tables = new TreeMap<>();
+    for (StepUri uri : steps) {
+      if (uri.isTable()) {
+        tables.put(uri, TableStep.of(uri, alcove.catalogue(), layout, options.javaClassPath()));
+      }
+    }
+    StatCache statCache = StatCache.load(layout.buildDir());
+    FileDigester digester = options.force() ? FileDigester.READ_EVERY_BYTE : statCache;
+    BuildManifest manifest = BuildManifest.load(layout.buildDir());
+    RestoreSnapshot snapshots = new RestoreSnapshot(layout, digester, log, options.threads());
+    List<PlannedStep> plan =
+        new Planner(layout, digester, manifest, snapshots)
+            .plan(graph, steps, tables, options.force());
+    long toRun = plan.stream().filter(PlannedStep::runs).count();
+    if (toRun == 0) {
+      log.info("all " + plan.size() + " steps are up to date: nothing to do");
+      statCache.save();
+      return new RunReport(plan, List.of(), Map.of(), Map.of());
+    }
+    for (PlannedStep step : plan) {
+      if (options.dryRun() || step.runs()) {
+        log.info((options.dryRun() ? "plan: " : "") + step.describe());
+      }
+    }
+    if (options.dryRun()) {
+      log.info(
+          "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
+      return new RunReport(plan, List.of(), Map.of(), Map.of());
+    }
+    LazyDepot depot = new LazyDepot(options);
+    try {
+      RunReport report =
+          execute(
+              graph,
+              plan,
+              tables,
+              snapshots,
+              new TableBuild(layout, snapshots, digester, manifest, log),
+              depot);
+      return report;
+    } finally {
+      depot.close();
+      statCache.save();
+      manifest.save();
+    }
+  }
+
+  private RunReport execute(
+      StepGraph graph,
+      List<PlannedStep> plan,
+      Map<StepUri, TableStep> tables,
+      RestoreSnapshot snapshots,
+      TableBuild builds,
+      LazyDepot depot) {
+    Map<StepUri, PlannedStep> pending = new TreeMap<>();
+    plan.stream().filter(PlannedStep::runs).forEach(step -> pending.put(step.uri(), step));
+    Map<StepUri, Integer> waitingOn = new HashMap<>();
+    for (StepUri uri : pending.keySet()) {
+      waitingOn.put(
+          uri, (int) graph.dependencies(uri).stream().filter(pending::containsKey).count());
+    }
+    List<StepUri> done = new ArrayList<>();
+    Map<StepUri, String> failed = new TreeMap<>();
+    Map<StepUri, String> skipped = new TreeMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+    CompletionService<StepUri> completion = new ExecutorCompletionService<>(pool);
+    Map<Future<StepUri>, StepUri> running = new HashMap<>();
+    try {
+      for (PlannedStep step : plan) {
+        if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
+          running.put(completion.submit(task(step, tables, snapshots, builds, depot)), step.uri());
+        }
+      }
+      while (!running.isEmpty()) {
+        Future<StepUri> finished = completion.take();
+        StepUri uri = running.remove(finished);
+        boolean ok;
+        try {
+          finished.get();
+          ok = true;
+          done.add(uri);
+        } catch (ExecutionException e) {
+          ok = false;
+          failed.put(uri, messageOf(e.getCause()));
+          log.warn(uri + " failed: " + messageOf(e.getCause()));
+          if (!(e.getCause() instanceof AlcoveException)
+              && !(e.getCause() instanceof UncheckedIOException)) {
+            log.debug(uri + ": " + e.getCause());
+          }
+          skipDownstream(graph, uri, pending, skipped);
+        }
+        if (ok) {
+          for (StepUri next : graph.dependents(uri)) {
+            if (pending.containsKey(next) && !skipped.containsKey(next)) {
+              int remaining = waitingOn.merge(next, -1, Integer::sum);
+              if (remaining == 0) {
+                running.put(
+                    completion.submit(task(pending.get(next), tables, snapshots, builds, depot)),
+                    next);
+              }
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running steps", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return new RunReport(plan, done, failed, skipped);
+  }
+
+  private java.util.concurrent.Callable<StepUri> task(
+      PlannedStep step,
+      Map<StepUri, TableStep> tables,
+      RestoreSnapshot snapshots,
+      TableBuild builds,
+      LazyDepot depot) {
+    return () -> {
+      if (step.action() == Action.RESTORE) {
+        snapshots.restore(snapshots.metadata(step.uri()), depot.get());
+      } else {
+        builds.build(tables.get(step.uri()), step.reason());
+      }
+      return step.uri();
+    };
+  }
+
+  private void skipDownstream(
+      StepGraph graph,
+      StepUri failed,
+      Map<StepUri, PlannedStep> pending,
+      Map<StepUri, String> skipped) {
+    for (StepUri next : graph.dependents(failed)) {
+      if (pending.containsKey(next) && !skipped.containsKey(next)) {
+        skipped.put(next, "upstream " + failed + " failed");
+        log.warn(next + " not run: upstream " + failed + " failed");
+        skipDownstream(graph, next, pending, skipped);
+      }
+    }
+  }
+
+  private static String messageOf(Throwable error) {
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+  }
+
+  /** Opens the store on first use only: a run that restores nothing never connects to it. */
+  private static final class LazyDepot implements AutoCloseable {
+    private final RunOptions options;
+    private Depot depot;
+
+    LazyDepot(RunOptions options) {
+      this.options = options;
+    }
+
+    synchronized Depot get() {
+      if (depot == null) {
+        depot = options.depot().get();
+      }
+      return depot;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (depot != null) {
+        depot.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.alcove.core.run;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.metadata.DescriptiveFields;
+import dev.alcove.core.uri.StepUri;
+import dev.alcove.core.yaml.YamlFiles;
+import dev.alcove.core.yaml.YamlMap;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A table's optional config, {@code src/steps/tables/<path>.meta.yaml} (SPEC section 6): what it
+ * inherits from which dependency, what it overrides, the schema it must have and the checks its
+ * data must pass.
+ */
+public record TableConfig(
+    Map<StepUri, List<String>> inherit,
+    Map<String, String> override,
+    Map<String, String> schema,
+    Validation validation) {
+
+  public static final Set<String> COLUMN_TYPES =
+      Set.of("string", "integer", "float", "boolean", "date", "timestamp");
+
+  /** Rules the built table's data must pass. */
+  public record Validation(
+      List<String> requiredColumns,
+      List<String> uniqueColumns,
+      List<String> notNull,
+      boolean requireDimensionPrefix) {
+    public static Validation none() {
+      return new Validation(List.of(), List.of(), List.of(), false);
+    }
+  }
+
+  public static TableConfig none() {
+    return new TableConfig(Map.of(), Map.of(), Map.of(), Validation.none());
+  }
+
+  public static Optional<TableConfig> readIfExists(Path file) {
+    YamlMap yaml;
+    try {
+      yaml = YamlFiles.readMapping(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    for (String key : yaml.keys()) {
+      if (!List.of("inherit", "override", "schema", "validation").contains(key)) {
+        throw yaml.error(
+            key, "unknown key '" + key + "' (expected inherit, override, schema, validation)");
+      }
+    }
+    Map<StepUri, List<String>> inherit = new LinkedHashMap<>();
+    yaml.map("inherit")
+        .ifPresent(
+            map -> {
+              for (String key : map.keys()) {
+                StepUri uri;
+                try {
+                  uri = StepUri.parse(key);
+                } catch (AlcoveException e) {
+                  throw map.error(key, e.getMessage());
+                }
+                YamlMap entry =
+                    map.map(key)
+                        .orElseThrow(
+                            () -> map.error(key, "'" + key + "' needs fields: [name, ...]"));
+                List<String> fields = entry.stringList("fields");
+                for (String field : fields) {
+                  if (!DescriptiveFields.NAMES.contains(field)) {
+                    throw entry.error(
+                        "fields",
+                        "cannot inherit '" + field + "': use one of " + DescriptiveFields.NAMES);
+                  }
+                }
+                inherit.put(uri, fields);
+              }
+            });
+    Map<String, String> override = new LinkedHashMap<>();
+    yaml.map("override")
+        .ifPresent(
+            map -> {
+              for (String key : map.keys()) {
+                if (!DescriptiveFields.NAMES.contains(key)) {
+                  throw map.error(
+                      key, "cannot override '" + key + "': use one of " + DescriptiveFields.NAMES);
+                }
+                map.string(key).ifPresent(value -> override.put(key, value));
+              }
+            });
+    Map<String, String> schema = new LinkedHashMap<>();
+    yaml.map("schema")
+        .ifPresent(
+            map -> {
+              for (String column : map.keys()) {
+                String type = map.requireString(column).toLowerCase(Locale.ROOT);
+                if (!COLUMN_TYPES.contains(type)) {
+                  throw map.error(
+                      column,
+                      "column '"
+                          + column
+                          + "' has type '"
+                          + type
+                          + "': use one of string, integer, float, boolean, date, timestamp");
+                }
+                schema.put(column, type);
+              }
+            });
+    Validation validation =
+        yaml.map("validation")
+            .map(
+                map -> {
+                  for (String key : map.keys()) {
+                    if (!List.of(
+                            "required_columns",
+                            "unique_columns",
+                            "not_null",
+                            "require_dimension_prefix")
+                        .contains(key)) {
+                      throw map.error(
+                          key,
+                          "unknown validation '"
+                              + key
+                              + "' (expected required_columns, unique_columns, not_null, require_dimension_prefix)");
+                    }
+                  }
+                  return new Validation(
+                      map.stringList("required_columns"),
+                      map.stringList("unique_columns"),
+                      map.stringList("not_null"),
+                      map.bool("require_dimension_prefix").orElse(false));
+                })
+            .orElse(Validation.none());
+    return Optional.of(new TableConfig(inherit, override, schema, validation));
+  }
+}

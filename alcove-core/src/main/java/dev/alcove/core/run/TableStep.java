@@ -1,0 +1,137 @@
+package dev.alcove.core.run;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.Versions;
+import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.run.runner.JavaStepRunner;
+import dev.alcove.core.run.runner.ProgramStepRunner;
+import dev.alcove.core.run.runner.SqlStepRunner;
+import dev.alcove.core.run.runner.StepRunner;
+import dev.alcove.core.table.StepDefinitions;
+import dev.alcove.core.table.TemplateVariables;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A table step as the engine sees it: its definition and config files, its resolved inputs with
+ * their template variables, and the runner for its kind of definition.
+ */
+final class TableStep {
+
+  final StepUri uri;
+  final Path definition;
+  final Path configFile;
+  final TableConfig config;
+
+  /** Resolved dependency to its template variable, in declared order. */
+  final Map<StepUri, String> inputs;
+
+  final StepRunner runner;
+
+  private TableStep(
+      StepUri uri,
+      Path definition,
+      Path configFile,
+      TableConfig config,
+      Map<StepUri, String> inputs,
+      StepRunner runner) {
+    this.uri = uri;
+    this.definition = definition;
+    this.configFile = configFile;
+    this.config = config;
+    this.inputs = inputs;
+    this.runner = runner;
+  }
+
+  static TableStep of(
+      StepUri uri, Catalogue catalogue, AlcoveLayout layout, List<Path> javaClassPath) {
+    Path definition =
+        StepDefinitions.find(layout, uri)
+            .orElseThrow(
+                () ->
+                    new AlcoveException(
+                        "table "
+                            + uri
+                            + " has no definition: add "
+                            + layout.relative(layout.stepsDir().resolve(uri.datasetPath()))
+                            + ".sql (or .py, .java, an executable), or run alcove:new-table"));
+    Path configFile = StepDefinitions.configFor(definition);
+    TableConfig config = TableConfig.readIfExists(configFile).orElse(TableConfig.none());
+    List<StepUri> declared = catalogue.dependencies(uri);
+    Map<StepUri, String> variables = TemplateVariables.names(declared);
+    Map<StepUri, String> inputs = new LinkedHashMap<>();
+    for (StepUri dep : declared) {
+      inputs.putIfAbsent(catalogue.resolveOrFail(uri, dep), variables.get(dep));
+    }
+    for (StepUri source : config.inherit().keySet()) {
+      StepUri resolved = catalogue.resolve(source).orElse(source);
+      if (!inputs.containsKey(resolved)) {
+        throw new AlcoveException(
+            layout.relative(configFile)
+                + ": table "
+                + uri
+                + " inherits from "
+                + source
+                + ", which is not one of its dependencies");
+      }
+    }
+    return new TableStep(
+        uri, definition, configFile, config, inputs, runnerFor(definition, javaClassPath));
+  }
+
+  private static StepRunner runnerFor(Path definition, List<Path> javaClassPath) {
+    String name = definition.getFileName().toString();
+    if (name.endsWith(".sql")) {
+      return new SqlStepRunner();
+    }
+    if (name.endsWith(".java")) {
+      return new JavaStepRunner(javaClassPath);
+    }
+    return new ProgramStepRunner();
+  }
+
+  /**
+   * What the table is built from, as SPEC section 6 records it: the checksum of its definition, of
+   * its config if any, and of each dependency's metadata sidecar (which holds that dependency's
+   * data checksum, so the chain of sidecars is a Merkle DAG).
+   */
+  Map<String, Checksum> inputManifest(AlcoveLayout layout, FileDigester digester) {
+    Map<String, Checksum> manifest = new TreeMap<>();
+    manifest.put(layout.relative(definition), digester.checksum(definition));
+    if (Files.isRegularFile(configFile)) {
+      manifest.put(layout.relative(configFile), digester.checksum(configFile));
+    }
+    for (StepUri dep : inputs.keySet()) {
+      Path sidecar = layout.sidecar(dep);
+      if (Files.isRegularFile(sidecar)) {
+        manifest.put(layout.relative(sidecar), digester.checksum(sidecar));
+      }
+    }
+    return manifest;
+  }
+
+  /** The Merkle key: the input manifest plus the versions of alcove and the engine that ran it. */
+  Checksum key(Map<String, Checksum> inputManifest) {
+    StringBuilder text = new StringBuilder();
+    text.append("alcove ").append(Versions.alcove()).append('\n');
+    text.append(runner.engine()).append('\n');
+    text.append(uri).append('\n');
+    inputManifest.forEach(
+        (path, sum) -> text.append(path).append(' ').append(sum.hex()).append('\n'));
+    return Sha256.ofString(text.toString());
+  }
+
+  Optional<Path> config() {
+    return Files.isRegularFile(configFile) ? Optional.of(configFile) : Optional.empty();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.alcove.core.run.runner;
+
+import dev.alcove.core.log.AlcoveLog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Starts a step's process and streams its output to the log, each line prefixed with the step. */
+final class ProcessRunner {
+
+  private ProcessRunner() {}
+
+  static int run(List<String> command, Path workingDirectory, String prefix, AlcoveLog log) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+    Process process;
+    try {
+      process = builder.start();
+      // A step gets no input: a program that waits for it must not hang the build.
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      throw new StepFailedException("cannot start " + command.get(0) + ": " + e.getMessage());
+    }
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        log.info(prefix + line);
+      }
+      return process.waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new StepFailedException(prefix + "interrupted");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.alcove.core.run.runner;
+
+import dev.alcove.core.Versions;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.duckdb.SqlScript;
+import dev.alcove.core.table.TemplateVariables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@code .sql} step in an in-memory DuckDB. Each input's {@code {name}} and {@code
+ * {output_file}} are replaced by paths (quotes escaped). Without {@code {output_file}}, the last
+ * statement is the query whose result becomes the table.
+ */
+public final class SqlStepRunner implements StepRunner {
+
+  @Override
+  public String engine() {
+    return "duckdb " + Versions.duckdb();
+  }
+
+  @Override
+  public void run(StepContext context) {
+    String text;
+    try {
+      text = Files.readString(context.definition());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + context.definition() + ": " + e.getMessage(), e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (StepInput input : context.inputs()) {
+      values.put(input.variable(), escape(input.dataPath().toString()));
+    }
+    boolean writesItself = text.contains("{" + TemplateVariables.OUTPUT_FILE + "}");
+    values.put(TemplateVariables.OUTPUT_FILE, escape(context.output().toString()));
+    List<SqlScript.Statement> statements = SqlScript.split(text);
+    if (statements.isEmpty()) {
+      throw new StepFailedException(context.definition() + ": the SQL file holds no statement");
+    }
+    String file = context.alcoveRoot().relativize(context.definition()).toString();
+    try (Connection connection = DuckDb.inMemory()) {
+      for (int i = 0; i < statements.size(); i++) {
+        SqlScript.Statement statement = statements.get(i);
+        String sql = TemplateVariables.substitute(statement.sql(), values);
+        if (!writesItself && i == statements.size() - 1) {
+          sql =
+              "COPY ("
+                  + sql
+                  + "\n) TO "
+                  + DuckDb.literal(context.output().toString())
+                  + " (FORMAT parquet)";
+        }
+        try (Statement jdbc = connection.createStatement()) {
+          jdbc.execute(sql);
+        } catch (SQLException e) {
+          throw new StepFailedException(file + ":" + statement.line() + ": " + DuckDb.message(e));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StepFailedException("cannot start DuckDB for " + file + ": " + DuckDb.message(e));
+    }
+  }
+
+  /** Paths go inside the user's quotes: a quote in a path must not end the literal. */
+  private static String escape(String path) {
+    return path.replace("'", "''");
+  }
+}

@@ -1,0 +1,11 @@
+package dev.alcove.core.run.runner;
+
+/** Builds a table from its definition: one implementation per kind of step. */
+public interface StepRunner {
+
+  /** Writes the table's Parquet file to {@code context.output()}, or throws. */
+  void run(StepContext context);
+
+  /** What, besides the definition, decides the bytes this runner writes (e.g. DuckDB's version). */
+  String engine();
+}

@@ -1,0 +1,51 @@
+package dev.alcove.maven;
+
+import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.Depot;
+import java.io.File;
+import java.time.LocalDate;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Snapshots a file or folder: checksums it, copies it into {@code data/snapshots/}, uploads every
+ * file to the store by checksum, writes its metadata sidecar, and adds the step to {@code
+ * alcove.yaml}.
+ */
+@Mojo(name = "snapshot", requiresProject = false)
+public class SnapshotMojo extends AbstractAlcoveMojo {
+
+  /** The file or folder to snapshot. */
+  @Parameter(property = AlcoveProperties.SOURCE)
+  private File source;
+
+  /**
+   * The dataset, e.g. {@code countries} or {@code countries/2024-07-26}; without a version, today's
+   * date is appended.
+   */
+  @Parameter(property = AlcoveProperties.DATASET)
+  private String dataset;
+
+  /** Replaces an existing snapshot's data, keeping the descriptive fields of its sidecar. */
+  @Parameter(property = AlcoveProperties.FORCE, defaultValue = "false")
+  private boolean force;
+
+  /**
+   * Opens {@code $EDITOR} (or {@code $VISUAL}) on the sidecar afterwards, on an interactive
+   * console.
+   */
+  @Parameter(property = AlcoveProperties.EDIT, defaultValue = "false")
+  private boolean edit;
+
+  @Override
+  protected void runGoal() {
+    try (Depot depot = openDepot()) {
+      TakeSnapshot.Result result =
+          new TakeSnapshot(openAlcove(), depot, log(), threads())
+              .snapshot(source == null ? null : source.toPath(), dataset, force, LocalDate.now());
+      if (edit) {
+        Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), log());
+      }
+    }
+  }
+}
