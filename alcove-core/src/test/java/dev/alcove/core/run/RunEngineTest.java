@@ -1,0 +1,329 @@
+package dev.alcove.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.testing.TreeState;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunEngineTest {
+
+  @TempDir Path dir;
+  TestAlcove t;
+
+  static final String SUMMARY_SQL =
+      "SELECT region AS dim_region, sum(people)::BIGINT AS people FROM '{people}' GROUP BY ALL ORDER BY ALL";
+
+  @BeforeEach
+  void setUp() {
+    t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\neu,5\nas,7\n");
+    t.table("table://summary/latest", ".sql", SUMMARY_SQL, "snapshot://people/latest");
+    t.table(
+        "table://top/latest",
+        ".sql",
+        "SELECT * FROM '{summary}' ORDER BY people DESC LIMIT 1",
+        "table://summary/latest");
+  }
+
+  @Test
+  void firstRunBuildsEverythingAndWritesSpecMetadata() throws Exception {
+    RunReport report = t.run();
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.done())
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest", "table://top/latest");
+    assertThat(rows("data/tables/summary/latest.parquet")).isEqualTo("as 7, eu 15");
+    TableMetadata metadata =
+        TableMetadata.read(
+            t.path("data/tables/summary/latest.meta.yaml"),
+            StepUri.parse("table://summary/latest"));
+    assertThat(metadata.schema())
+        .containsExactly(Map.entry("dim_region", "VARCHAR"), Map.entry("people", "BIGINT"));
+    assertThat(metadata.inputManifest())
+        .containsOnlyKeys(
+            "src/steps/tables/summary.sql", "data/snapshots/people/2024-07-26.meta.yaml");
+    assertThat(metadata.execution().status()).isEqualTo("success");
+    assertThat(t.lines)
+        .anyMatch(line -> line.startsWith("built table://summary/latest: 2 rows, 2 columns"));
+  }
+
+  @Test
+  void secondRunDoesNothingAndReadsNoDataBytes() throws Exception {
+    t.run();
+    // Same size, same modification time, other bytes: only a run that reads data would notice.
+    Path data = t.path("data/snapshots/people/2024-07-26.csv");
+    waitOutOfRacyWindow();
+    t.run();
+    FileTime mtime = Files.getLastModifiedTime(data);
+    Files.writeString(data, Files.readString(data).replace("eu,10", "eu,99"));
+    Files.setLastModifiedTime(data, mtime);
+
+    RunReport report = t.run();
+    assertThat(report.plan()).allMatch(step -> !step.runs());
+    assertThat(t.lines).containsExactly("all 3 steps are up to date: nothing to do");
+
+    t.run(null, true, false, 2);
+    assertThat(t.lines)
+        .anyMatch(
+            line -> line.contains("snapshot://people/2024-07-26: restore (local data changed)"));
+  }
+
+  @Test
+  void eachReasonIsTriggeredByItsCause() throws Exception {
+    t.run();
+    assertReasons(
+        "table://summary/latest: build (forced)", "table://top/latest: build (forced)", true);
+
+    Files.writeString(t.path("src/steps/tables/summary.sql"), SUMMARY_SQL + " -- edited");
+    assertReasons(
+        "table://summary/latest: build (definition changed)",
+        "table://top/latest: build (upstream table://summary/latest rebuilt)",
+        false);
+
+    TestAlcove.write(t.path("src/steps/tables/top.meta.yaml"), "override:\n  name: Top region\n");
+    assertReasons(null, "table://top/latest: build (config changed)", false);
+
+    Files.writeString(t.path("data/tables/top/latest.parquet"), "not what was built");
+    assertReasons(null, "table://top/latest: build (output modified since it was built)", false);
+
+    Files.delete(t.path("data/tables/top/latest.parquet"));
+    assertReasons(null, "table://top/latest: build (output missing)", false);
+
+    t.snapshotText("people/2024-08-01", "people.csv", "region,people\neu,1\n");
+    assertReasons(
+        "table://summary/latest: build (dependencies changed)",
+        "table://top/latest: build (upstream table://summary/latest rebuilt)",
+        false);
+  }
+
+  @Test
+  void snapshotDataChangeRebuildsDownstream() throws Exception {
+    t.run();
+    Path sidecar = t.path("data/snapshots/people/2024-07-26.meta.yaml");
+    Files.writeString(sidecar, Files.readString(sidecar).replace("# license: ", "license: CC0"));
+    assertReasons(
+        "table://summary/latest: build (snapshot data changed (snapshot://people/2024-07-26))",
+        "table://top/latest: build (upstream table://summary/latest rebuilt)",
+        false);
+    // One dependency and no config: the licence is inherited, through summary into top.
+    assertThat(Files.readString(t.path("data/tables/summary/latest.meta.yaml")))
+        .contains("license: CC0");
+    assertThat(Files.readString(t.path("data/tables/top/latest.meta.yaml")))
+        .contains("license: CC0");
+  }
+
+  @Test
+  void selectDryRunAndForce() throws Exception {
+    t.table("table://other/latest", ".sql", "SELECT 1 AS dim_x");
+    Map<String, String> before = TreeState.of(t.root);
+    RunReport dry = t.run("top", false, true, 2);
+    assertThat(dry.plan())
+        .extracting(step -> step.uri().toString())
+        .containsExactly(
+            "snapshot://people/2024-07-26", "table://summary/latest", "table://top/latest");
+    assertThat(t.lines)
+        .contains("plan: table://top/latest: build (upstream table://summary/latest rebuilt)");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+
+    t.run("other", false, false, 2);
+    assertThat(t.path("data/tables/other/latest.parquet")).exists();
+    assertThat(t.path("data/tables/summary/latest.parquet")).doesNotExist();
+    assertThatThrownBy(() -> t.run("nomatch", false, false, 2))
+        .hasMessageContaining("no step matches alcove.select=nomatch");
+  }
+
+  @Test
+  void failingSqlKeepsThePreviousOutputAndStopsOnlyDownstream() throws Exception {
+    t.table("table://independent/latest", ".sql", "SELECT 42 AS answer");
+    t.run();
+    Map<String, String> tablesBefore = TreeState.of(t.path("data/tables/summary"));
+    Files.writeString(
+        t.path("src/steps/tables/summary.sql"),
+        "-- a comment\nSELECT region,\n  FROM WHERE '{people}'\n");
+    Files.delete(t.path("data/tables/independent/latest.parquet"));
+
+    RunReport report = t.run();
+    assertThat(report.succeeded()).isFalse();
+    assertThat(report.failed()).containsOnlyKeys(StepUri.parse("table://summary/latest"));
+    assertThat(report.failed().values().iterator().next())
+        .startsWith("src/steps/tables/summary.sql:2: Parser Error");
+    assertThat(report.skipped()).containsOnlyKeys(StepUri.parse("table://top/latest"));
+    assertThat(report.failureSummary())
+        .contains("table://summary/latest", "not run because of it: table://top/latest");
+    assertThat(t.path("data/tables/independent/latest.parquet")).exists();
+    assertThat(TreeState.of(t.path("data/tables/summary"))).isEqualTo(tablesBefore);
+  }
+
+  @Test
+  void configChecksListEveryFailedRuleAndTheTableIsNotKept() throws Exception {
+    TestAlcove.write(
+        t.path("src/steps/tables/summary.meta.yaml"),
+        "schema:\n  people: string\n  missing: integer\nvalidation:\n  required_columns: [nope]\n  unique_columns: [dim_region]\n  not_null: [people]\n");
+    t.table("table://dupes/latest", ".sql", "SELECT * FROM (VALUES (1, NULL), (1, 2)) t(a, b)");
+    TestAlcove.write(
+        t.path("src/steps/tables/dupes.meta.yaml"),
+        "validation:\n  unique_columns: [a]\n  not_null: [b]\n  require_dimension_prefix: true\n");
+    RunReport report = t.run();
+    assertThat(report.failed().get(StepUri.parse("table://summary/latest")))
+        .contains(
+            "schema: column 'people' is BIGINT, not string",
+            "schema: column 'missing' is missing",
+            "required_columns: column 'nope' is missing");
+    assertThat(report.failed().get(StepUri.parse("table://dupes/latest")))
+        .contains(
+            "unique_columns: column 'a' has 1 duplicate values",
+            "not_null: column 'b' has 1 null values",
+            "require_dimension_prefix");
+    assertThat(t.path("data/tables/summary/latest.parquet")).doesNotExist();
+    assertThat(t.path("data/tables/dupes/latest.parquet")).doesNotExist();
+    try (var files = Files.list(t.path("data/tables/dupes"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void programStepsGetInputsThenOutputAndFailClearly() throws Exception {
+    t.run();
+    t.table(
+        "table://copy/latest",
+        "",
+        "#!/bin/sh\necho copying \"$1\"\ncp \"$1\" \"$2\"\n",
+        "table://summary/latest");
+    t.path("src/steps/tables/copy").toFile().setExecutable(true);
+    t.table("table://fails/latest", ".sh", "#!/bin/sh\necho about to fail\nexit 3\n");
+    t.path("src/steps/tables/fails.sh").toFile().setExecutable(true);
+    t.table("table://silent/latest", ".sh", "#!/bin/sh\nexit 0\n");
+    t.path("src/steps/tables/silent.sh").toFile().setExecutable(true);
+    t.table("table://noexec/latest", ".sh", "#!/bin/sh\n");
+    RunReport report = t.run();
+    assertThat(rows("data/tables/copy/latest.parquet")).isEqualTo("as 7, eu 15");
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("[table://copy/latest] copying ")
+                    && line.endsWith("data/tables/summary/latest.parquet"));
+    assertThat(t.lines).contains("[table://fails/latest] about to fail");
+    assertThat(report.failed().get(StepUri.parse("table://fails/latest")))
+        .isEqualTo("src/steps/tables/fails.sh exited with status 3");
+    assertThat(report.failed().get(StepUri.parse("table://silent/latest")))
+        .contains("wrote no output");
+    assertThat(report.failed().get(StepUri.parse("table://noexec/latest")))
+        .contains("is not executable: run chmod +x");
+  }
+
+  @Test
+  void javaStepsRunWithTheClassPath() throws Exception {
+    t.table(
+        "table://from-java/latest",
+        ".java",
+        """
+        import java.sql.DriverManager;
+        class FromJava {
+          public static void main(String[] args) throws Exception {
+            try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+              s.execute("COPY (SELECT count(*) AS n FROM '" + args[0] + "') TO '" + args[1] + "' (FORMAT parquet)");
+            }
+            System.out.println("java step done");
+          }
+        }
+        """,
+        "snapshot://people/latest");
+    RunReport report = t.run("from-java", false, false, 2);
+    assertThat(report.failed()).isEmpty();
+    assertThat(rows("data/tables/from-java/latest.parquet")).isEqualTo("3");
+    assertThat(t.lines).contains("[table://from-java/latest] java step done");
+  }
+
+  @Test
+  void independentStepsRunInParallel() throws Exception {
+    // Each step waits for the other to have started: only a parallel run can finish both.
+    String barrier =
+        "#!/bin/sh\ntouch \"%1$s/%2$s.started\"\ni=0\nwhile [ ! -f \"%1$s/%3$s.started\" ]; do i=$((i+1)); [ $i -gt 200 ] && exit 9; sleep 0.05; done\ncp \"$1\" \"$2\"\n";
+    t.run();
+    t.table(
+        "table://left/latest",
+        ".sh",
+        String.format(barrier, dir, "left", "right"),
+        "table://summary/latest");
+    t.table(
+        "table://right/latest",
+        ".sh",
+        String.format(barrier, dir, "right", "left"),
+        "table://summary/latest");
+    t.path("src/steps/tables/left.sh").toFile().setExecutable(true);
+    t.path("src/steps/tables/right.sh").toFile().setExecutable(true);
+    RunReport report = t.run(null, false, false, 2);
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.done())
+        .extracting(StepUri::toString)
+        .contains("table://left/latest", "table://right/latest");
+  }
+
+  @Test
+  void cyclesAndMissingDefinitionsAreRefusedBeforeAnythingRuns() throws Exception {
+    t.table("table://a/latest", ".sql", "SELECT * FROM '{b}'", "table://b/latest");
+    t.table("table://b/latest", ".sql", "SELECT * FROM '{a}'", "table://a/latest");
+    assertThatThrownBy(t::run)
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("cycle: table://a/latest -> table://b/latest -> table://a/latest");
+    assertThat(t.path("data/tables")).doesNotExist();
+
+    TestAlcove other = new TestAlcove(dir.resolve("other"));
+    other
+        .alcove()
+        .withStep(
+            new dev.alcove.core.catalogue.StepDeclaration(
+                StepUri.parse("table://ghost/latest"), java.util.List.of()));
+    assertThatThrownBy(other::run)
+        .hasMessageContaining(
+            "table table://ghost/latest has no definition: add src/steps/tables/ghost.sql");
+  }
+
+  private void assertReasons(String summary, String top, boolean force) {
+    t.run(null, force, true, 2);
+    if (summary != null) {
+      assertThat(t.lines).contains("plan: " + summary);
+    } else {
+      assertThat(t.lines).contains("plan: table://summary/latest: up to date");
+    }
+    assertThat(t.lines).contains("plan: " + top);
+    assertThat(t.run().succeeded()).isTrue();
+  }
+
+  private String rows(String parquet) throws Exception {
+    StringBuilder text = new StringBuilder();
+    try (Connection c = DuckDb.inMemory();
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery("SELECT * FROM " + DuckDb.literal(t.path(parquet).toString()))) {
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        if (!text.isEmpty()) {
+          text.append(", ");
+        }
+        for (int i = 1; i <= columns; i++) {
+          text.append(i > 1 ? " " : "").append(rows.getString(i));
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static void waitOutOfRacyWindow() throws InterruptedException {
+    Thread.sleep(2100);
+  }
+}

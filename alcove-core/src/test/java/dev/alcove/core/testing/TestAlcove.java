@@ -1,0 +1,127 @@
+package dev.alcove.core.testing;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.init.InitAlcove;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
+import dev.alcove.core.run.RunReport;
+import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** An alcove in a temporary folder with a local store, and a log that keeps its lines. */
+public final class TestAlcove {
+
+  public final Path root;
+  public final Path store;
+  public final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+  public final AlcoveLog log =
+      new AlcoveLog() {
+        @Override
+        public void info(String message) {
+          lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+          lines.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+      };
+
+  public TestAlcove(Path dir) {
+    this.root = dir.resolve("alcove");
+    this.store = dir.resolve("store");
+    InitAlcove.init(root, AlcoveLog.SILENT);
+  }
+
+  public Alcove alcove() {
+    return Alcove.open(root);
+  }
+
+  public Depot depot() {
+    return new Depot(new LocalDirectoryStore(store, "local store"), Optional.empty(), false, log);
+  }
+
+  /** Snapshots {@code source} (a copy of it, so tests may change the original). */
+  public StepUri snapshot(Path source, String dataset) {
+    try (Depot depot = depot()) {
+      return new TakeSnapshot(alcove(), depot, log, 2)
+          .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26))
+          .uri();
+    }
+  }
+
+  public StepUri snapshotText(String dataset, String fileName, String text) {
+    Path source =
+        root.resolveSibling("inputs").resolve(dataset.replace('/', '_')).resolve(fileName);
+    write(source, text);
+    return snapshot(source, dataset);
+  }
+
+  /**
+   * Adds a table step and writes its definition at {@code src/steps/tables/<dataset
+   * path><extension>}.
+   */
+  public StepUri table(String uri, String extension, String definition, String... dependencies) {
+    StepUri step = StepUri.parse(uri);
+    write(root.resolve("src/steps/tables/" + step.datasetPath() + extension), definition);
+    Alcove.open(root)
+        .withStep(new StepDeclaration(step, Stream.of(dependencies).map(StepUri::parse).toList()));
+    return step;
+  }
+
+  public RunReport run(String select, boolean force, boolean dryRun, int threads) {
+    lines.clear();
+    return new RunEngine(
+            alcove(),
+            new RunOptions(
+                Optional.ofNullable(select).map(Pattern::compile),
+                force,
+                dryRun,
+                threads,
+                javaClassPath(),
+                this::depot),
+            log)
+        .run();
+  }
+
+  public RunReport run() {
+    return run(null, false, false, 2);
+  }
+
+  private static List<Path> javaClassPath() {
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(Path::of)
+        .toList();
+  }
+
+  public Path path(String relative) {
+    return root.resolve(relative);
+  }
+
+  public static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
