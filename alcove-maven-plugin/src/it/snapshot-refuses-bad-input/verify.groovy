@@ -1,0 +1,11 @@
+def error(log) { new File(basedir, log).readLines().find { it.startsWith('[ERROR] Failed to execute goal') } }
+assert error('missing.log').contains('missing.csv does not exist')
+assert error('empty.log').contains('holds no files: there is nothing to snapshot')
+assert error('name.log').contains("invalid step URI 'snapshot://Bad_Name")
+assert error('exists.log').contains('snapshot snapshot://ok/2024-07-26 already exists: use -Dalcove.force=true')
+assert error('store.log').contains('/proc/alcove-cannot-write-here')
+['missing.log', 'empty.log', 'name.log', 'exists.log', 'store.log'].each { assert !new File(basedir, it).text.contains('\tat dev.alcove') }
+def state = new StringBuilder()
+basedir.eachFileRecurse { f -> if (f.isFile() && !f.name.endsWith('.log') && f.name != 'before.state' && f.name != 'build.log') state << f.path << ' ' << f.bytes.encodeBase64() << '\n' }
+assert state.toString() == new File(basedir, 'before.state').text : 'a file changed'
+true
