@@ -1,7 +1,7 @@
 package dev.alcove.core.checksum;
 
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -33,8 +33,7 @@ public final class HashingCopy {
       }
       out.force(true);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot copy " + source + " to " + target, e);
     }
     return Checksum.ofDigest(digest.digest());
   }

@@ -1,7 +1,7 @@
 package dev.alcove.core.checksum;
 
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ public final class Sha256 {
         buffer.clear();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + file, e);
     }
     return Checksum.ofDigest(digest.digest());
   }

@@ -1,6 +1,7 @@
 package dev.alcove.core.checksum;
 
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ public final class StatCache implements FileDigester {
     try {
       return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + path, e);
     }
   }
 

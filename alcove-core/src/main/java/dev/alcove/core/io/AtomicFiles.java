@@ -1,7 +1,6 @@
 package dev.alcove.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ public final class AtomicFiles {
       moveIntoPlace(temp, target);
     } catch (IOException e) {
       deleteQuietly(temp);
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot write " + target, e);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.alcove.core.layout;
 
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class DataGitignore {
     try {
       return Files.readAllLines(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + file, e);
     }
   }
 

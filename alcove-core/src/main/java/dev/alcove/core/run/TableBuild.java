@@ -6,6 +6,7 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.ParquetInspector;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.DescriptiveFields;
@@ -18,7 +19,6 @@ import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,8 +139,7 @@ final class TableBuild {
               Duration.between(start, end).toMillis() / 1000.0,
               layout.relative(target)));
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write the output of " + uri + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot write the output of " + uri, e);
     } finally {
       AtomicFiles.deleteQuietly(output);
     }

@@ -7,6 +7,7 @@ import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.io.Folders;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
@@ -15,7 +16,6 @@ import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -117,7 +117,7 @@ public final class RestoreSnapshot {
       }
       Files.createDirectories(data);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + data + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot create " + data, e);
     }
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
@@ -161,8 +161,7 @@ public final class RestoreSnapshot {
             "refusing to write " + file + ": a link leads it outside " + folder);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot create " + file.getParent() + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot create " + file.getParent(), e);
     }
     return file;
   }
@@ -179,7 +178,7 @@ public final class RestoreSnapshot {
                       .containsKey(folder.relativize(path).toString().replace('\\', '/')))
           .forEach(extra::add);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot list " + folder, e);
     }
     for (Path path : extra) {
       Folders.deleteQuietly(path);

@@ -10,6 +10,7 @@ import dev.alcove.core.checksum.HashingCopy;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
@@ -168,7 +169,7 @@ public final class TakeSnapshot {
       return new Staged(temp, copies, SnapshotMetadata.ofDirectory(uri, manifest), bytes);
     } catch (IOException e) {
       Folders.deleteQuietly(temp);
-      throw new UncheckedIOException("cannot stage " + input + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot stage " + input, e);
     } catch (RuntimeException e) {
       Folders.deleteQuietly(temp);
       throw e;
@@ -230,8 +231,7 @@ public final class TakeSnapshot {
         AtomicFiles.moveIntoPlace(staged, target);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot move the snapshot into " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot move the snapshot into " + target, e);
     }
   }
 
@@ -247,8 +247,7 @@ public final class TakeSnapshot {
     try {
       Files.createDirectories(path.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot create " + path.getParent() + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot create " + path.getParent(), e);
     }
   }
 

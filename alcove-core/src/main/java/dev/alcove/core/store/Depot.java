@@ -4,9 +4,9 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -98,7 +98,7 @@ public final class Depot implements AutoCloseable {
       cache.ifPresent(c -> c.put(checksum, temp, TransferProgress.NONE));
       AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot write " + target, e);
     } finally {
       AtomicFiles.deleteQuietly(temp);
     }

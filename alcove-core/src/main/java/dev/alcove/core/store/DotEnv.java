@@ -1,8 +1,8 @@
 package dev.alcove.core.store;
 
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class DotEnv {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + file, e);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -3,11 +3,10 @@ package dev.alcove.core.store;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,14 +61,14 @@ public final class LocalDirectoryStore implements ObjectStore {
       }
       AtomicFiles.sync(temp);
       AtomicFiles.moveIntoPlace(temp, target);
-    } catch (AccessDeniedException e) {
-      AtomicFiles.deleteQuietly(temp);
-      throw new AlcoveException(
-          "cannot write to " + describe() + ": permission denied on " + e.getFile());
     } catch (IOException e) {
       AtomicFiles.deleteQuietly(temp);
-      throw new UncheckedIOException(
-          "cannot write " + target + " in " + describe() + ": " + e.getMessage(), e);
+      throw new AlcoveException(
+          "cannot write to "
+              + describe()
+              + " ("
+              + IoErrors.reason(e)
+              + "): set <store> or -Dalcove.store to a folder you can write, or configure S3");
     }
   }
 
@@ -81,7 +80,7 @@ public final class LocalDirectoryStore implements ObjectStore {
     } catch (NoSuchFileException e) {
       throw new ObjectMissingException(describe(), checksum);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + pathOf(checksum) + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + pathOf(checksum), e);
     }
   }
 

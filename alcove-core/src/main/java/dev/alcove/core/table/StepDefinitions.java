@@ -1,10 +1,10 @@
 package dev.alcove.core.table;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class StepDefinitions {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot list " + folder, e);
     }
     if (candidates.size() > 1) {
       throw new AlcoveException(

@@ -2,9 +2,9 @@ package dev.alcove.core.yaml;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,7 +57,7 @@ public final class YamlFiles {
     } catch (java.nio.charset.MalformedInputException e) {
       throw new AlcoveException(file + ": not valid UTF-8 text");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + file, e);
     }
     return parseMapping(text, file.toString());
   }

@@ -3,9 +3,9 @@ package dev.alcove.core.run.runner;
 import dev.alcove.core.Versions;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
+import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.table.TemplateVariables;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,8 +32,7 @@ public final class SqlStepRunner implements StepRunner {
     try {
       text = Files.readString(context.definition());
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read " + context.definition() + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot read " + context.definition(), e);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (StepInput input : context.inputs()) {
