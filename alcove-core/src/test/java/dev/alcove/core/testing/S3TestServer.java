@@ -20,13 +20,23 @@ public final class S3TestServer implements AutoCloseable {
 
   private final S3Proxy proxy;
   private final Path blobRoot;
+  private final String accessKey;
+  private final String secretKey;
 
-  private S3TestServer(S3Proxy proxy, Path blobRoot) {
+  private S3TestServer(S3Proxy proxy, Path blobRoot, String accessKey, String secretKey) {
     this.proxy = proxy;
     this.blobRoot = blobRoot;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
   }
 
   public static S3TestServer start(Path blobRoot) throws Exception {
+    return start(blobRoot, ACCESS_KEY, SECRET_KEY);
+  }
+
+  /** A server that accepts only {@code accessKey} with {@code secretKey}. */
+  public static S3TestServer start(Path blobRoot, String accessKey, String secretKey)
+      throws Exception {
     Files.createDirectories(blobRoot);
     FilesystemNio2BlobStore blobStore = new FilesystemNio2BlobStore(blobRoot.toString());
     blobStore.createContainer(BUCKET);
@@ -34,7 +44,7 @@ public final class S3TestServer implements AutoCloseable {
         S3Proxy.builder()
             .blobStore(blobStore)
             .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .build();
     proxy.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -44,7 +54,7 @@ public final class S3TestServer implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    return new S3TestServer(proxy, blobRoot);
+    return new S3TestServer(proxy, blobRoot, accessKey, secretKey);
   }
 
   public String endpoint() {
@@ -52,7 +62,7 @@ public final class S3TestServer implements AutoCloseable {
   }
 
   public S3Settings settings(String prefix) {
-    return new S3Settings(endpoint(), BUCKET, prefix, ACCESS_KEY, SECRET_KEY);
+    return new S3Settings(endpoint(), BUCKET, prefix, accessKey, secretKey);
   }
 
   /** The file in which the server keeps the object at {@code key}. */

@@ -1,0 +1,23 @@
+try {
+  def sum = 'dffd6021bb2bd5b0af676290809ec3a53191dd81c7f70a4b28688a362182986f'
+  assert new File(basedir, "s3-blobs/alcove-bucket/team/df/fd/${sum}").text == 'Hello, World!'
+  assert new File(basedir, 'snapshot.log').text.contains('stored 1 object in s3://alcove-bucket/team at http://127.0.0.1:')
+  assert new File(basedir, 'clone/data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'
+  assert new File(basedir, "clone-cache/df/fd/${sum}").text == 'Hello, World!'
+  assert new File(basedir, 'restore.log').text.contains('restored snapshot://hello/2024-07-26')
+  def wrong = new File(basedir, 'wrong.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+  assert wrong.contains('S3 refused the credentials for s3://alcove-bucket/team') : wrong
+  def offline = new File(basedir, 'offline-empty.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+  assert offline.contains("Maven is offline (-o) and the cache has no copy of df/fd/${sum} for snapshot snapshot://hello/2024-07-26") : offline
+  assert new File(basedir, 'offline-cached.log').text.contains('restored snapshot://hello/2024-07-26')
+  assert new File(basedir, 'offline/data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'
+  def secret = 'alcove-it-' + 'SECRET-4d2e9b'
+  basedir.eachFileRecurse { f ->
+    if (f.isFile() && !f.path.contains('s3-blobs') && f.length() < 10_000_000) {
+      assert !f.text.contains(secret) : "the secret key appears in ${f}"
+    }
+  }
+} finally {
+  dev.alcove.maven.it.ItS3.stop()
+}
+true
