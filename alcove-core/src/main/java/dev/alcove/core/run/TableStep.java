@@ -7,12 +7,12 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.run.runner.JavaStepRunner;
 import dev.alcove.core.run.runner.ProgramStepRunner;
 import dev.alcove.core.run.runner.SqlStepRunner;
 import dev.alcove.core.run.runner.StepRunner;
 import dev.alcove.core.table.StepDefinitions;
-import dev.alcove.core.table.TemplateVariables;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ final class TableStep {
     Path configFile = StepDefinitions.configFor(definition);
     TableConfig config = TableConfig.readIfExists(configFile).orElse(TableConfig.none());
     List<StepUri> declared = catalogue.dependencies(uri);
-    Map<StepUri, String> variables = TemplateVariables.names(declared);
+    Map<StepUri, String> variables = ShortNames.of(declared);
     Map<StepUri, String> inputs = new LinkedHashMap<>();
     for (StepUri dep : declared) {
       inputs.putIfAbsent(catalogue.resolveOrFail(uri, dep), variables.get(dep));

@@ -4,6 +4,7 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ final class Placeholder {
       List<StepUri> dependencies,
       List<StepUri> resolved,
       AlcoveLayout layout) {
-    Map<StepUri, String> variables = TemplateVariables.names(dependencies);
+    Map<StepUri, String> variables = ShortNames.of(dependencies);
     StringBuilder inputs = new StringBuilder();
     for (StepUri dependency : dependencies) {
       inputs

@@ -4,7 +4,7 @@ import dev.alcove.core.Versions;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
 import dev.alcove.core.io.IoErrors;
-import dev.alcove.core.table.TemplateVariables;
+import dev.alcove.core.naming.TemplateVariables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
