@@ -4,7 +4,7 @@ assert new File(folder, 'file2.txt').text == 'Hello, Cosmos!'
 assert !new File(folder, 'extra.txt').exists()
 assert new File(basedir, 'data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'
 def first = new File(basedir, 'first.log').text
-assert first.contains('snapshot://greetings/2024-07-26: restore (local files differ from the manifest)')
+assert first.contains('snapshot://greetings/2024-07-26: restore (local files differ from the manifest)') : first
 assert first.contains('snapshot://hello/2024-07-26: restore (data missing)')
 assert first.contains('1 files not in the manifest removed')
 assert new File(basedir, 'second.log').text.contains('all 2 steps are up to date: nothing to do')

@@ -1,0 +1,142 @@
+package dev.alcove.core.db;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.duckdb.DuckDb;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code db}: an in-memory DuckDB with a view over every built table, for queries, a simple prompt,
+ * or a listing of the views with their row counts.
+ */
+public final class AlcoveDatabase implements AutoCloseable {
+
+  private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Connection connection;
+  private final Map<String, Path> views;
+
+  private AlcoveDatabase(Connection connection, Map<String, Path> views) {
+    this.connection = connection;
+    this.views = views;
+  }
+
+  public static AlcoveDatabase open(Alcove alcove, TableViews.Names names) {
+    Map<String, Path> views = TableViews.of(alcove.catalogue(), alcove.layout(), names);
+    try {
+      Connection connection = DuckDb.inMemory();
+      for (Map.Entry<String, Path> view : views.entrySet()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(
+              "CREATE VIEW "
+                  + DuckDb.identifier(view.getKey())
+                  + " AS SELECT * FROM read_parquet("
+                  + DuckDb.literal(view.getValue().toString())
+                  + ")");
+        }
+      }
+      return new AlcoveDatabase(connection, views);
+    } catch (SQLException e) {
+      throw new AlcoveException("cannot open the tables in DuckDB: " + DuckDb.message(e));
+    }
+  }
+
+  public Map<String, Path> views() {
+    return views;
+  }
+
+  /** Runs {@code sql} (a bare view name means {@code SELECT * FROM} it) and prints the result. */
+  public long query(String sql, ResultFormat format, PrintStream out) {
+    String text = sql.strip();
+    while (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    if (BARE_NAME.matcher(text).matches() && views.containsKey(text)) {
+      text = "SELECT * FROM " + DuckDb.identifier(text);
+    }
+    try (Statement statement = connection.createStatement()) {
+      if (!statement.execute(text)) {
+        out.println("OK");
+        return 0;
+      }
+      try (ResultSet rows = statement.getResultSet()) {
+        return format.write(rows, out);
+      }
+    } catch (SQLException e) {
+      throw new AlcoveException("SQL error: " + DuckDb.message(e));
+    }
+  }
+
+  /** Each view and its row count, as a table. */
+  public void listViews(PrintStream out) {
+    if (views.isEmpty()) {
+      out.println("no tables are built yet: run mvn alcove:run");
+      return;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (String view : views.keySet()) {
+      sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+          .append("SELECT ")
+          .append(DuckDb.literal(view))
+          .append(" AS view, count(*) AS rows FROM ")
+          .append(DuckDb.identifier(view));
+    }
+    query(sql.toString(), ResultFormat.TABLE, out);
+  }
+
+  /**
+   * A prompt: statements end with {@code ;}, {@code .tables} lists the views, {@code .quit} or the
+   * end of input leaves. An SQL error is printed and the prompt goes on.
+   */
+  public void prompt(BufferedReader in, PrintStream out) {
+    out.println(
+        "alcove db: "
+            + views.size()
+            + " views (.tables to list, .quit to leave); end statements with ;");
+    StringBuilder statement = new StringBuilder();
+    try {
+      while (true) {
+        out.print(statement.isEmpty() ? "alcove> " : "   ...> ");
+        out.flush();
+        String line = in.readLine();
+        if (line == null || (statement.isEmpty() && line.strip().equals(".quit"))) {
+          return;
+        }
+        if (statement.isEmpty() && line.strip().equals(".tables")) {
+          listViews(out);
+          continue;
+        }
+        statement.append(line).append('\n');
+        if (line.strip().endsWith(";")) {
+          try {
+            query(statement.toString(), ResultFormat.TABLE, out);
+          } catch (AlcoveException e) {
+            out.println(e.getMessage());
+          }
+          statement.setLength(0);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing an in-memory database frees memory only.
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.alcove.core.db;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.log.AlcoveLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * {@code export-duckdb}: writes every built table into a DuckDB database file, as real tables, so
+ * the file stands on its own. The file is written beside the target and moved into place.
+ */
+public final class ExportDuckDb {
+
+  private ExportDuckDb() {}
+
+  public static int export(Alcove alcove, Path database, TableViews.Names names, AlcoveLog log) {
+    if (database == null) {
+      throw new AlcoveException(
+          "no database file given: set -Dalcove.database=<file>, e.g. target/alcove.duckdb");
+    }
+    Map<String, Path> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
+    if (tables.isEmpty()) {
+      throw new AlcoveException("no tables are built: nothing to export (run mvn alcove:run)");
+    }
+    Path target = database.toAbsolutePath().normalize();
+    Path temp =
+        target.resolveSibling(
+            "." + target.getFileName() + AtomicFiles.TEMP_MARKER + System.nanoTime());
+    try {
+      Files.createDirectories(target.getParent());
+      try (Connection connection = DuckDb.onFile(temp)) {
+        for (Map.Entry<String, Path> table : tables.entrySet()) {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                "CREATE TABLE "
+                    + DuckDb.identifier(table.getKey())
+                    + " AS SELECT * FROM read_parquet("
+                    + DuckDb.literal(table.getValue().toString())
+                    + ")");
+          }
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("CHECKPOINT");
+        }
+      }
+      AtomicFiles.moveIntoPlace(temp, target);
+      log.info(
+          "exported "
+              + tables.size()
+              + " tables to "
+              + target
+              + ": "
+              + String.join(", ", tables.keySet()));
+      return tables.size();
+    } catch (SQLException e) {
+      throw new AlcoveException("cannot write " + target + ": " + DuckDb.message(e));
+    } catch (IOException e) {
+      throw new AlcoveException(
+          "cannot write " + target + ": " + dev.alcove.core.io.IoErrors.reason(e));
+    } finally {
+      AtomicFiles.deleteQuietly(temp);
+      AtomicFiles.deleteQuietly(temp.resolveSibling(temp.getFileName() + ".wal"));
+    }
+  }
+}
