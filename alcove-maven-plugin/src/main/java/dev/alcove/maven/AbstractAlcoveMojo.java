@@ -5,20 +5,28 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreOptions;
 import dev.alcove.core.store.StoreResolver;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -95,6 +103,12 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
 
   @Component protected SettingsDecrypter settingsDecrypter;
 
+  @Parameter(defaultValue = "${project}", readonly = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${plugin.artifacts}", readonly = true)
+  protected List<Artifact> pluginArtifacts;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -147,6 +161,34 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       throw new AlcoveException(AlcoveProperties.THREADS + "=" + threads + " must be 1 or more");
     }
     return threads;
+  }
+
+  /** How to run steps: the selection, and the class path and store every run needs. */
+  protected RunOptions runOptions(Optional<Pattern> select, boolean force, boolean dryRun)
+      throws MojoExecutionException {
+    return new RunOptions(select, force, dryRun, threads(), javaStepClassPath(), this::openDepot);
+  }
+
+  /**
+   * The class path of Java steps: the project's runtime class path (when the goal resolved it),
+   * then the plugin's own, which brings parquet-avro and DuckDB.
+   */
+  private List<Path> javaStepClassPath() throws MojoExecutionException {
+    Set<String> elements = new LinkedHashSet<>();
+    if (project != null && project.getFile() != null) {
+      try {
+        elements.addAll(project.getRuntimeClasspathElements());
+      } catch (DependencyResolutionRequiredException e) {
+        throw new MojoExecutionException(
+            "cannot resolve the project's runtime class path: " + e.getMessage(), e);
+      }
+    }
+    for (Artifact artifact : pluginArtifacts == null ? List.<Artifact>of() : pluginArtifacts) {
+      if (artifact.getFile() != null) {
+        elements.add(artifact.getFile().getAbsolutePath());
+      }
+    }
+    return elements.stream().map(Path::of).toList();
   }
 
   protected List<StepDeclaration> declaredSteps() {

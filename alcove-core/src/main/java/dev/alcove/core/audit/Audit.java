@@ -1,0 +1,219 @@
+package dev.alcove.core.audit;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.layout.DataGitignore;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.run.StepGraph;
+import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.table.StepDefinitions;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code audit}, alcove's {@code git fsck}: checks the catalogue, every sidecar and the local data
+ * against them, the dependency graph and the git ignore files, reporting every problem found. Data
+ * is checked through the stat cache, so an unchanged alcove audits without reading it.
+ */
+public final class Audit {
+
+  private final Path root;
+  private final AuditOptions options;
+  private final GitIgnores gitIgnores;
+
+  public Audit(Path root, AuditOptions options) {
+    this.root = root.toAbsolutePath().normalize();
+    this.options = options;
+    this.gitIgnores = new GitIgnores(this.root, options.fix());
+  }
+
+  /**
+   * Audits the alcove with the given pom-declared steps; a catalogue that cannot be read is one
+   * error.
+   */
+  public List<Finding> run(List<StepDeclaration> declaredSteps) {
+    List<Finding> findings = new ArrayList<>();
+    Alcove alcove;
+    try {
+      alcove = Alcove.open(root, declaredSteps);
+    } catch (AlcoveException e) {
+      if (!CatalogueFile.exists(root)) {
+        throw e;
+      }
+      findings.add(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
+      return findings;
+    }
+    AlcoveLayout layout = alcove.layout();
+    try {
+      StepGraph.of(alcove.catalogue());
+      findings.add(
+          Finding.ok(
+              CatalogueFile.FILE_NAME,
+              alcove.catalogue().steps().size() + " steps, dependencies resolve, no cycle"));
+    } catch (AlcoveException e) {
+      findings.add(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
+    }
+    StatCache statCache = StatCache.load(layout.buildDir());
+    RestoreSnapshot snapshots =
+        new RestoreSnapshot(
+            layout,
+            statCache,
+            dev.alcove.core.log.AlcoveLog.SILENT,
+            dev.alcove.core.concurrent.Parallel.defaultThreads());
+    Set<String> snapshotEntries = new LinkedHashSet<>();
+    Depot depot = null;
+    try {
+      for (StepUri uri : alcove.catalogue().steps().keySet()) {
+        if (uri.isSnapshot()) {
+          if (options.remote() && depot == null && options.depot().isPresent()) {
+            depot = options.depot().get().get();
+          }
+          findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, depot));
+        } else {
+          findings.addAll(auditTable(layout, statCache, uri));
+        }
+      }
+    } finally {
+      if (depot != null) {
+        depot.close();
+      }
+      statCache.save();
+    }
+    findings.addAll(gitIgnores.audit(layout, snapshotEntries));
+    return findings;
+  }
+
+  private List<Finding> auditSnapshot(
+      AlcoveLayout layout,
+      RestoreSnapshot snapshots,
+      StepUri uri,
+      Set<String> entries,
+      Depot depot) {
+    String subject = uri.toString();
+    Path sidecar = layout.snapshotSidecar(uri);
+    SnapshotMetadata metadata;
+    try {
+      metadata = SnapshotMetadata.read(sidecar, uri);
+    } catch (NoSuchFileException e) {
+      return List.of(
+          Finding.error(
+              subject, "no sidecar " + layout.relative(sidecar) + ": take the snapshot again"));
+    } catch (AlcoveException e) {
+      return List.of(Finding.error(subject, e.getMessage()));
+    }
+    Path data = snapshots.dataPath(metadata);
+    entries.add(
+        DataGitignore.snapshotEntry(layout, data, metadata.type() == SnapshotType.DIRECTORY));
+    List<Finding> findings = new ArrayList<>();
+    if (metadata.type() == SnapshotType.DIRECTORY) {
+      Checksum fromManifest = metadata.manifest().orElseThrow().checksum();
+      if (!fromManifest.equals(metadata.checksum())) {
+        if (options.fix()) {
+          metadata.withChecksum(fromManifest).write(sidecar);
+          findings.add(
+              Finding.fixed(
+                  subject,
+                  "checksum in " + layout.relative(sidecar) + " recomputed from its manifest"));
+          metadata = metadata.withChecksum(fromManifest);
+        } else {
+          findings.add(
+              Finding.error(
+                  subject,
+                  "checksum in "
+                      + layout.relative(sidecar)
+                      + " is not that of its manifest (fix with -Dalcove.fix=true)"));
+        }
+      }
+    }
+    if (Files.exists(data)) {
+      Optional<String> problem = snapshots.problem(metadata);
+      problem.ifPresent(
+          p ->
+              findings.add(
+                  Finding.error(
+                      subject,
+                      p
+                          + " in "
+                          + layout.relative(data)
+                          + ": mvn alcove:run restores it from the store")));
+    }
+    for (String field : List.of("license", "source_url")) {
+      if (metadata.descriptive().get(field) == null) {
+        String message = "no " + field + " in " + layout.relative(sidecar);
+        findings.add(
+            options.strict() ? Finding.error(subject, message) : Finding.warning(subject, message));
+      }
+    }
+    if (depot != null) {
+      List<Checksum> objects = new ArrayList<>();
+      if (metadata.type() == SnapshotType.FILE) {
+        objects.add(metadata.checksum());
+      } else {
+        objects.addAll(new LinkedHashSet<>(metadata.manifest().orElseThrow().entries().values()));
+      }
+      long missing = objects.stream().filter(sum -> !depot.store().contains(sum)).count();
+      if (missing > 0) {
+        findings.add(
+            Finding.error(
+                subject,
+                missing + " of " + objects.size() + " objects missing from " + depot.describe()));
+      }
+    }
+    if (findings.stream().noneMatch(f -> f.severity() != Finding.Severity.OK)) {
+      findings.add(
+          Files.exists(data) ? Finding.ok(subject) : Finding.ok(subject, "data not restored here"));
+    }
+    return findings;
+  }
+
+  private List<Finding> auditTable(AlcoveLayout layout, StatCache statCache, StepUri uri) {
+    String subject = uri.toString();
+    try {
+      if (StepDefinitions.find(layout, uri).isEmpty()) {
+        return List.of(
+            Finding.error(subject, "no definition under " + layout.relative(layout.stepsDir())));
+      }
+    } catch (AlcoveException e) {
+      return List.of(Finding.error(subject, e.getMessage()));
+    }
+    Path parquet = layout.tableFile(uri);
+    Optional<TableMetadata> metadata;
+    try {
+      metadata = TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+    } catch (AlcoveException e) {
+      return List.of(Finding.error(subject, e.getMessage()));
+    }
+    if (!Files.isRegularFile(parquet)) {
+      return List.of(Finding.ok(subject, "not built here"));
+    }
+    if (metadata.isEmpty()) {
+      return List.of(
+          Finding.error(
+              subject,
+              "no metadata for " + layout.relative(parquet) + ": mvn alcove:run rebuilds it"));
+    }
+    if (!statCache.checksum(parquet).equals(metadata.get().checksum())) {
+      return List.of(
+          Finding.error(
+              subject,
+              layout.relative(parquet)
+                  + " was modified since it was built: mvn alcove:run rebuilds it"));
+    }
+    return List.of(Finding.ok(subject));
+  }
+}

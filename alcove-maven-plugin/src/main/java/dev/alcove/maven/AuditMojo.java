@@ -1,0 +1,74 @@
+package dev.alcove.maven;
+
+import dev.alcove.core.audit.Audit;
+import dev.alcove.core.audit.AuditOptions;
+import dev.alcove.core.audit.Finding;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the alcove, as {@code git fsck} checks a repository: the catalogue and every sidecar
+ * against their formats, local data against its checksums, directory manifests, dependencies,
+ * {@code data/.gitignore}, data paths in the root {@code .gitignore}, a {@code .env} git would
+ * commit, and snapshots without a licence or source. Reports every problem, one line per step, and
+ * fails the build on any error. Bound to {@code verify}.
+ */
+@Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false)
+public class AuditMojo extends AbstractAlcoveMojo {
+
+  /**
+   * Repairs what can be repaired: a directory snapshot's checksum recomputed from its manifest, a
+   * missing {@code data/.gitignore} or entry, data paths moved from {@code .gitignore} to {@code
+   * data/.gitignore}, a legacy {@code .data-files} migrated, {@code .env} added to {@code
+   * .gitignore}. Says what it changed.
+   */
+  @Parameter(property = AlcoveProperties.FIX, defaultValue = "false")
+  private boolean fix;
+
+  /** Treats snapshots without {@code license} or {@code source_url} as errors, not warnings. */
+  @Parameter(property = AlcoveProperties.STRICT, defaultValue = "false")
+  private boolean strict;
+
+  /** Also checks that every object a sidecar names exists in the store. */
+  @Parameter(property = AlcoveProperties.REMOTE, defaultValue = "false")
+  private boolean remote;
+
+  @Override
+  protected void runGoal() throws MojoFailureException {
+    List<Finding> findings =
+        new Audit(
+                directory.toPath(),
+                new AuditOptions(fix, strict, remote, Optional.of(this::openDepot)))
+            .run(declaredSteps());
+    long errors = 0;
+    long warnings = 0;
+    for (Finding finding : findings) {
+      switch (finding.severity()) {
+        case ERROR -> {
+          errors++;
+          getLog().error(finding.toString());
+        }
+        case WARNING -> {
+          warnings++;
+          getLog().warn(finding.toString());
+        }
+        default -> getLog().info(finding.toString());
+      }
+    }
+    String summary =
+        "audit: "
+            + errors
+            + (errors == 1 ? " error, " : " errors, ")
+            + warnings
+            + (warnings == 1 ? " warning" : " warnings");
+    if (errors > 0) {
+      throw new MojoFailureException(
+          summary + ": see the lines above" + (fix ? "" : "; -Dalcove.fix=true repairs some"));
+    }
+    getLog().info(summary);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.alcove.maven;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.db.AlcoveDatabase;
+import dev.alcove.core.db.ResultFormat;
+import dev.alcove.core.db.TableViews;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Queries the built tables in DuckDB, through a view per table named in full ({@code
+ * a_b_c_20240726}) and by its shortest unique alias ({@code c}). With a query, prints its result;
+ * with none on an interactive console, opens a SQL prompt; with none and no console, lists the
+ * views with their row counts.
+ */
+@Mojo(name = "db", requiresProject = false)
+public class DbMojo extends AbstractAlcoveMojo {
+
+  /** The SQL to run; a bare view name means {@code SELECT * FROM} it. */
+  @Parameter(property = AlcoveProperties.QUERY)
+  private String query;
+
+  /** Which view names to create: {@code short}, {@code full} or {@code both}. */
+  @Parameter(property = AlcoveProperties.NAMES, defaultValue = "both")
+  private String names;
+
+  /** {@code table} (aligned columns for a terminal), {@code csv} or {@code json}. */
+  @Parameter(property = AlcoveProperties.FORMAT, defaultValue = "table")
+  private String format;
+
+  /** Writes the result to this file instead of standard output. */
+  @Parameter(property = AlcoveProperties.OUTPUT)
+  private File output;
+
+  @Override
+  protected void runGoal() {
+    ResultFormat resultFormat = ResultFormat.parse(format);
+    TableViews.Names viewNames = TableViews.Names.parse(names);
+    // Results go to standard output, so they can be piped; that stream is Maven's and stays open.
+    PrintStream out = output == null ? System.out : open(output);
+    try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames)) {
+      if (query != null && !query.isBlank()) {
+        long rows = database.query(query, resultFormat, out);
+        if (output != null) {
+          getLog().info("wrote " + rows + " rows to " + output);
+        }
+      } else if (System.console() != null && output == null) {
+        database.prompt(
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+      } else {
+        database.listViews(out);
+      }
+    } finally {
+      if (output != null) {
+        out.close();
+      }
+    }
+  }
+
+  private static PrintStream open(File file) {
+    try {
+      if (file.getAbsoluteFile().getParentFile() != null) {
+        Files.createDirectories(file.getAbsoluteFile().getParentFile().toPath());
+      }
+      return new PrintStream(new FileOutputStream(file), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AlcoveException(
+          "cannot write " + file + ": " + dev.alcove.core.io.IoErrors.reason(e));
+    }
+  }
+}

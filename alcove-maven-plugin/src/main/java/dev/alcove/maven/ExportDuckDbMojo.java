@@ -1,0 +1,48 @@
+package dev.alcove.maven;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.db.ExportDuckDb;
+import dev.alcove.core.db.TableViews;
+import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunReport;
+import java.io.File;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Writes every table into a DuckDB database file, building out-of-date tables first, so the data
+ * can be opened with the DuckDB CLI or any DuckDB client.
+ */
+@Mojo(name = "export-duckdb", requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class ExportDuckDbMojo extends AbstractAlcoveMojo {
+
+  /** The DuckDB file to write, e.g. {@code target/alcove.duckdb}; an existing one is replaced. */
+  @Parameter(property = AlcoveProperties.DATABASE)
+  private File database;
+
+  /**
+   * Names the tables by their shortest unique alias ({@code c}) instead of in full ({@code
+   * a_b_c_latest}).
+   */
+  @Parameter(property = AlcoveProperties.SHORT, defaultValue = "false")
+  private boolean shortNames;
+
+  @Override
+  protected void runGoal() throws MojoFailureException, MojoExecutionException {
+    Alcove alcove = openAlcove();
+    RunReport report =
+        new RunEngine(alcove, runOptions(Optional.empty(), false, false), log()).run();
+    if (!report.succeeded()) {
+      throw new MojoFailureException(report.failureSummary());
+    }
+    ExportDuckDb.export(
+        alcove,
+        database == null ? null : database.toPath(),
+        shortNames ? TableViews.Names.SHORT : TableViews.Names.FULL,
+        log());
+  }
+}
