@@ -1,0 +1,115 @@
+package dev.alcove.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.testing.TreeState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTest {
+
+  @TempDir Path dir;
+  TestAlcove t;
+
+  @BeforeEach
+  void setUp() {
+    t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\n");
+    t.table(
+        "table://summary/latest", ".sql", "SELECT * FROM '{people}'", "snapshot://people/latest");
+    t.run();
+  }
+
+  @Test
+  void aHealthyAlcoveAuditsOkWithLicenceWarnings() {
+    List<Finding> findings = audit(false, false, false);
+    assertThat(findings)
+        .extracting(Finding::toString)
+        .contains(
+            "alcove.yaml: OK (2 steps, dependencies resolve, no cycle)",
+            "snapshot://people/2024-07-26: warning: no license in data/snapshots/people/2024-07-26.meta.yaml",
+            "table://summary/latest: OK",
+            "data/.gitignore: OK");
+    assertThat(findings).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+    assertThat(audit(false, true, false))
+        .anyMatch(
+            f -> f.severity() == Finding.Severity.ERROR && f.message().startsWith("no license"));
+  }
+
+  @Test
+  void everyProblemIsReportedAndNothingIsChangedWithoutFix() throws Exception {
+    Files.writeString(t.path("data/tables/summary/latest.parquet"), "edited by hand");
+    Path sidecar = t.path("data/snapshots/people/2024-07-26.meta.yaml");
+    Files.writeString(
+        sidecar,
+        Files.readString(sidecar).replaceFirst("checksum: \\w+", "checksum: " + "0".repeat(64)));
+    Files.writeString(t.path("data/.gitignore"), "tables/\n");
+    Map<String, String> before = TreeState.of(t.root);
+    List<Finding> findings = audit(false, false, false);
+    assertThat(
+            findings.stream()
+                .filter(f -> f.severity() == Finding.Severity.ERROR)
+                .map(Finding::subject))
+        .containsExactly(
+            "snapshot://people/2024-07-26", "table://summary/latest", "data/.gitignore");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
+  void remoteCheckFindsObjectsMissingFromTheStore() throws Exception {
+    try (var files = Files.walk(t.store)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
+    List<Finding> findings =
+        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)))
+            .run(List.of());
+    assertThat(findings)
+        .anyMatch(
+            f ->
+                f.toString()
+                    .equals(
+                        "snapshot://people/2024-07-26: ERROR: 1 of 1 objects missing from local store "
+                            + new LocalDirectoryStore(t.store, "x").root()));
+  }
+
+  @Test
+  void aDotEnvThatGitWouldCommitIsAnErrorAndFixIgnoresIt() throws Exception {
+    Process init = new ProcessBuilder("git", "init", "-q", t.root.toString()).start();
+    assertThat(init.waitFor()).isZero();
+    Files.writeString(t.path(".env"), "S3_SECRET_KEY=hush\n");
+    assertThat(audit(false, false, false))
+        .anyMatch(
+            f -> f.toString().startsWith(".env: ERROR: holds secrets and git would commit it"));
+    assertThat(audit(true, false, false))
+        .anyMatch(f -> f.toString().equals(".env: fixed: added to .gitignore"));
+    assertThat(audit(false, false, false))
+        .anyMatch(f -> f.toString().equals(".env: OK (ignored by git)"));
+  }
+
+  @Test
+  void aMalformedCatalogueIsOneErrorNotACrash() throws Exception {
+    Files.writeString(t.path("alcove.yaml"), "version: 1\nsteps: [\n");
+    assertThat(audit(false, false, false))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
+              assertThat(f.message()).contains("alcove.yaml:", ": malformed YAML");
+            });
+  }
+
+  private List<Finding> audit(boolean fix, boolean strict, boolean remote) {
+    return new Audit(t.root, new AuditOptions(fix, strict, remote, Optional.empty()))
+        .run(List.of());
+  }
+}

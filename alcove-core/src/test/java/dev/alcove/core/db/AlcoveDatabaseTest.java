@@ -1,0 +1,79 @@
+package dev.alcove.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.testing.TestAlcove;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlcoveDatabaseTest {
+
+  @TempDir Path dir;
+  TestAlcove t;
+  ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+  @BeforeEach
+  void setUp() {
+    t = new TestAlcove(dir);
+    t.table(
+        "table://a/b/c/2024-07-26",
+        ".sql",
+        "SELECT 'x, \"quoted\"' AS text, 1.5 AS n, NULL AS nothing");
+    t.table("table://a/d/c/latest", ".sql", "SELECT 2 AS n");
+    t.run();
+  }
+
+  @Test
+  void viewsByFullNameAndShortestAlias() {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH)) {
+      assertThat(db.views().keySet())
+          .containsExactlyInAnyOrder("b_c", "a_b_c_20240726", "d_c", "a_d_c_latest");
+    }
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT)) {
+      assertThat(db.views().keySet()).containsExactlyInAnyOrder("b_c", "d_c");
+    }
+  }
+
+  @Test
+  void bareNameQueriesAndTheThreeFormats() {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH)) {
+      db.query("b_c", ResultFormat.CSV, out);
+      assertThat(text()).isEqualTo("text,n,nothing\n\"x, \"\"quoted\"\"\",1.5,\n");
+      bytes.reset();
+      db.query("SELECT * FROM a_b_c_20240726;", ResultFormat.JSON, out);
+      assertThat(text())
+          .isEqualTo(
+              "[\n  {\"text\": \"x, \\\"quoted\\\"\", \"n\": \"1.5\", \"nothing\": null}\n]\n");
+      bytes.reset();
+      db.query("SELECT n FROM d_c", ResultFormat.TABLE, out);
+      assertThat(text()).isEqualTo("n\n-\n2\n(1 row)\n");
+      assertThatThrownBy(() -> db.query("SELECT * FROM nowhere", ResultFormat.TABLE, out))
+          .isInstanceOf(AlcoveException.class)
+          .hasMessageStartingWith("SQL error: Catalog Error")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  @Test
+  void promptRunsStatementsEndedBySemicolonsAndSurvivesErrors() {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT)) {
+      db.prompt(
+          new BufferedReader(new StringReader("SELECT nope;\nSELECT n\nFROM d_c;\n.quit\n")), out);
+    }
+    assertThat(text()).contains("SQL error: Binder Error", "n\n-\n2\n(1 row)");
+  }
+
+  private String text() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
