@@ -1,0 +1,17 @@
+def first = new File(basedir, 'first.log').text
+['restored snapshot://population/2026-11-27', 'restored snapshot://country-codes/2026-11-27',
+ 'built table://countries/latest: 248 rows, 5 columns',
+ 'built table://population/by-country/latest: 13945 rows, 5 columns',
+ 'built table://population/by-region/latest: 325 rows, 4 columns',
+ 'built table://population/growth/latest: 30 rows, 3 columns',
+ '[table://population/growth/latest] wrote 30 region-decades',
+ '[table://population/published/latest] publishing latest.parquet',
+ 'built table://population/published/latest: 325 rows, 4 columns',
+ 'audit: 0 errors, 0 warnings'].each { assert first.contains(it) : "first run: missing ${it}" }
+def meta = new File(basedir, 'data/tables/population/by-country/latest.meta.yaml').text
+assert meta.contains('name: Population by country and year, countries only')
+assert meta.contains('license: ODC-PDDL-1.0') && meta.contains('source_url: https://github.com/datasets/population')
+def second = new File(basedir, 'second.log').text
+assert second.contains('all 7 steps are up to date: nothing to do')
+assert !second.contains('built table://')
+true
