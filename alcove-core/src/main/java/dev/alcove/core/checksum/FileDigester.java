@@ -11,4 +11,27 @@ public interface FileDigester {
   FileDigester READ_EVERY_BYTE = Sha256::ofFile;
 
   Checksum checksum(Path file);
+
+  /** Bytes actually read to compute checksums so far, where the digester counts them. */
+  default long bytesRead() {
+    return 0;
+  }
+
+  /** A digester that reads every byte and counts them. */
+  static FileDigester counting() {
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    return new FileDigester() {
+      @Override
+      public Checksum checksum(Path file) {
+        Checksum checksum = Sha256.ofFile(file);
+        bytes.addAndGet(file.toFile().length());
+        return checksum;
+      }
+
+      @Override
+      public long bytesRead() {
+        return bytes.get();
+      }
+    };
+  }
 }

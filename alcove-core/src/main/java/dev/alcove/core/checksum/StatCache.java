@@ -34,6 +34,8 @@ public final class StatCache implements FileDigester {
 
   private final Path file;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong bytesRead =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean changed;
 
   private StatCache(Path file) {
@@ -78,6 +80,7 @@ public final class StatCache implements FileDigester {
     }
     Checksum checksum = Sha256.ofFile(path);
     BasicFileAttributes after = attributes(path);
+    bytesRead.addAndGet(after.size());
     long mtime = nanos(after);
     boolean stable = same(before, after);
     boolean racy = System.currentTimeMillis() * 1_000_000L - mtime < RACY_WINDOW_NANOS;
@@ -88,6 +91,11 @@ public final class StatCache implements FileDigester {
       changed = true;
     }
     return checksum;
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   private static boolean matches(Entry entry, BasicFileAttributes attributes) {

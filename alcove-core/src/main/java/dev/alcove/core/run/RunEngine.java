@@ -9,6 +9,7 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.Throughput;
 import dev.alcove.core.uri.StepUri;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -61,12 +62,19 @@ public final class RunEngine {
       }
     }
     StatCache statCache = StatCache.load(layout.buildDir());
-    FileDigester digester = options.force() ? FileDigester.READ_EVERY_BYTE : statCache;
+    FileDigester digester = options.force() ? FileDigester.counting() : statCache;
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(layout, digester, log, options.threads());
+    long planStart = System.nanoTime();
     List<PlannedStep> plan =
         new Planner(layout, digester, manifest, snapshots)
             .plan(graph, steps, tables, options.force());
+    if (digester.bytesRead() > 0) {
+      log.info(
+          "verified "
+              + Throughput.describe(digester.bytesRead(), System.nanoTime() - planStart)
+              + " of data against its checksums");
+    }
     long toRun = plan.stream().filter(PlannedStep::runs).count();
     if (toRun == 0) {
       log.info("all " + plan.size() + " steps are up to date: nothing to do");

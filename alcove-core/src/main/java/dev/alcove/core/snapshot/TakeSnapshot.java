@@ -18,6 +18,7 @@ import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.store.Throughput;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
@@ -88,7 +89,9 @@ public final class TakeSnapshot {
       throw new AlcoveException(
           "source " + input + " overlaps the snapshot's own data folder " + target);
     }
+    long start = System.nanoTime();
     Staged staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
+    log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
     try {
       upload(uri, staged);
       SnapshotMetadata metadata = staged.metadata;
