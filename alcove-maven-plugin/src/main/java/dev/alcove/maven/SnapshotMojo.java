@@ -1,7 +1,6 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.snapshot.TakeSnapshot;
-import dev.alcove.core.store.Depot;
 import java.io.File;
 import java.time.LocalDate;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,13 +38,11 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal() {
-    try (Depot depot = openDepot()) {
-      TakeSnapshot.Result result =
-          new TakeSnapshot(openAlcove(), depot, log(), threads())
-              .snapshot(source == null ? null : source.toPath(), dataset, force, LocalDate.now());
-      if (edit) {
-        Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), log());
-      }
+    TakeSnapshot.Result result =
+        new TakeSnapshot(openAlcove(), this::openDepot, log(), threads())
+            .snapshot(source == null ? null : source.toPath(), dataset, force, LocalDate.now());
+    if (edit) {
+      Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), log());
     }
   }
 }

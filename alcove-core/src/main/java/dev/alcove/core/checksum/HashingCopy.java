@@ -31,7 +31,6 @@ public final class HashingCopy {
         }
         buffer.clear();
       }
-      out.force(true);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot copy " + source + " to " + target, e);
     }

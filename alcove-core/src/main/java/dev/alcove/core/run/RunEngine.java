@@ -44,6 +44,7 @@ public final class RunEngine {
   }
 
   public RunReport run() {
+    long planStart = System.nanoTime();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected = graph.select(options.select());
     if (selected.isEmpty()) {
@@ -65,19 +66,30 @@ public final class RunEngine {
     FileDigester digester = options.force() ? FileDigester.counting() : statCache;
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(layout, digester, log, options.threads());
-    long planStart = System.nanoTime();
     List<PlannedStep> plan =
         new Planner(layout, digester, manifest, snapshots)
             .plan(graph, steps, tables, options.force());
+    long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
-      log.info(
+      // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
+      String verified =
           "verified "
-              + Throughput.describe(digester.bytesRead(), System.nanoTime() - planStart)
-              + " of data against its checksums");
+              + Throughput.describe(digester.bytesRead(), verifyNanos)
+              + " of data against its checksums";
+      if (digester.bytesRead() >= 16 << 20 || verifyNanos >= 1_000_000_000L) {
+        log.info(verified);
+      } else {
+        log.debug(verified);
+      }
     }
     long toRun = plan.stream().filter(PlannedStep::runs).count();
     if (toRun == 0) {
-      log.info("all " + plan.size() + " steps are up to date: nothing to do");
+      log.info(
+          String.format(
+              java.util.Locale.ROOT,
+              "all %d steps are up to date: nothing to do (checked in %.2f s)",
+              plan.size(),
+              (System.nanoTime() - planStart) / 1e9));
       statCache.save();
       return new RunReport(plan, List.of(), Map.of(), Map.of());
     }

@@ -130,7 +130,7 @@ public final class RestoreSnapshot {
     ProgressReporter progress = new ProgressReporter(log, "restoring " + uri + ":", 0);
     Parallel.forEach(
         needed,
-        threads,
+        Math.max(threads, depot.parallelTransfers()),
         entry -> {
           Path file = insideFolder(data, entry.getKey());
           depot.fetch(entry.getValue(), file, owner, progress);

@@ -43,13 +43,18 @@ import java.util.TreeMap;
 public final class TakeSnapshot {
 
   private final Alcove alcove;
-  private final Depot depot;
+  private final java.util.function.Supplier<Depot> depots;
   private final AlcoveLog log;
   private final int threads;
 
-  public TakeSnapshot(Alcove alcove, Depot depot, AlcoveLog log, int threads) {
+  /**
+   * @param depots opens the store; it is opened in the background while the data is hashed, and
+   *     closed when the snapshot is done
+   */
+  public TakeSnapshot(
+      Alcove alcove, java.util.function.Supplier<Depot> depots, AlcoveLog log, int threads) {
     this.alcove = alcove;
-    this.depot = depot;
+    this.depots = depots;
     this.log = log;
     this.threads = threads;
   }
@@ -89,11 +94,15 @@ public final class TakeSnapshot {
       throw new AlcoveException(
           "source " + input + " overlaps the snapshot's own data folder " + target);
     }
-    long start = System.nanoTime();
-    Staged staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
-    log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
+    // Connecting to S3 costs a second or more: do it while the data is hashed.
+    java.util.concurrent.CompletableFuture<Depot> opening =
+        java.util.concurrent.CompletableFuture.supplyAsync(depots);
+    Staged staged = null;
     try {
-      upload(uri, staged);
+      long start = System.nanoTime();
+      staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
+      log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
+      upload(uri, staged, joined(opening));
       SnapshotMetadata metadata = staged.metadata;
       if (previous.isPresent()) {
         metadata = metadata.keepingUserFieldsOf(previous.get());
@@ -123,7 +132,26 @@ public final class TakeSnapshot {
       log.info("describe it in " + layout.relative(sidecar) + " (source, licence)");
       return new Result(uri, metadata, target, staged.bytes);
     } finally {
-      Folders.deleteQuietly(staged.path);
+      opening.whenComplete(
+          (depot, error) -> {
+            if (depot != null) {
+              depot.close();
+            }
+          });
+      if (staged != null) {
+        Folders.deleteQuietly(staged.path);
+      }
+    }
+  }
+
+  private static Depot joined(java.util.concurrent.CompletableFuture<Depot> opening) {
+    try {
+      return opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
     }
   }
 
@@ -183,7 +211,7 @@ public final class TakeSnapshot {
     return root.relativize(file).toString().replace('\\', '/');
   }
 
-  private void upload(StepUri uri, Staged staged) {
+  private void upload(StepUri uri, Staged staged, Depot depot) {
     ProgressReporter progress = new ProgressReporter(log, "uploading " + uri + ":", staged.bytes);
     Map<Checksum, Path> objects = new TreeMap<>();
     if (staged.metadata.type() == SnapshotType.FILE) {
@@ -198,7 +226,7 @@ public final class TakeSnapshot {
     }
     Parallel.forEach(
         objects.entrySet(),
-        threads,
+        Math.max(threads, depot.parallelTransfers()),
         entry -> depot.put(entry.getKey(), entry.getValue(), progress));
     log.info(
         "stored "

@@ -38,6 +38,10 @@ public final class Depot implements AutoCloseable {
     return store.describe();
   }
 
+  public int parallelTransfers() {
+    return store.parallelTransfers();
+  }
+
   public ObjectStore store() {
     return store;
   }

@@ -22,10 +22,25 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   private final Path root;
   private final String name;
+  private final boolean durable;
 
+  /** A store: every object is flushed to disk before it is renamed into place. */
   public LocalDirectoryStore(Path root, String name) {
+    this(root, name, true);
+  }
+
+  private LocalDirectoryStore(Path root, String name, boolean durable) {
     this.root = root.toAbsolutePath().normalize();
     this.name = name;
+    this.durable = durable;
+  }
+
+  /**
+   * A cache: objects are not flushed, since every read verifies them and a lost one is fetched
+   * again; flushing each would cost a disk sync per object.
+   */
+  public static LocalDirectoryStore cache(Path root) {
+    return new LocalDirectoryStore(root, "cache", false);
   }
 
   public Path root() {
@@ -59,7 +74,9 @@ public final class LocalDirectoryStore implements ObjectStore {
           OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
         copy(in, out, progress);
       }
-      AtomicFiles.sync(temp);
+      if (durable) {
+        AtomicFiles.sync(temp);
+      }
       AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
       AtomicFiles.deleteQuietly(temp);

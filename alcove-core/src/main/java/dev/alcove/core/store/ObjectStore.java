@@ -26,6 +26,11 @@ public interface ObjectStore extends AutoCloseable {
    */
   void get(Checksum checksum, Path target, TransferProgress progress);
 
+  /** How many transfers to run at once; a remote store waits on the network, not a core. */
+  default int parallelTransfers() {
+    return dev.alcove.core.concurrent.Parallel.defaultThreads();
+  }
+
   @Override
   void close();
 }

@@ -35,7 +35,7 @@ public final class StoreResolver {
       log.debug("using " + store.describe());
       return new Depot(store, Optional.empty(), false, log);
     }
-    LocalDirectoryStore cache = new LocalDirectoryStore(options.cacheDir(), "cache");
+    LocalDirectoryStore cache = LocalDirectoryStore.cache(options.cacheDir());
     if (options.offline()) {
       return new Depot(new OfflineStore(s3.get().describe()), Optional.of(cache), true, log);
     }

@@ -175,7 +175,7 @@ class SnapshotAndRestoreTest {
   }
 
   private TakeSnapshot.Result snapshot(Path source, String dataset, boolean force) {
-    return new TakeSnapshot(Alcove.open(root), depot(), AlcoveLog.SILENT, 2)
+    return new TakeSnapshot(Alcove.open(root), this::depot, AlcoveLog.SILENT, 2)
         .snapshot(source, dataset, force, TODAY);
   }
 

@@ -61,11 +61,9 @@ public final class TestAlcove {
 
   /** Snapshots {@code source} (a copy of it, so tests may change the original). */
   public StepUri snapshot(Path source, String dataset) {
-    try (Depot depot = depot()) {
-      return new TakeSnapshot(alcove(), depot, log, 2)
-          .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26))
-          .uri();
-    }
+    return new TakeSnapshot(alcove(), this::depot, log, 2)
+        .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26))
+        .uri();
   }
 
   public StepUri snapshotText(String dataset, String fileName, String text) {

@@ -65,6 +65,7 @@ public final class S3Store implements ObjectStore {
           MinioClient.builder()
               .endpoint(settings.endpoint())
               .credentials(settings.accessKey(), settings.secretKey())
+              .httpClient(httpClient(), true)
               .build();
       client.disableVirtualStyleEndpoint();
     } catch (RuntimeException e) {
@@ -92,6 +93,32 @@ public final class S3Store implements ObjectStore {
       throw store.translate(e, "open the bucket");
     }
     return store;
+  }
+
+  /** Transfers run this many at once: they wait on the network, not on a core. */
+  public static final int TRANSFERS = 8;
+
+  private static okhttp3.OkHttpClient httpClient() {
+    return new okhttp3.OkHttpClient.Builder()
+        .socketFactory(new NoDelaySocketFactory())
+        .connectTimeout(java.time.Duration.ofSeconds(15))
+        .readTimeout(java.time.Duration.ofMinutes(5))
+        .writeTimeout(java.time.Duration.ofMinutes(5))
+        .connectionPool(
+            new okhttp3.ConnectionPool(TRANSFERS, 5, java.util.concurrent.TimeUnit.MINUTES))
+        .dispatcher(dispatcher())
+        .build();
+  }
+
+  private static okhttp3.Dispatcher dispatcher() {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequestsPerHost(TRANSFERS * 2);
+    return dispatcher;
+  }
+
+  @Override
+  public int parallelTransfers() {
+    return TRANSFERS;
   }
 
   @Override

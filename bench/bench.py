@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""alcove benchmarks: each measurement beside a baseline measured in the same run.
+
+Timings on shared 2-core machines are noisy, so every figure is the median of REPEAT runs, and
+results are ratios against a baseline taken in the same run, never absolute times alone.
+Sizes come from the environment: SIZE_MB (1024), FILES (1000), ROWS (5000000), STEPS (2000),
+TABLES (20), REPEAT (3). Writes bench/RESULTS.md.
+"""
+import os, re, shutil, socket, statistics, subprocess, sys, time, platform
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / "work"
+SIZE_MB = int(os.environ.get("SIZE_MB", 1024))
+FILES = int(os.environ.get("FILES", 1000))
+ROWS = int(os.environ.get("ROWS", 5_000_000))
+STEPS = int(os.environ.get("STEPS", 2000))
+TABLES = int(os.environ.get("TABLES", 20))
+REPEAT = int(os.environ.get("REPEAT", 3))
+VERSION = re.search(r"<version>([^<]+)</version>", (ROOT / "alcove-core/pom.xml").read_text().split("</parent>")[0]).group(1)
+KEY, SECRET, BUCKET = "bench-access", "bench-secret-key", "bench"
+results = []
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def sh(args, cwd=None, env=None, check=True, capture=True):
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    for key in [k for k, v in full_env.items() if v is None]:
+        del full_env[key]
+    start = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, env=full_env, text=True, capture_output=capture)
+    elapsed = time.perf_counter() - start
+    if check and proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, args))}\n{proc.stdout[-3000:] if proc.stdout else ''}\n{proc.stderr[-3000:] if proc.stderr else ''}")
+    return elapsed, (proc.stdout or "") + (proc.stderr or "")
+
+
+def mvn(project, *args, env=None, check=True):
+    # Offline keeps Maven from checking remote repositories, except for S3 work, which offline refuses.
+    offline = [] if env and "S3_ENDPOINT_URL" in env else ["-o"]
+    return sh(["mvn", "-B", *offline, "-f", str(project / "pom.xml"), *args], env=env, check=check)
+
+
+def logged_seconds(output, pattern):
+    """Seconds alcove reports in its log for a phase, e.g. 'hashed and copied 1.0 GiB in 0.81 s'."""
+    match = re.search(pattern + r".* in ([0-9.]+) s", output)
+    if not match:
+        sys.exit(f"no '{pattern}' timing in alcove's output:\n{output[-2000:]}")
+    return float(match.group(1))
+
+
+def stats(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def record(number, name, alcove, baseline, baseline_name, ratio_kind, target, note=""):
+    a, b = stats(alcove), stats(baseline)
+    if ratio_kind == "speed":  # alcove at least target x as fast: baseline time / alcove time
+        ratio, ok = b[0] / a[0], b[0] / a[0] >= target
+        target_text = f">= {target}x"
+    else:  # alcove at most target x the baseline's time
+        ratio, ok = a[0] / b[0], a[0] / b[0] <= target
+        target_text = f"<= {target}x"
+    results.append((number, name, a, baseline_name, b, ratio, target_text, ok, note))
+    log(f"{number}. {name}: alcove {a[0]:.3f}s, {baseline_name} {b[0]:.3f}s, ratio {ratio:.2f} (target {target_text}) {'PASS' if ok else 'MISS'}")
+
+
+def pom(project, extra=""):
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "pom.xml").write_text(f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.alcove.bench</groupId>
+  <artifactId>{project.name}</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>dev.alcove</groupId><artifactId>alcove-maven-plugin</artifactId><version>{VERSION}</version>
+    {extra}
+  </plugin></plugins></build>
+</project>
+""")
+
+
+def deterministic_bytes(size, seed):
+    """A deterministic pseudo-random stream (AES-CTR of zeros), fast enough for gigabytes."""
+    key = f"{seed:032x}"
+    return subprocess.Popen(
+        f"openssl enc -aes-128-ctr -nosalt -K {key} -iv 0 -in /dev/zero 2>/dev/null | head -c {size}",
+        shell=True, stdout=subprocess.PIPE)
+
+
+def generate():
+    data = WORK / "data"
+    if (data / "done").exists() and (data / "done").read_text() == f"{SIZE_MB} {FILES} {ROWS}":
+        return data
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    log(f"generating {SIZE_MB} MiB file, {FILES} files of {SIZE_MB} MiB in all, {ROWS} CSV rows")
+    with open(data / "big.bin", "wb") as out:
+        shutil.copyfileobj(deterministic_bytes(SIZE_MB << 20, 1).stdout, out, 1 << 20)
+    folder = data / "dir"
+    folder.mkdir()
+    stream = deterministic_bytes(SIZE_MB << 20, 2).stdout
+    per_file = (SIZE_MB << 20) // FILES
+    for i in range(FILES):
+        (folder / f"part-{i:04d}.bin").write_bytes(stream.read(per_file))
+    with open(data / "rows.csv", "w") as out:
+        out.write("k,v\n")
+        for start in range(0, ROWS, 100_000):
+            out.write("".join(f"{i % 1000},{(i * 7919) % 100003}\n" for i in range(start, min(ROWS, start + 100_000))))
+    (data / "done").write_text(f"{SIZE_MB} {FILES} {ROWS}")
+    return data
+
+
+def init_alcove(project, extra=""):
+    shutil.rmtree(project, ignore_errors=True)
+    pom(project, extra)
+    mvn(project, "alcove:init")
+
+
+def snapshot(project, source, dataset, *args, env=None):
+    return mvn(project, "alcove:snapshot", f"-Dalcove.source={source}", f"-Dalcove.dataset={dataset}", *args, env=env)
+
+
+def median_time(repeat, fn):
+    return [fn() for _ in range(repeat)]
+
+
+def main():
+    WORK.mkdir(parents=True, exist_ok=True)
+    data = generate()
+    all_data = [str(data / "big.bin")] + sorted(str(p) for p in (data / "dir").iterdir())
+
+    # 1. Hashing one large file during alcove:snapshot vs openssl.
+    alcove_times, openssl_times = [], []
+    for r in range(REPEAT):
+        project = WORK / "m1"
+        init_alcove(project, f"<configuration><store>{WORK}/m1-store</store></configuration>")
+        shutil.rmtree(WORK / "m1-store", ignore_errors=True)
+        _, out = snapshot(project, data / "big.bin", "big")
+        alcove_times.append(logged_seconds(out, "hashed and copied"))
+        openssl_times.append(sh(["openssl", "dgst", "-sha256", str(data / "big.bin")])[0])
+    shutil.rmtree(WORK / "m1", ignore_errors=True)
+    shutil.rmtree(WORK / "m1-store", ignore_errors=True)
+    record(1, f"hash one {SIZE_MB} MiB file in alcove:snapshot (hashed while copied)", alcove_times, openssl_times, "openssl dgst -sha256", "speed", 0.9,
+           "alcove's own timing of its hash-and-copy pass, from its log")
+
+    # The main alcove: a big file, a folder of files, and TABLES SQL tables.
+    main_alcove = WORK / "alcove"
+    init_alcove(main_alcove, f"<configuration><store>{WORK}/store</store></configuration>")
+    shutil.rmtree(WORK / "store", ignore_errors=True)
+    snapshot(main_alcove, data / "big.bin", "big/2024-01-01")
+    snapshot(main_alcove, data / "dir", "dir/2024-01-01")
+    steps = (main_alcove / "alcove.yaml").read_text()
+    tables = main_alcove / "src/steps/tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for i in range(TABLES):
+        if i == 0:
+            (tables / "t00.sql").write_text("SELECT count(*) AS files FROM glob('{dir}/*')\n")
+            lines.append("  table://t00/latest:\n  - snapshot://dir/latest\n")
+        else:
+            (tables / f"t{i:02d}.sql").write_text(f"SELECT files + {i} AS files FROM '{{t{i-1:02d}}}'\n")
+            lines.append(f"  table://t{i:02d}/latest:\n  - table://t{i-1:02d}/latest\n")
+    (main_alcove / "alcove.yaml").write_text(steps + "".join(lines))
+    mvn(main_alcove, "alcove:run")
+    mvn(main_alcove, "alcove:run")  # settles the stat cache past its racy window
+
+    # 2. Hashing a directory: alcove verifies every byte of the folder (force) on every core.
+    alcove_times, openssl_times = [], []
+    for r in range(REPEAT):
+        _, out = mvn(main_alcove, "alcove:run", "-Dalcove.force=true", "-Dalcove.select=^snapshot://dir/", "-Dalcove.dryRun=true")
+        alcove_times.append(logged_seconds(out, "verified"))
+        openssl_times.append(sh(["openssl", "dgst", "-sha256", *all_data[1:]])[0])
+    record(2, f"hash a folder of {FILES} files, {SIZE_MB} MiB", alcove_times, openssl_times, "openssl over the files, one after another", "speed", 1.5,
+           f"alcove's own timing of its verification pass ({os.cpu_count()} threads), from its log")
+
+    # 3. A run with nothing to do vs Maven's floor, and vs rehashing all the data.
+    time.sleep(2.5)
+    mvn(main_alcove, "alcove:run")
+    noop_runs = [mvn(main_alcove, "alcove:run") for _ in range(REPEAT)]
+    noop = [elapsed for elapsed, _ in noop_runs]
+    noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
+    validate = median_time(REPEAT, lambda: mvn(main_alcove, "validate")[0])
+    rehash = median_time(REPEAT, lambda: sh(["openssl", "dgst", "-sha256", *all_data])[0])
+    record("3a", f"alcove:run with nothing to do ({SIZE_MB * 2} MiB of data, {TABLES} tables)", noop, validate, "mvn validate", "time", 1.5, "whole Maven command")
+    record("3b", "alcove:run with nothing to do, alcove's own check, vs rehashing its data", noop_own, rehash, "openssl over all the data", "speed", 10,
+           "alcove's timing of its check from its log; the whole command's floor is Maven's, measured in 3a")
+    record("3c", "alcove:run with nothing to do, whole command, vs rehashing its data", noop, rehash, "openssl over all the data", "speed", 10,
+           "includes Maven's own start-up of about 1 s")
+
+    # 4. One changed file in the folder: only it is re-read, and restored.
+    change, one_file = [], []
+    victim = main_alcove / "data/snapshots/dir/2024-01-01/part-0500.bin"
+    if not victim.exists():
+        victim = sorted((main_alcove / "data/snapshots/dir/2024-01-01").iterdir())[len(all_data) // 2]
+    for r in range(REPEAT):
+        content = bytearray(victim.read_bytes())
+        content[0] ^= 0xFF
+        victim.write_bytes(bytes(content))
+        elapsed, out = mvn(main_alcove, "alcove:run")
+        assert "restored snapshot://dir/2024-01-01: 1 of" in out, out[-2000:]
+        change.append(elapsed)
+        one_file.append(sh(["openssl", "dgst", "-sha256", str(victim)])[0])
+    baseline = [statistics.median(noop) + t for t in one_file]
+    record(4, "alcove:run after one file of the folder changed", change, baseline, "no-op run + hashing that file", "time", 1.2)
+
+    # 5. SQL step overhead on a ROWS-row CSV.
+    sql_alcove = WORK / "sql"
+    init_alcove(sql_alcove, f"<configuration><store>{WORK}/sql-store</store></configuration>")
+    shutil.rmtree(WORK / "sql-store", ignore_errors=True)
+    snapshot(sql_alcove, data / "rows.csv", "rows/2024-01-01")
+    query = "SELECT k AS dim_k, count(*) AS n, sum(v) AS total FROM '{rows}' GROUP BY k ORDER BY k"
+    (sql_alcove / "src/steps/tables").mkdir(parents=True, exist_ok=True)
+    (sql_alcove / "src/steps/tables/agg.sql").write_text(query + "\n")
+    (sql_alcove / "alcove.yaml").write_text((sql_alcove / "alcove.yaml").read_text() + "  table://agg/latest:\n  - snapshot://rows/latest\n")
+    mvn(sql_alcove, "alcove:run")
+    duckdb_jar = next((Path.home() / ".m2/repository/org/duckdb/duckdb_jdbc").glob("*/duckdb_jdbc-*.jar"))
+    classes = WORK / "classes"
+    classes.mkdir(exist_ok=True)
+    sh(["javac", "-d", str(classes), str(BENCH / "PlainDuckDb.java")])
+    sql_runs = [mvn(sql_alcove, "alcove:run", "-Dalcove.force=true", "-Dalcove.select=^table://agg") for _ in range(REPEAT)]
+    alcove_sql = [elapsed for elapsed, _ in sql_runs]
+    alcove_step = [float(re.search(r"built table://agg/latest: .* in ([0-9.]+) s", out).group(1)) for _, out in sql_runs]
+    plain = median_time(REPEAT, lambda: sh(["java", "-cp", f"{classes}:{duckdb_jar}", "PlainDuckDb", query, str(data / "rows.csv"), str(WORK / "plain.parquet")])[0])
+    record("5a", f"SQL step on a {ROWS:,}-row CSV (aggregate, write Parquet), the step as alcove runs it", alcove_step, plain, "same SQL, plain DuckDB JDBC in one JVM", "time", 1.15,
+           "alcove's timing of the step from its log (DuckDB start, query, checks, checksum, metadata) vs the whole plain JVM")
+    record("5b", f"SQL step on a {ROWS:,}-row CSV, whole alcove:run command", alcove_sql, plain, "same SQL, plain DuckDB JDBC in one JVM", "time", 1.15,
+           "includes Maven's start-up and planning")
+
+    # 6. Upload and download against a local S3 server, vs rclone.
+    cp_file = WORK / "s3.cp"
+    sh(["mvn", "-B", "-q", "-o", "-f", str(ROOT / "alcove-core/pom.xml"), "dependency:build-classpath", "-Dmdep.includeScope=test", f"-Dmdep.outputFile={cp_file}"])
+    port = free_port()
+    shutil.rmtree(WORK / "s3", ignore_errors=True)
+    up_alcove = WORK / "up"
+    server = subprocess.Popen(["java", f"-Dlogback.configurationFile={BENCH / 'logback.xml'}", "-cp", cp_file.read_text().strip(), str(BENCH / "S3Server.java"), str(WORK / "s3"), str(port), KEY, SECRET, BUCKET],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in server.stdout:
+            if "S3 ready" in line:
+                break
+        else:
+            sys.exit("S3 server did not start")
+        endpoint = f"http://127.0.0.1:{port}"
+        s3_env = {"S3_ACCESS_KEY": KEY, "S3_SECRET_KEY": SECRET, "S3_BUCKET_NAME": BUCKET, "S3_ENDPOINT_URL": endpoint}
+        rclone_env = {"RCLONE_CONFIG_BENCH_TYPE": "s3", "RCLONE_CONFIG_BENCH_PROVIDER": "Other", "RCLONE_CONFIG_BENCH_ACCESS_KEY_ID": KEY,
+                      "RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY": SECRET, "RCLONE_CONFIG_BENCH_ENDPOINT": endpoint, "RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE": "true",
+                      # rclone cannot load a CA bundle for its HTTP transport; the server is plain HTTP on loopback
+                      "AWS_CA_BUNDLE": None}
+        up, up_rclone, down, down_rclone = [], [], [], []
+        for r in range(REPEAT):
+            init_alcove(up_alcove)
+            elapsed, _ = snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-up", env=s3_env)
+            up.append(elapsed)
+            up_rclone.append(sh(["rclone", "copy", str(data / "dir"), f"bench:{BUCKET}/r{r}"], env=rclone_env)[0])
+            shutil.rmtree(up_alcove / "data/snapshots/dir/2024-01-01")
+            shutil.rmtree(WORK / "cache-up", ignore_errors=True)
+            elapsed, out = mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-down", env=s3_env)
+            assert "restored snapshot://dir/2024-01-01" in out, out[-2000:]
+            down.append(elapsed)
+            shutil.rmtree(WORK / "cache-down", ignore_errors=True)
+            shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
+            down_rclone.append(sh(["rclone", "copy", f"bench:{BUCKET}/r{r}", str(WORK / "rclone-down")], env=rclone_env)[0])
+            shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
+            shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
+        record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 1.0,
+               "alcove also hashes, copies the folder into the alcove and into its cache")
+        record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 1.0,
+               "alcove also verifies every byte and fills its cache")
+    finally:
+        server.kill()
+        shutil.rmtree(WORK / "s3", ignore_errors=True)
+        shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
+        shutil.rmtree(up_alcove, ignore_errors=True)
+
+    # 7. Planning a large catalogue.
+    plan_alcove = WORK / "plan"
+    init_alcove(plan_alcove, f"<configuration><store>{WORK}/plan-store</store></configuration>")
+    shutil.rmtree(WORK / "plan-store", ignore_errors=True)
+    small = WORK / "small.csv"
+    small.write_text("a\n1\n")
+    snapshot(plan_alcove, small, "seed/2024-01-01")
+    chains = 40
+    per_chain = max(1, (STEPS - 1) // chains)
+    catalogue = [(plan_alcove / "alcove.yaml").read_text()]
+    for c in range(chains):
+        folder = plan_alcove / f"src/steps/tables/c{c:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for j in range(per_chain):
+            deps = ["snapshot://seed/latest"] + ([f"table://c{c:02d}/t{j-1:03d}/latest"] if j else [])
+            (folder / f"t{j:03d}.sql").write_text("SELECT * FROM '{seed}'\n")
+            catalogue.append(f"  table://c{c:02d}/t{j:03d}/latest:\n" + "".join(f"  - {d}\n" for d in deps))
+    (plan_alcove / "alcove.yaml").write_text("".join(catalogue))
+    total_steps = 1 + chains * per_chain
+    dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
+    validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
+    record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 2.0, "whole Maven command")
+
+    write_results()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write_results():
+    cpu = "unknown"
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    lines = [
+        "# alcove benchmark results",
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `bench/run.sh` on {os.cpu_count()} cores ({cpu}), {java}, "
+        f"alcove {VERSION}. Sizes: SIZE_MB={SIZE_MB}, FILES={FILES}, ROWS={ROWS}, STEPS={STEPS}, TABLES={TABLES}; "
+        f"every figure is the median of {REPEAT} runs (min-max beside it), and each ratio is against a baseline measured in the same run.",
+        "",
+        "| # | measurement | alcove s (min-max) | baseline | baseline s (min-max) | ratio | target | result |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for number, name, a, baseline_name, b, ratio, target, ok, note in results:
+        lines.append(f"| {number} | {name}{' (' + note + ')' if note else ''} | {a[0]:.3f} ({a[1]:.3f}-{a[2]:.3f}) | {baseline_name} | {b[0]:.3f} ({b[1]:.3f}-{b[2]:.3f}) | {ratio:.2f}x | {target} | {'pass' if ok else 'MISS'} |")
+    lines.append("")
+    (BENCH / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    log(f"wrote {BENCH / 'RESULTS.md'}")
+
+
+if __name__ == "__main__":
+    main()
