@@ -6,6 +6,6 @@ assert error('exists.log').contains('snapshot snapshot://ok/2024-07-26 already e
 assert error('store.log').contains('cannot write to local store /proc/alcove-cannot-write-here') && error('store.log').contains('set <store> or -Dalcove.store')
 ['missing.log', 'empty.log', 'name.log', 'exists.log', 'store.log'].each { assert !new File(basedir, it).text.contains('\tat dev.alcove') }
 def state = new StringBuilder()
-basedir.eachFileRecurse { f -> if (f.isFile() && !f.name.endsWith('.log') && f.name != 'before.state' && f.name != 'build.log') state << f.path << ' ' << f.bytes.encodeBase64() << '\n' }
+basedir.eachFileRecurse { f -> if (f.isFile() && !f.path.contains('/target/') && !f.name.endsWith('.log') && f.name != 'before.state' && f.name != 'build.log') state << f.path << ' ' << f.bytes.encodeBase64() << '\n' }
 assert state.toString() == new File(basedir, 'before.state').text : 'a file changed'
 true

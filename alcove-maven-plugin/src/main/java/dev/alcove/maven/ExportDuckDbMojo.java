@@ -17,7 +17,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes every table into a DuckDB database file, building out-of-date tables first, so the data
  * can be opened with the DuckDB CLI or any DuckDB client.
  */
-@Mojo(name = "export-duckdb", requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(
+    threadSafe = true,
+    name = "export-duckdb",
+    requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class ExportDuckDbMojo extends AbstractAlcoveMojo {
 
   /** The DuckDB file to write, e.g. {@code target/alcove.duckdb}; an existing one is replaced. */

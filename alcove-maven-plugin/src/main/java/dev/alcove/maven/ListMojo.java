@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the alcove's steps in sorted order, as URIs or as data paths. */
-@Mojo(name = "list", requiresProject = false)
+@Mojo(threadSafe = true, name = "list", requiresProject = false)
 public class ListMojo extends AbstractAlcoveMojo {
 
   /** A regular expression: only steps whose URI it matches (anywhere) are listed. */

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Adds a table step to {@code alcove.yaml} and writes a placeholder definition under {@code
  * src/steps/tables/} that builds as written.
  */
-@Mojo(name = "new-table", requiresProject = false)
+@Mojo(threadSafe = true, name = "new-table", requiresProject = false)
 public class NewTableMojo extends AbstractAlcoveMojo {
 
   /**

@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * generate-resources}, so {@code mvn verify} builds the data before tests use it.
  */
 @Mojo(
+    threadSafe = true,
     name = "run",
     defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
     requiresDependencyResolution = ResolutionScope.RUNTIME)

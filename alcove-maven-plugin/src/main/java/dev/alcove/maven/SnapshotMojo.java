@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * file to the store by checksum, writes its metadata sidecar, and adds the step to {@code
  * alcove.yaml}.
  */
-@Mojo(name = "snapshot", requiresProject = false)
+@Mojo(threadSafe = true, name = "snapshot", requiresProject = false)
 public class SnapshotMojo extends AbstractAlcoveMojo {
 
   /** The file or folder to snapshot. */

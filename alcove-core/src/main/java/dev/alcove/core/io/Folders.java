@@ -43,6 +43,20 @@ public final class Folders {
         });
   }
 
+  /** Deletes {@code folder} and its parents while they are empty, up to but not {@code stop}. */
+  public static void deleteEmptyFolders(Path folder, Path stop) {
+    Path current = folder.toAbsolutePath().normalize();
+    Path limit = stop.toAbsolutePath().normalize();
+    while (current != null && current.startsWith(limit) && !current.equals(limit)) {
+      try {
+        Files.delete(current);
+      } catch (IOException e) {
+        return;
+      }
+      current = current.getParent();
+    }
+  }
+
   public static void deleteQuietly(Path path) {
     try {
       delete(path);

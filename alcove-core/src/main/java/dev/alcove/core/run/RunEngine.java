@@ -4,12 +4,14 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.Throughput;
+import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -43,7 +45,17 @@ public final class RunEngine {
     this.layout = alcove.layout();
   }
 
+  /** Plans and runs; a real run holds the alcove's lock throughout, a dry run changes nothing. */
   public RunReport run() {
+    if (options.dryRun()) {
+      return planAndRun();
+    }
+    try (AlcoveLock lock = AlcoveLock.acquire(layout.buildDir(), log)) {
+      return planAndRun();
+    }
+  }
+
+  private RunReport planAndRun() {
     long planStart = System.nanoTime();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected = graph.select(options.select());
@@ -56,12 +68,18 @@ public final class RunEngine {
       return new RunReport(List.of(), List.of(), Map.of(), Map.of());
     }
     List<StepUri> steps = graph.ordered(selected);
-    Map<StepUri, TableStep> tables = new TreeMap<>();
-    for (StepUri uri : steps) {
-      if (uri.isTable()) {
-        tables.put(uri, TableStep.of(uri, alcove.catalogue(), layout, options.javaClassPath()));
-      }
-    }
+    Map<StepUri, TableStep> tables =
+        StepDefinitions.withListingCache(
+            () -> {
+              Map<StepUri, TableStep> found = new TreeMap<>();
+              for (StepUri uri : steps) {
+                if (uri.isTable()) {
+                  found.put(
+                      uri, TableStep.of(uri, alcove.catalogue(), layout, options.javaClassPath()));
+                }
+              }
+              return found;
+            });
     StatCache statCache = StatCache.load(layout.buildDir());
     FileDigester digester = options.force() ? FileDigester.counting() : statCache;
     BuildManifest manifest = BuildManifest.load(layout.buildDir());

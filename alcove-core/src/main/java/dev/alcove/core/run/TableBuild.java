@@ -6,6 +6,7 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.ParquetInspector;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
@@ -142,6 +143,8 @@ final class TableBuild {
       throw IoErrors.unchecked("cannot write the output of " + uri, e);
     } finally {
       AtomicFiles.deleteQuietly(output);
+      // A failed first build must not leave its empty folder behind.
+      Folders.deleteEmptyFolders(target.getParent(), layout.dataDir());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
@@ -62,7 +63,14 @@ public final class TakeSnapshot {
   /** What was snapshotted. */
   public record Result(StepUri uri, SnapshotMetadata metadata, Path data, long bytes) {}
 
+  /** Takes the snapshot, holding the alcove's lock so that no other build changes it meanwhile. */
   public Result snapshot(Path source, String dataset, boolean force, LocalDate today) {
+    try (AlcoveLock lock = AlcoveLock.acquire(alcove.layout().buildDir(), log)) {
+      return snapshotUnderLock(source, dataset, force, today);
+    }
+  }
+
+  private Result snapshotUnderLock(Path source, String dataset, boolean force, LocalDate today) {
     if (source == null) {
       throw new AlcoveException("no source given: set -Dalcove.source=<file or folder>");
     }
@@ -141,6 +149,8 @@ public final class TakeSnapshot {
       if (staged != null) {
         Folders.deleteQuietly(staged.path);
       }
+      // A failed first snapshot of a dataset must not leave its empty folder behind.
+      Folders.deleteEmptyFolders(target.getParent(), layout.dataDir());
     }
   }
 

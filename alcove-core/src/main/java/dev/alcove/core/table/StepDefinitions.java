@@ -7,7 +7,9 @@ import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,7 +19,26 @@ import java.util.stream.Stream;
  */
 public final class StepDefinitions {
 
+  /** File names of each folder looked in, so planning thousands of steps lists each folder once. */
+  private static final ThreadLocal<Map<Path, List<String>>> LISTINGS = new ThreadLocal<>();
+
   private StepDefinitions() {}
+
+  /**
+   * Runs {@code work} with folder listings kept for its duration: for planning many steps at once,
+   * when step files do not change meanwhile.
+   */
+  public static <T> T withListingCache(java.util.function.Supplier<T> work) {
+    if (LISTINGS.get() != null) {
+      return work.get();
+    }
+    LISTINGS.set(new HashMap<>());
+    try {
+      return work.get();
+    } finally {
+      LISTINGS.remove();
+    }
+  }
 
   /** The definition of {@code table}, if any; more than one candidate at a level is an error. */
   public static Optional<Path> find(AlcoveLayout layout, StepUri table) {
@@ -41,17 +62,13 @@ public final class StepDefinitions {
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }
-    List<Path> candidates;
-    try (Stream<Path> files = Files.list(folder)) {
-      candidates =
-          files
-              .filter(Files::isRegularFile)
-              .filter(file -> isDefinitionName(file.getFileName().toString(), stem))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw IoErrors.unchecked("cannot list " + folder, e);
-    }
+    List<Path> candidates =
+        fileNames(folder).stream()
+            .filter(name -> isDefinitionName(name, stem))
+            .map(folder::resolve)
+            .filter(Files::isRegularFile)
+            .sorted()
+            .toList();
     if (candidates.size() > 1) {
       throw new AlcoveException(
           "step "
@@ -61,6 +78,23 @@ public final class StepDefinitions {
               + ": keep one");
     }
     return candidates.stream().findFirst();
+  }
+
+  private static List<String> fileNames(Path folder) {
+    Map<Path, List<String>> cache = LISTINGS.get();
+    if (cache != null && cache.containsKey(folder)) {
+      return cache.get(folder);
+    }
+    List<String> names;
+    try (Stream<Path> files = Files.list(folder)) {
+      names = files.map(file -> file.getFileName().toString()).toList();
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot list " + folder, e);
+    }
+    if (cache != null) {
+      cache.put(folder, names);
+    }
+    return names;
   }
 
   private static boolean isDefinitionName(String fileName, String stem) {

@@ -1,0 +1,230 @@
+package dev.alcove.core.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.Folders;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.run.PlannedStep;
+import dev.alcove.core.run.RunReport;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.uri.StepUri;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a JVM that is snapshotting, building or restoring with SIGKILL at random moments, and after
+ * each kill checks that: the catalogue and every sidecar parse; every stored and cached object
+ * matches its key; no table passes as up to date unless its Parquet matches its metadata; and a
+ * second run completes with the result of a run never interrupted. {@code -Dalcove.crash.trials}
+ * sets the number of kills (30 by default).
+ */
+class CrashSafetyTest {
+
+  static final int TRIALS = Integer.getInteger("alcove.crash.trials", 30);
+
+  @TempDir Path dir;
+
+  @Test
+  void survivesBeingKilledAtAnyMoment() throws Exception {
+    Path sources = dir.resolve("sources");
+    Random random = new Random(20261127L);
+    byte[] big = new byte[24 << 20];
+    random.nextBytes(big);
+    TestAlcove.write(sources.resolve("big.bin"), "");
+    Files.write(sources.resolve("big.bin"), big);
+    for (int i = 0; i < 40; i++) {
+      byte[] part = new byte[256 << 10];
+      random.nextBytes(part);
+      Files.createDirectories(sources.resolve("folder"));
+      Files.write(sources.resolve("folder/part-" + i + ".bin"), part);
+    }
+    TestAlcove reference = build(dir.resolve("reference"), sources);
+    TestAlcove t = build(dir.resolve("crashed"), sources);
+    Map<String, String> expected = outcome(reference);
+
+    int killed = 0;
+    int finishedFirst = 0;
+    String[] modes = {"snapshot-file", "snapshot-folder", "build", "restore"};
+    for (int trial = 0; trial < TRIALS; trial++) {
+      String mode = modes[trial % modes.length];
+      prepare(t, mode);
+      Process child = start(t, sources, mode);
+      Thread.sleep(random.nextInt(700));
+      if (child.isAlive()) {
+        child.destroyForcibly();
+        killed++;
+      } else {
+        finishedFirst++;
+      }
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      checkInvariants(t, "trial " + trial + " (" + mode + ")");
+      finish(t, sources, mode);
+      assertThat(outcome(t))
+          .as("trial %d (%s): result after recovery", trial, mode)
+          .isEqualTo(expected);
+    }
+    String report =
+        "crash trials: "
+            + TRIALS
+            + ", killed mid-operation: "
+            + killed
+            + ", finished before the kill: "
+            + finishedFirst
+            + ", invariants held after every one";
+    System.out.println(report);
+    AtomicFiles.writeString(Path.of("target", "crash-report.txt"), report + "\n");
+    assertThat(killed)
+        .as("most trials must really kill a running operation")
+        .isGreaterThan(TRIALS / 2);
+  }
+
+  private static TestAlcove build(Path root, Path sources) {
+    TestAlcove t = new TestAlcove(root);
+    t.snapshot(sources.resolve("big.bin"), "big/2024-07-26");
+    t.snapshot(sources.resolve("folder"), "folder/2024-07-26");
+    t.table(
+        "table://sizes/latest",
+        ".sql",
+        "SELECT count(*) AS files FROM glob('{folder}/*')",
+        "snapshot://folder/latest");
+    t.table(
+        "table://bytes/latest",
+        ".sql",
+        "SELECT sum(size) AS bytes FROM read_blob('{big}')",
+        "snapshot://big/latest");
+    t.table(
+        "table://both/latest",
+        ".sql",
+        "SELECT * FROM '{sizes}', '{bytes}'",
+        "table://sizes/latest",
+        "table://bytes/latest");
+    assertThat(t.run().succeeded()).isTrue();
+    return t;
+  }
+
+  /** What a run leaves when it completes: the checksums of every sidecar's data and every table. */
+  private static Map<String, String> outcome(TestAlcove t) throws Exception {
+    Map<String, String> outcome = new TreeMap<>();
+    Alcove alcove = t.alcove();
+    for (StepUri uri : alcove.catalogue().steps().keySet()) {
+      if (uri.isSnapshot()) {
+        outcome.put(
+            uri.toString(),
+            SnapshotMetadata.read(alcove.layout().snapshotSidecar(uri), uri).checksum().hex());
+      } else {
+        outcome.put(uri.toString(), Sha256.ofFile(alcove.layout().tableFile(uri)).hex());
+      }
+    }
+    return outcome;
+  }
+
+  private static void prepare(TestAlcove t, String mode) throws Exception {
+    if (mode.equals("build")) {
+      Folders.delete(t.path("data/tables"));
+    } else if (mode.equals("restore")) {
+      Files.deleteIfExists(t.path("data/snapshots/big/2024-07-26.bin"));
+      Folders.delete(t.path("data/snapshots/folder/2024-07-26"));
+      Folders.delete(t.root.resolveSibling("cache"));
+    }
+  }
+
+  private static String[] arguments(TestAlcove t, Path sources, String mode) {
+    return switch (mode) {
+      case "snapshot-file" ->
+          new String[] {
+            "snapshot",
+            t.root.toString(),
+            t.store.toString(),
+            sources.resolve("big.bin").toString(),
+            "big/2024-07-26"
+          };
+      case "snapshot-folder" ->
+          new String[] {
+            "snapshot",
+            t.root.toString(),
+            t.store.toString(),
+            sources.resolve("folder").toString(),
+            "folder/2024-07-26"
+          };
+      default -> new String[] {"run", t.root.toString(), t.store.toString()};
+    };
+  }
+
+  private static Process start(TestAlcove t, Path sources, String mode) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java, "-cp", System.getProperty("java.class.path"), CrashTarget.class.getName()));
+    command.addAll(List.of(arguments(t, sources, mode)));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(new BufferedReader(new InputStreamReader(process.getInputStream())).readLine())
+        .isEqualTo("started");
+    return process;
+  }
+
+  /** Runs the interrupted operation again, in this JVM, to completion. */
+  private static void finish(TestAlcove t, Path sources, String mode) {
+    if (mode.startsWith("snapshot")) {
+      String[] args = arguments(t, sources, mode);
+      new dev.alcove.core.snapshot.TakeSnapshot(t.alcove(), t::depot, t.log, 2)
+          .snapshot(Path.of(args[3]), args[4], true, java.time.LocalDate.of(2024, 7, 26));
+    }
+    RunReport report = t.run();
+    assertThat(report.succeeded()).as(report.failed().toString()).isTrue();
+  }
+
+  private static void checkInvariants(TestAlcove t, String when) throws Exception {
+    CatalogueFile.read(t.root);
+    Alcove alcove = t.alcove();
+    for (StepUri uri : alcove.catalogue().steps().keySet()) {
+      if (uri.isSnapshot()) {
+        SnapshotMetadata.readIfExists(alcove.layout().snapshotSidecar(uri), uri);
+      } else {
+        TableMetadata.readIfExists(alcove.layout().tableSidecar(uri), uri);
+      }
+    }
+    for (Path objects : List.of(t.store, t.root.resolveSibling("cache"))) {
+      if (!Files.exists(objects)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(objects)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          String name = file.getFileName().toString();
+          if (name.contains(AtomicFiles.TEMP_MARKER)) {
+            continue;
+          }
+          assertThat(Sha256.ofFile(file))
+              .as("%s: object %s", when, file)
+              .isEqualTo(Checksum.of(name));
+        }
+      }
+    }
+    RunReport plan = t.run(null, false, true, 2);
+    for (PlannedStep step : plan.plan()) {
+      if (step.uri().isTable() && !step.runs()) {
+        Checksum recorded =
+            TableMetadata.read(alcove.layout().tableSidecar(step.uri()), step.uri()).checksum();
+        assertThat(Sha256.ofFile(alcove.layout().tableFile(step.uri())))
+            .as("%s: %s passes as up to date", when, step.uri())
+            .isEqualTo(recorded);
+      }
+    }
+  }
+}

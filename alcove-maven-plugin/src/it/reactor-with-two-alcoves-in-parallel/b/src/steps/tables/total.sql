@@ -1,0 +1,1 @@
+SELECT sum(dim_n) AS total, 'b' AS dim_module FROM '{numbers}'
