@@ -9,14 +9,18 @@ import java.util.List;
  */
 public final class SqlScript {
 
-  /** One statement and the 1-based line of the file where its first non-blank text is. */
-  public record Statement(String sql, int line) {}
+  /**
+   * One statement, the 1-based line of the file where its first non-blank text is, and its code
+   * without comments (what decides, e.g., whether it names {@code {output_file}}).
+   */
+  public record Statement(String sql, int line, String code) {}
 
   private SqlScript() {}
 
   public static List<Statement> split(String text) {
     List<Statement> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    StringBuilder code = new StringBuilder();
     int line = 1;
     int startLine = -1;
     boolean hasCode = false;
@@ -59,14 +63,17 @@ public final class SqlScript {
         String quoted = text.substring(i, end);
         line += count(quoted, '\n');
         current.append(quoted);
+        code.append(quoted);
         i = end;
         continue;
       }
       if (c == ';') {
         if (hasCode) {
-          statements.add(new Statement(current.toString().strip(), startLine));
+          statements.add(
+              new Statement(current.toString().strip(), startLine, code.toString().strip()));
         }
         current.setLength(0);
+        code.setLength(0);
         hasCode = false;
         i++;
         continue;
@@ -78,10 +85,11 @@ public final class SqlScript {
         hasCode = true;
       }
       current.append(c);
+      code.append(c);
       i++;
     }
     if (hasCode) {
-      statements.add(new Statement(current.toString().strip(), startLine));
+      statements.add(new Statement(current.toString().strip(), startLine, code.toString().strip()));
     }
     return statements;
   }

@@ -227,6 +227,20 @@ class RunEngineTest {
   }
 
   @Test
+  void pythonStepsRunWithPython3() throws Exception {
+    t.run();
+    t.table(
+        "table://py-copy/latest",
+        ".py",
+        "import shutil, sys\nprint('copying with python')\nshutil.copy(sys.argv[1], sys.argv[2])\n",
+        "table://summary/latest");
+    RunReport report = t.run("py-copy", false, false, 2);
+    assertThat(report.failed()).isEmpty();
+    assertThat(rows("data/tables/py-copy/latest.parquet")).isEqualTo("as 7, eu 15");
+    assertThat(t.lines).contains("[table://py-copy/latest] copying with python");
+  }
+
+  @Test
   void javaStepsRunWithTheClassPath() throws Exception {
     t.table(
         "table://from-java/latest",

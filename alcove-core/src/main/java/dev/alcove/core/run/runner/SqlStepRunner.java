@@ -38,9 +38,12 @@ public final class SqlStepRunner implements StepRunner {
     for (StepInput input : context.inputs()) {
       values.put(input.variable(), escape(input.dataPath().toString()));
     }
-    boolean writesItself = text.contains("{" + TemplateVariables.OUTPUT_FILE + "}");
-    values.put(TemplateVariables.OUTPUT_FILE, escape(context.output().toString()));
     List<SqlScript.Statement> statements = SqlScript.split(text);
+    // Only code counts: the placeholder's comment mentions {output_file} too.
+    boolean writesItself =
+        statements.stream()
+            .anyMatch(s -> s.code().contains("{" + TemplateVariables.OUTPUT_FILE + "}"));
+    values.put(TemplateVariables.OUTPUT_FILE, escape(context.output().toString()));
     if (statements.isEmpty()) {
       throw new StepFailedException(context.definition() + ": the SQL file holds no statement");
     }
