@@ -331,6 +331,9 @@ def write_results():
     for number, name, a, baseline_name, b, ratio, target, ok, note in results:
         lines.append(f"| {number} | {name}{' (' + note + ')' if note else ''} | {a[0]:.3f} ({a[1]:.3f}-{a[2]:.3f}) | {baseline_name} | {b[0]:.3f} ({b[1]:.3f}-{b[2]:.3f}) | {ratio:.2f}x | {target} | {'pass' if ok else 'MISS'} |")
     lines.append("")
+    explanations = BENCH / "EXPLANATIONS.md"
+    if explanations.exists():
+        lines.append(explanations.read_text())
     (BENCH / "RESULTS.md").write_text("\n".join(lines) + "\n")
     log(f"wrote {BENCH / 'RESULTS.md'}")
 
