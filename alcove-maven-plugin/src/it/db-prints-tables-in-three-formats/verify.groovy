@@ -4,6 +4,6 @@ assert new File(basedir, 'csv.log').text.readLines() == ['dim_region,people', 'a
 assert new File(basedir, 'target/top.json').text == '[\n  {"dim_region": "eu", "people": 15}\n]\n'
 def views = new File(basedir, 'views.log').text
 ['independent ', 'independent_latest', 'summary ', 'summary_latest', 'top ', 'top_latest'].each { assert views.contains(it) : it }
-def error = new File(basedir, 'error.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+def error = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'error.log'))
 assert error.contains('SQL error: Parser Error') : error
 true

@@ -5,9 +5,9 @@ try {
   assert new File(basedir, 'clone/data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'
   assert new File(basedir, "clone-cache/df/fd/${sum}").text == 'Hello, World!'
   assert new File(basedir, 'restore.log').text.contains('restored snapshot://hello/2024-07-26')
-  def wrong = new File(basedir, 'wrong.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+  def wrong = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'wrong.log'))
   assert wrong.contains('S3 refused the credentials for s3://alcove-bucket/team') : wrong
-  def offline = new File(basedir, 'offline-empty.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+  def offline = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'offline-empty.log'))
   assert offline.contains("Maven is offline (-o) and the cache has no copy of df/fd/${sum} for snapshot snapshot://hello/2024-07-26") : offline
   assert new File(basedir, 'offline-cached.log').text.contains('restored snapshot://hello/2024-07-26')
   assert new File(basedir, 'offline/data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'

@@ -1,4 +1,4 @@
-def error(log) { new File(basedir, log).readLines().find { it.startsWith('[ERROR] Failed to execute goal') } }
+def error(log) { dev.alcove.maven.it.BuildLog.failure(new File(basedir, log)) }
 assert error('missing.log').contains('missing.csv does not exist')
 assert error('empty.log').contains('holds no files: there is nothing to snapshot')
 assert error('name.log').contains("invalid step URI 'snapshot://Bad_Name")

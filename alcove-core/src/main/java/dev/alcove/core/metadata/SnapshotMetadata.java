@@ -5,7 +5,6 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.uri.StepUri;
-import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public record SnapshotMetadata(
     DescriptiveFields descriptive,
     Map<String, Object> extra) {
 
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = SidecarFields.FORMAT_VERSION;
   private static final Pattern EXTENSION = Pattern.compile("(\\.[A-Za-z0-9_-]+)*");
   private static final List<String> STRUCTURAL =
       List.of("version", "uri", "checksum", "snapshot_type", "extension", "manifest");
@@ -76,25 +75,9 @@ public record SnapshotMetadata(
   }
 
   public static SnapshotMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {
-    YamlMap yaml = YamlFiles.readMapping(file);
-    long version = yaml.integer("version").orElse((long) FORMAT_VERSION);
-    if (version != FORMAT_VERSION) {
-      throw yaml.error(
-          "version", "sidecar format version " + version + " is not supported (expected 1)");
-    }
-    String uriText = yaml.requireString("uri");
-    StepUri uri;
-    try {
-      uri = StepUri.parse(uriText);
-    } catch (AlcoveException e) {
-      throw yaml.error("uri", e.getMessage());
-    }
-    if (!uri.equals(expectedUri)) {
-      throw yaml.error(
-          "uri",
-          "uri " + uri + " does not match the sidecar's location, which is for " + expectedUri);
-    }
-    Checksum checksum = checksum(yaml, "checksum", yaml.requireString("checksum"));
+    YamlMap yaml = SidecarFields.read(file, "sidecar");
+    StepUri uri = SidecarFields.uri(yaml, expectedUri);
+    Checksum checksum = SidecarFields.checksum(yaml, "checksum");
     SnapshotType type = SnapshotType.parse(yaml);
     Optional<String> extension = Optional.empty();
     Optional<DirectoryManifest> manifest = Optional.empty();
@@ -116,32 +99,21 @@ public record SnapshotMetadata(
           throw entries.error(
               path, e.getMessage() + ": it must be a path inside the snapshot folder");
         }
-        files.put(path, checksum(entries, path, entries.requireString(path)));
+        files.put(path, SidecarFields.checksum(entries, path));
       }
       if (files.isEmpty()) {
         throw yaml.error("manifest", "the manifest of a directory snapshot cannot be empty");
       }
       manifest = Optional.of(DirectoryManifest.of(files));
     }
-    Map<String, String> descriptive = new LinkedHashMap<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    for (String key : yaml.keys()) {
-      if (DescriptiveFields.NAMES.contains(key)) {
-        yaml.string(key).ifPresent(value -> descriptive.put(key, value));
-      } else if (!STRUCTURAL.contains(key)) {
-        extra.put(key, yaml.raw(key).orElse(null));
-      }
-    }
     return new SnapshotMetadata(
-        uri, checksum, type, extension, manifest, new DescriptiveFields(descriptive), extra);
-  }
-
-  private static Checksum checksum(YamlMap yaml, String key, String text) {
-    if (!Checksum.isValid(text)) {
-      throw yaml.error(
-          key, "'" + text + "' is not a SHA-256 checksum (64 lower-case hex characters)");
-    }
-    return Checksum.of(text);
+        uri,
+        checksum,
+        type,
+        extension,
+        manifest,
+        SidecarFields.descriptive(yaml),
+        SidecarFields.extra(yaml, STRUCTURAL));
   }
 
   public String toYaml() {

@@ -1,10 +1,8 @@
 package dev.alcove.core.metadata;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.uri.StepUri;
-import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,7 +26,7 @@ public record TableMetadata(
     DescriptiveFields descriptive,
     Map<String, Object> extra) {
 
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = SidecarFields.FORMAT_VERSION;
   private static final List<String> STRUCTURAL =
       List.of("version", "uri", "checksum", "input_manifest", "schema", "execution");
 
@@ -51,37 +49,15 @@ public record TableMetadata(
   }
 
   public static TableMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {
-    YamlMap yaml = YamlFiles.readMapping(file);
-    long version = yaml.integer("version").orElse((long) FORMAT_VERSION);
-    if (version != FORMAT_VERSION) {
-      throw yaml.error(
-          "version", "table metadata format version " + version + " is not supported (expected 1)");
-    }
-    StepUri uri;
-    try {
-      uri = StepUri.parse(yaml.requireString("uri"));
-    } catch (AlcoveException e) {
-      throw yaml.error("uri", e.getMessage());
-    }
-    if (!uri.equals(expectedUri)) {
-      throw yaml.error(
-          "uri",
-          "uri " + uri + " does not match the metadata's location, which is for " + expectedUri);
-    }
-    String sum = yaml.requireString("checksum");
-    if (!Checksum.isValid(sum)) {
-      throw yaml.error("checksum", "'" + sum + "' is not a SHA-256 checksum");
-    }
+    YamlMap yaml = SidecarFields.read(file, "table metadata");
+    StepUri uri = SidecarFields.uri(yaml, expectedUri);
+    Checksum checksum = SidecarFields.checksum(yaml, "checksum");
     Map<String, Checksum> inputs = new TreeMap<>();
     yaml.map("input_manifest")
         .ifPresent(
             manifest -> {
               for (String path : manifest.keys()) {
-                String value = manifest.requireString(path);
-                if (!Checksum.isValid(value)) {
-                  throw manifest.error(path, "'" + value + "' is not a SHA-256 checksum");
-                }
-                inputs.put(path, Checksum.of(value));
+                inputs.put(path, SidecarFields.checksum(manifest, path));
               }
             });
     Map<String, String> schema = new LinkedHashMap<>();
@@ -98,23 +74,14 @@ public record TableMetadata(
                         map.string("duration_seconds").map(Double::parseDouble).orElse(0.0),
                         map.string("status").orElse("")))
             .orElse(new Execution("", "", 0, ""));
-    Map<String, String> descriptive = new LinkedHashMap<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    for (String key : yaml.keys()) {
-      if (DescriptiveFields.NAMES.contains(key)) {
-        yaml.string(key).ifPresent(value -> descriptive.put(key, value));
-      } else if (!STRUCTURAL.contains(key)) {
-        extra.put(key, yaml.raw(key).orElse(null));
-      }
-    }
     return new TableMetadata(
         uri,
-        Checksum.of(sum),
+        checksum,
         inputs,
         schema,
         execution,
-        new DescriptiveFields(descriptive),
-        extra);
+        SidecarFields.descriptive(yaml),
+        SidecarFields.extra(yaml, STRUCTURAL));
   }
 
   public String toYaml() {

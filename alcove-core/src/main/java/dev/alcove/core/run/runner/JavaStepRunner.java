@@ -26,21 +26,13 @@ public final class JavaStepRunner implements StepRunner {
 
   @Override
   public void run(StepContext context) {
-    String file = context.alcoveRoot().relativize(context.definition()).toString();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> launcher = new ArrayList<>();
+    launcher.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (!classPath.isEmpty()) {
-      command.add("-cp");
-      command.add(
+      launcher.add("-cp");
+      launcher.add(
           classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
     }
-    command.add(context.definition().toString());
-    context.inputs().forEach(input -> command.add(input.dataPath().toString()));
-    command.add(context.output().toString());
-    int exit =
-        ProcessRunner.run(command, context.alcoveRoot(), "[" + context.uri() + "] ", context.log());
-    if (exit != 0) {
-      throw new StepFailedException(file + " exited with status " + exit);
-    }
+    ProcessRunner.runStep(launcher, context);
   }
 }

@@ -14,7 +14,24 @@ final class ProcessRunner {
 
   private ProcessRunner() {}
 
-  static int run(List<String> command, Path workingDirectory, String prefix, AlcoveLog log) {
+  /**
+   * Runs a step's file with {@code launcher} before it (e.g. {@code python3}), then each input's
+   * data path and the output path as arguments, in the alcove folder; a non-zero exit fails it.
+   */
+  static void runStep(List<String> launcher, StepContext context) {
+    List<String> command = new java.util.ArrayList<>(launcher);
+    command.add(context.definition().toString());
+    context.inputs().forEach(input -> command.add(input.dataPath().toString()));
+    command.add(context.output().toString());
+    int exit = run(command, context.alcoveRoot(), "[" + context.uri() + "] ", context.log());
+    if (exit != 0) {
+      throw new StepFailedException(
+          context.alcoveRoot().relativize(context.definition()) + " exited with status " + exit);
+    }
+  }
+
+  private static int run(
+      List<String> command, Path workingDirectory, String prefix, AlcoveLog log) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
     Process process;

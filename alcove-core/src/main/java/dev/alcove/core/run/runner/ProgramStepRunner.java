@@ -1,7 +1,6 @@
 package dev.alcove.core.run.runner;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,20 +17,14 @@ public final class ProgramStepRunner implements StepRunner {
   @Override
   public void run(StepContext context) {
     String file = context.alcoveRoot().relativize(context.definition()).toString();
-    List<String> command = new ArrayList<>();
     if (file.endsWith(".py")) {
-      command.add("python3");
-    } else if (!Files.isExecutable(context.definition())) {
+      ProcessRunner.runStep(List.of("python3"), context);
+      return;
+    }
+    if (!Files.isExecutable(context.definition())) {
       throw new StepFailedException(
           file + " is not executable: run chmod +x " + file + ", or name it .sql, .py or .java");
     }
-    command.add(context.definition().toString());
-    context.inputs().forEach(input -> command.add(input.dataPath().toString()));
-    command.add(context.output().toString());
-    int exit =
-        ProcessRunner.run(command, context.alcoveRoot(), "[" + context.uri() + "] ", context.log());
-    if (exit != 0) {
-      throw new StepFailedException(file + " exited with status " + exit);
-    }
+    ProcessRunner.runStep(List.of(), context);
   }
 }
