@@ -12,6 +12,9 @@ try {
   assert new File(basedir, 'offline-cached.log').text.contains('restored snapshot://hello/2024-07-26')
   assert new File(basedir, 'offline/data/snapshots/hello/2024-07-26.txt').text == 'Hello, World!'
   def secret = 'alcove-it-' + 'SECRET-4d2e9b'
+  assert new File(basedir, 'x-audit.log').text.contains('audit: 0 errors') : 'remote audit against S3'
+  assert new File(basedir, 'x-export.log').text.contains('exported 1 tables')
+  ['x-list.log', 'x-db.log', 'x-new-table.log', 'x-init.log'].each { assert new File(basedir, it).text.contains('BUILD SUCCESS') : it }
   basedir.eachFileRecurse { f ->
     if (f.isFile() && !f.path.contains('s3-blobs') && f.length() < 10_000_000) {
       assert !f.text.contains(secret) : "the secret key appears in ${f}"
