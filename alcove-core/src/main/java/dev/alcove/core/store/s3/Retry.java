@@ -41,7 +41,7 @@ public final class Retry {
         return call.call();
       } catch (AlcoveException e) {
         throw e;
-      } catch (MinioException | IOException e) {
+      } catch (MinioException | IOException | RuntimeException e) {
         if (attempt >= attempts || !isTransient(e)) {
           throw new Failure(e);
         }
@@ -49,7 +49,7 @@ public final class Retry {
             "S3: "
                 + what
                 + " failed ("
-                + e.getClass().getSimpleName()
+                + rootCause(e).getClass().getSimpleName()
                 + "), attempt "
                 + attempt
                 + " of "
@@ -63,17 +63,34 @@ public final class Retry {
     }
   }
 
-  private static boolean isTransient(Exception e) {
-    if (e instanceof ErrorResponseException response) {
-      String code = response.errorResponse().code();
-      return "InternalError".equals(code)
-          || "SlowDown".equals(code)
-          || "ServiceUnavailable".equals(code);
+  /**
+   * A passing failure, wherever it sits in the cause chain (minio wraps what okhttp throws): an I/O
+   * error such as a dropped connection, a 5xx answer, or S3's InternalError or SlowDown.
+   */
+  static boolean isTransient(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof ErrorResponseException response) {
+        String code = response.errorResponse().code();
+        return "InternalError".equals(code)
+            || "SlowDown".equals(code)
+            || "ServiceUnavailable".equals(code);
+      }
+      if (e instanceof ServerException server) {
+        return server.statusCode() >= 500;
+      }
+      if (e instanceof IOException) {
+        return true;
+      }
     }
-    if (e instanceof ServerException server) {
-      return server.statusCode() >= 500;
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable e = error;
+    while (e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
     }
-    return e instanceof IOException || e.getCause() instanceof IOException;
+    return e;
   }
 
   private static void sleep(long millis) {
