@@ -58,10 +58,6 @@ public final class Alcove {
     return fileCatalogue;
   }
 
-  public boolean declaredInPom(dev.alcove.core.uri.StepUri uri) {
-    return declaredSteps.stream().anyMatch(step -> step.uri().equals(uri));
-  }
-
   /** Adds a step to alcove.yaml (atomically) and returns the alcove as it now is. */
   public Alcove withStep(StepDeclaration step) {
     Catalogue updated = fileCatalogue.with(step);

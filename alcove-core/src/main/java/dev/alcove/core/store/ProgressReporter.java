@@ -44,10 +44,6 @@ public final class ProgressReporter implements TransferProgress {
     return action + " " + human(bytes) + " of " + human(total) + " (" + percent + "%)";
   }
 
-  public long done() {
-    return done.get();
-  }
-
   public static String human(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";

@@ -43,10 +43,6 @@ public final class YamlMap {
     return new YamlMap(source);
   }
 
-  public String source() {
-    return source;
-  }
-
   public List<String> keys() {
     return List.copyOf(entries.keySet());
   }
@@ -59,10 +55,6 @@ public final class YamlMap {
   public String where(String key) {
     NodeTuple tuple = entries.get(key);
     return source + ":" + (tuple == null ? line : YamlFiles.line(tuple.getKeyNode()));
-  }
-
-  public String where() {
-    return source + ":" + line;
   }
 
   public AlcoveException error(String key, String problem) {
@@ -157,14 +149,5 @@ public final class YamlMap {
   /** Any value as plain Java (String, Long, Double, Boolean, List, Map), for fields kept as-is. */
   public Optional<Object> raw(String key) {
     return value(key).map(node -> YamlFiles.toJava(node, source));
-  }
-
-  /** The whole mapping as plain Java values, in file order. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (String key : entries.keySet()) {
-      map.put(key, raw(key).orElse(null));
-    }
-    return map;
   }
 }
