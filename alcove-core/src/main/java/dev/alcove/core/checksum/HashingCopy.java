@@ -42,10 +42,11 @@ public final class HashingCopy {
 
   private static Checksum sequential(FileChannel in, FileChannel out) throws IOException {
     MessageDigest digest = Sha256.newDigest();
-    ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
+    byte[] array = Sha256.buffer();
+    ByteBuffer buffer = ByteBuffer.wrap(array);
     while (in.read(buffer) >= 0) {
       buffer.flip();
-      digest.update(buffer.duplicate());
+      digest.update(array, 0, buffer.limit());
       writeFully(out, buffer);
       buffer.clear();
     }
@@ -57,7 +58,8 @@ public final class HashingCopy {
     BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
     BlockingQueue<ByteBuffer> written = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 1);
     for (int i = 0; i < CHUNKS_IN_FLIGHT; i++) {
-      free.add(ByteBuffer.allocateDirect(CHUNK));
+      // heap arrays: the digest takes them whole (see Sha256)
+      free.add(ByteBuffer.allocate(CHUNK));
     }
     Throwable[] hashFailure = new Throwable[1];
     Thread hasher =
@@ -65,7 +67,7 @@ public final class HashingCopy {
             () -> {
               try {
                 for (ByteBuffer chunk = written.take(); chunk != END; chunk = written.take()) {
-                  digest.update(chunk);
+                  digest.update(chunk.array(), 0, chunk.limit());
                   chunk.clear();
                   free.put(chunk);
                 }

