@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.RecordingLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,8 +15,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -82,11 +80,11 @@ class FaultyServerTest {
 
   @Test
   void serverErrorsAreRetriedWithBackoffThenReportedInOneLine() throws Exception {
-    List<String> warnings = new ArrayList<>();
+    RecordingLog log = new RecordingLog();
     try (FaultyServer server = new FaultyServer(false)) {
       S3Settings settings =
           new S3Settings(server.endpoint(), "bucket", "", "key", "a-secret-value");
-      assertThatThrownBy(() -> S3Store.open(settings, new Retry(3, 10, warningsTo(warnings))))
+      assertThatThrownBy(() -> S3Store.open(settings, new Retry(3, 10, log)))
           .isInstanceOf(AlcoveException.class)
           .hasMessageContaining("S3 could not open the bucket")
           .hasMessageContaining("InternalError")
@@ -94,36 +92,21 @@ class FaultyServerTest {
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
       assertThat(server.requests.get()).isGreaterThanOrEqualTo(3);
     }
-    assertThat(warnings).hasSize(2).allMatch(w -> w.contains("retrying in"));
+    assertThat(log.warnings).hasSize(2).allMatch(w -> w.contains("retrying in"));
   }
 
   @Test
   void aConnectionClosedMidTransferIsRetriedThenReported() throws Exception {
-    List<String> warnings = new ArrayList<>();
+    RecordingLog log = new RecordingLog();
     try (FaultyServer server = new FaultyServer(true)) {
       S3Settings settings =
           new S3Settings(server.endpoint(), "bucket", "", "key", "a-secret-value");
-      assertThatThrownBy(() -> S3Store.open(settings, new Retry(3, 10, warningsTo(warnings))))
+      assertThatThrownBy(() -> S3Store.open(settings, new Retry(3, 10, log)))
           .isInstanceOf(AlcoveException.class)
           .hasMessageContaining(server.endpoint())
           .hasMessageNotContaining("a-secret-value")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
-    assertThat(warnings).isNotEmpty().allMatch(w -> w.contains("retrying in"));
-  }
-
-  private static AlcoveLog warningsTo(List<String> warnings) {
-    return new AlcoveLog() {
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-
-      @Override
-      public void debug(String message) {}
-    };
+    assertThat(log.warnings).isNotEmpty().allMatch(w -> w.contains("retrying in"));
   }
 }

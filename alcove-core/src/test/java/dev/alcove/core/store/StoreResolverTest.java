@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.s3.S3Settings;
+import dev.alcove.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -91,23 +90,10 @@ class StoreResolverTest {
   void garbageDotEnvLinesAreSkippedWithoutEchoingThem() throws Exception {
     Files.writeString(
         root.resolve(".env"), "S3_BUCKET_NAME=b\nthis is garbage with hush-456\n=novalue\n");
-    List<String> warnings = new ArrayList<>();
-    AlcoveLog log =
-        new AlcoveLog() {
-          @Override
-          public void info(String message) {}
-
-          @Override
-          public void warn(String message) {
-            warnings.add(message);
-          }
-
-          @Override
-          public void debug(String message) {}
-        };
+    RecordingLog log = new RecordingLog();
     assertThat(DotEnv.read(root.resolve(".env"), log))
         .containsExactly(Map.entry("S3_BUCKET_NAME", "b"));
-    assertThat(warnings)
+    assertThat(log.warnings)
         .hasSize(2)
         .allMatch(w -> !w.contains("hush-456"))
         .first()
