@@ -36,7 +36,7 @@ final class GitIgnores {
     List<String> wanted = new ArrayList<>();
     wanted.add(DataGitignore.TABLES_ENTRY);
     wanted.addAll(snapshotEntries);
-    List<String> missing = wanted.stream().filter(entry -> !dataIgnore.lists(entry)).toList();
+    List<String> missing = dataIgnore.missing(wanted);
     findings.addAll(rootIgnoreEntries(layout, dataIgnore));
     findings.addAll(legacyDataFiles(layout, dataIgnore));
     if (!dataIgnore.exists() || !missing.isEmpty()) {

@@ -41,20 +41,23 @@ public final class DataGitignore {
     }
   }
 
-  public boolean lists(String entry) {
-    return lines().stream().map(String::strip).anyMatch(entry::equals);
+  /** The entries the file does not list yet, reading it once. */
+  public List<String> missing(List<String> entries) {
+    return missing(lines(), entries);
+  }
+
+  private static List<String> missing(List<String> lines, List<String> entries) {
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    lines.forEach(line -> listed.add(line.strip()));
+    return entries.stream().distinct().filter(entry -> !listed.contains(entry)).toList();
   }
 
   /** Adds the entries that are missing, keeping every existing line; true if the file changed. */
   public boolean ensure(List<String> entries) {
     List<String> lines = new ArrayList<>(lines());
-    boolean changed = !exists();
-    for (String entry : entries) {
-      if (lines.stream().map(String::strip).noneMatch(entry::equals)) {
-        lines.add(entry);
-        changed = true;
-      }
-    }
+    List<String> missing = missing(lines, entries);
+    lines.addAll(missing);
+    boolean changed = !exists() || !missing.isEmpty();
     if (changed) {
       AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
     }

@@ -21,6 +21,19 @@ final class SidecarFields {
 
   private SidecarFields() {}
 
+  /** Reads a metadata file that may not exist. */
+  interface Reader<T> {
+    T read() throws NoSuchFileException;
+  }
+
+  static <T> java.util.Optional<T> ifExists(Reader<T> reader) {
+    try {
+      return java.util.Optional.of(reader.read());
+    } catch (NoSuchFileException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Reads {@code file} and checks its format version; {@code kind} names it in messages. */
   static YamlMap read(Path file, String kind) throws NoSuchFileException {
     YamlMap yaml = YamlFiles.readMapping(file);

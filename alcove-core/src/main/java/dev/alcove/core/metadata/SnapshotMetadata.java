@@ -62,16 +62,19 @@ public record SnapshotMetadata(
         uri, checksum, type, extension, manifest, old.descriptive, old.extra);
   }
 
+  /** Where the data lives: the folder of a directory snapshot, or the file with its extension. */
+  public Path dataPath(dev.alcove.core.layout.AlcoveLayout layout) {
+    return type == SnapshotType.DIRECTORY
+        ? layout.snapshotDirectory(uri)
+        : layout.snapshotFile(uri, extension.orElse(""));
+  }
+
   public SnapshotMetadata withChecksum(Checksum newChecksum) {
     return new SnapshotMetadata(uri, newChecksum, type, extension, manifest, descriptive, extra);
   }
 
   public static Optional<SnapshotMetadata> readIfExists(Path file, StepUri expectedUri) {
-    try {
-      return Optional.of(read(file, expectedUri));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return SidecarFields.ifExists(() -> read(file, expectedUri));
   }
 
   public static SnapshotMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {

@@ -41,11 +41,7 @@ public record TableMetadata(
   }
 
   public static Optional<TableMetadata> readIfExists(Path file, StepUri expectedUri) {
-    try {
-      return Optional.of(read(file, expectedUri));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return SidecarFields.ifExists(() -> read(file, expectedUri));
   }
 
   public static TableMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {

@@ -59,9 +59,7 @@ public final class RestoreSnapshot {
   }
 
   public Path dataPath(SnapshotMetadata metadata) {
-    return metadata.type() == SnapshotType.DIRECTORY
-        ? layout.snapshotDirectory(metadata.uri())
-        : layout.snapshotFile(metadata.uri(), metadata.extension().orElse(""));
+    return metadata.dataPath(layout);
   }
 
   /** Why the local data does not match the sidecar, or empty when it does. */

@@ -250,10 +250,7 @@ public final class TakeSnapshot {
       AlcoveLayout layout, StepUri uri, Optional<SnapshotMetadata> previous, Path target) {
     previous.ifPresent(
         old -> {
-          Path oldData =
-              old.type() == SnapshotType.DIRECTORY
-                  ? layout.snapshotDirectory(uri)
-                  : layout.snapshotFile(uri, old.extension().orElse(""));
+          Path oldData = old.dataPath(layout);
           if (!oldData.equals(target)) {
             Folders.deleteQuietly(oldData);
           }

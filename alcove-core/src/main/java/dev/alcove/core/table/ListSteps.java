@@ -32,9 +32,7 @@ public final class ListSteps {
     if (metadata.isEmpty()) {
       return layout.relative(layout.snapshotDirectory(uri));
     }
-    SnapshotMetadata meta = metadata.get();
-    return meta.type() == SnapshotType.DIRECTORY
-        ? layout.relative(layout.snapshotDirectory(uri)) + "/"
-        : layout.relative(layout.snapshotFile(uri, meta.extension().orElse("")));
+    String path = layout.relative(metadata.get().dataPath(layout));
+    return metadata.get().type() == SnapshotType.DIRECTORY ? path + "/" : path;
   }
 }
