@@ -4,6 +4,7 @@ import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -30,11 +31,21 @@ public final class HashingCopy {
 
   private HashingCopy() {}
 
+  /**
+   * Copies {@code source} to {@code target}, which must not exist; a copy that fails (a full disk,
+   * say) is deleted, so no partial file is left behind.
+   */
   public static Checksum copy(Path source, Path target) {
-    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-        FileChannel out =
-            FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      return in.size() >= PIPELINE_FROM_BYTES ? pipelined(in, out) : sequential(in, out);
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+      FileChannel out =
+          FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (out) {
+        return in.size() >= PIPELINE_FROM_BYTES ? pipelined(in, out) : sequential(in, out);
+      } catch (IOException | RuntimeException e) {
+        out.close();
+        Files.deleteIfExists(target);
+        throw e;
+      }
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot copy " + source + " to " + target, e);
     }
