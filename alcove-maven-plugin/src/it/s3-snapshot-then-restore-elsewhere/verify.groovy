@@ -21,6 +21,6 @@ try {
     }
   }
 } finally {
-  dev.alcove.maven.it.ItS3.stop()
+  dev.alcove.maven.it.ItS3.stop(basedir)
 }
 true
