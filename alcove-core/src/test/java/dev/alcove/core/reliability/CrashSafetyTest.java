@@ -2,18 +2,11 @@ package dev.alcove.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alcove.core.Alcove;
-import dev.alcove.core.catalogue.CatalogueFile;
-import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
-import dev.alcove.core.metadata.SnapshotMetadata;
-import dev.alcove.core.metadata.TableMetadata;
-import dev.alcove.core.run.PlannedStep;
 import dev.alcove.core.run.RunReport;
+import dev.alcove.core.testing.CrashInvariants;
 import dev.alcove.core.testing.TestAlcove;
-import dev.alcove.core.uri.StepUri;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -21,9 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +66,7 @@ class CrashSafetyTest {
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
       checkInvariants(t, "trial " + trial + " (" + mode + ")");
       finish(t, sources, mode);
+      CrashInvariants.storeHoldsEverySnapshot(t.root, t.store, "trial " + trial);
       assertThat(outcome(t))
           .as("trial %d (%s): result after recovery", trial, mode)
           .isEqualTo(expected);
@@ -118,20 +110,8 @@ class CrashSafetyTest {
     return t;
   }
 
-  /** What a run leaves when it completes: the checksums of every sidecar's data and every table. */
   private static Map<String, String> outcome(TestAlcove t) throws Exception {
-    Map<String, String> outcome = new TreeMap<>();
-    Alcove alcove = t.alcove();
-    for (StepUri uri : alcove.catalogue().steps().keySet()) {
-      if (uri.isSnapshot()) {
-        outcome.put(
-            uri.toString(),
-            SnapshotMetadata.read(alcove.layout().snapshotSidecar(uri), uri).checksum().hex());
-      } else {
-        outcome.put(uri.toString(), Sha256.ofFile(alcove.layout().tableFile(uri)).hex());
-      }
-    }
-    return outcome;
+    return CrashInvariants.outcome(t.root);
   }
 
   private static void prepare(TestAlcove t, String mode) throws Exception {
@@ -191,40 +171,6 @@ class CrashSafetyTest {
   }
 
   private static void checkInvariants(TestAlcove t, String when) throws Exception {
-    CatalogueFile.read(t.root);
-    Alcove alcove = t.alcove();
-    for (StepUri uri : alcove.catalogue().steps().keySet()) {
-      if (uri.isSnapshot()) {
-        SnapshotMetadata.readIfExists(alcove.layout().snapshotSidecar(uri), uri);
-      } else {
-        TableMetadata.readIfExists(alcove.layout().tableSidecar(uri), uri);
-      }
-    }
-    for (Path objects : List.of(t.store, t.root.resolveSibling("cache"))) {
-      if (!Files.exists(objects)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(objects)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          String name = file.getFileName().toString();
-          if (name.contains(AtomicFiles.TEMP_MARKER)) {
-            continue;
-          }
-          assertThat(Sha256.ofFile(file))
-              .as("%s: object %s", when, file)
-              .isEqualTo(Checksum.of(name));
-        }
-      }
-    }
-    RunReport plan = t.run(null, false, true, 2);
-    for (PlannedStep step : plan.plan()) {
-      if (step.uri().isTable() && !step.runs()) {
-        Checksum recorded =
-            TableMetadata.read(alcove.layout().tableSidecar(step.uri()), step.uri()).checksum();
-        assertThat(Sha256.ofFile(alcove.layout().tableFile(step.uri())))
-            .as("%s: %s passes as up to date", when, step.uri())
-            .isEqualTo(recorded);
-      }
-    }
+    CrashInvariants.check(t.root, List.of(t.store, t.root.resolveSibling("cache")), when);
   }
 }
