@@ -160,12 +160,7 @@ public final class Audit {
       }
     }
     if (depot != null) {
-      List<Checksum> objects = new ArrayList<>();
-      if (metadata.type() == SnapshotType.FILE) {
-        objects.add(metadata.checksum());
-      } else {
-        objects.addAll(new LinkedHashSet<>(metadata.manifest().orElseThrow().entries().values()));
-      }
+      List<Checksum> objects = metadata.objects();
       long missing = objects.stream().filter(sum -> !depot.store().contains(sum)).count();
       if (missing > 0) {
         findings.add(

@@ -69,6 +69,13 @@ public record SnapshotMetadata(
         : layout.snapshotFile(uri, extension.orElse(""));
   }
 
+  /** The store objects this snapshot is made of, each once: its file, or its folder's files. */
+  public List<Checksum> objects() {
+    return type == SnapshotType.DIRECTORY
+        ? List.copyOf(new java.util.LinkedHashSet<>(manifest.orElseThrow().entries().values()))
+        : List.of(checksum);
+  }
+
   public SnapshotMetadata withChecksum(Checksum newChecksum) {
     return new SnapshotMetadata(uri, newChecksum, type, extension, manifest, descriptive, extra);
   }

@@ -108,12 +108,7 @@ public final class CrashInvariants {
         continue;
       }
       SnapshotMetadata sidecar = SnapshotMetadata.read(alcove.layout().snapshotSidecar(uri), uri);
-      List<Checksum> sums =
-          sidecar
-              .manifest()
-              .map(m -> List.copyOf(m.entries().values()))
-              .orElse(List.of(sidecar.checksum()));
-      for (Checksum sum : sums) {
+      for (Checksum sum : sidecar.objects()) {
         assertThat(objects.resolve(ObjectKeys.relativeKey(sum)))
             .as("%s: the store holds %s of %s", when, sum, uri)
             .isRegularFile();
