@@ -7,7 +7,6 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
-import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
@@ -234,16 +233,15 @@ public final class TakeSnapshot {
           .entries()
           .forEach((name, sum) -> objects.putIfAbsent(sum, staged.files.get(name)));
     }
-    Parallel.forEach(
-        objects.entrySet(),
-        Math.max(threads, depot.parallelTransfers()),
-        entry -> depot.put(entry.getKey(), entry.getValue(), progress));
+    int uploaded = depot.putAll(objects, Math.max(threads, depot.parallelTransfers()), progress);
+    int already = objects.size() - uploaded;
     log.info(
         "stored "
-            + objects.size()
-            + (objects.size() == 1 ? " object" : " objects")
+            + uploaded
+            + (uploaded == 1 ? " object" : " objects")
             + " in "
-            + depot.describe());
+            + depot.describe()
+            + (already == 0 ? "" : " (" + already + " already there)"));
   }
 
   private static void removeOldData(

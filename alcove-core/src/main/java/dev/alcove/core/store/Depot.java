@@ -3,13 +3,16 @@ package dev.alcove.core.store;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The store plus, in front of a remote one, the local cache: where snapshot bytes go to and come
@@ -46,14 +49,26 @@ public final class Depot implements AutoCloseable {
     return store;
   }
 
-  /** Uploads a file to the store (skipping objects already there) and keeps a cached copy. */
-  public void put(Checksum checksum, Path file, TransferProgress progress) {
+  /**
+   * Uploads the objects the store does not hold yet, {@code threads} at once, and keeps a cached
+   * copy of each; returns how many were uploaded.
+   */
+  public int putAll(Map<Checksum, Path> objects, int threads, TransferProgress progress) {
     if (offline) {
       throw new AlcoveException(
           "Maven is offline (-o): cannot upload to " + store.describe() + "; run again online");
     }
-    store.put(checksum, file, progress);
-    cache.ifPresent(c -> c.put(checksum, file, TransferProgress.NONE));
+    Set<Checksum> present = store.present(objects.keySet(), threads);
+    Parallel.forEach(
+        objects.entrySet(),
+        threads,
+        object -> {
+          if (!present.contains(object.getKey())) {
+            store.upload(object.getKey(), object.getValue(), progress);
+          }
+          cache.ifPresent(c -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE));
+        });
+    return (int) objects.keySet().stream().filter(sum -> !present.contains(sum)).count();
   }
 
   /**

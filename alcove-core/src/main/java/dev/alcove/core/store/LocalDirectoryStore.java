@@ -62,7 +62,7 @@ public final class LocalDirectoryStore implements ObjectStore {
   }
 
   @Override
-  public void put(Checksum checksum, Path file, TransferProgress progress) {
+  public void upload(Checksum checksum, Path file, TransferProgress progress) {
     Path target = pathOf(checksum);
     if (Files.isRegularFile(target)) {
       return;

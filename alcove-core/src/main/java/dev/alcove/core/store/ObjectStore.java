@@ -1,7 +1,12 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.concurrent.Parallel;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where snapshot bytes are kept, addressed by checksum: a local folder or an S3 bucket. Objects are
@@ -17,8 +22,34 @@ public interface ObjectStore extends AutoCloseable {
 
   boolean contains(Checksum checksum);
 
+  /**
+   * Which of {@code checksums} the store already holds, asking up to {@code threads} at once; a
+   * remote store may ask in bulk instead.
+   */
+  default Set<Checksum> present(Collection<Checksum> checksums, int threads) {
+    List<Checksum> asked = List.copyOf(checksums);
+    List<Boolean> held = Parallel.map(asked, threads, this::contains);
+    Set<Checksum> present = new HashSet<>();
+    for (int i = 0; i < asked.size(); i++) {
+      if (held.get(i)) {
+        present.add(asked.get(i));
+      }
+    }
+    return present;
+  }
+
   /** Stores {@code file}'s bytes under {@code checksum}, unless an object is already there. */
-  void put(Checksum checksum, Path file, TransferProgress progress);
+  default void put(Checksum checksum, Path file, TransferProgress progress) {
+    if (!contains(checksum)) {
+      upload(checksum, file, progress);
+    }
+  }
+
+  /**
+   * Stores {@code file}'s bytes under {@code checksum} without asking first whether they are there,
+   * for a caller that just did (objects are immutable: a second upload writes the same bytes).
+   */
+  void upload(Checksum checksum, Path file, TransferProgress progress);
 
   /**
    * Writes the object's bytes to {@code target} (a fresh temporary file the caller owns); fails

@@ -117,7 +117,7 @@ public final class StoreResolver {
     }
 
     @Override
-    public void put(
+    public void upload(
         dev.alcove.core.checksum.Checksum checksum, Path file, TransferProgress progress) {
       throw offline();
     }

@@ -103,6 +103,40 @@ class S3StoreTest {
   }
 
   @Test
+  void manyObjectsAreLookedUpByListingAndAStoreFarLargerFallsBackToAskingEach() throws Exception {
+    java.util.List<Checksum> stored = new java.util.ArrayList<>();
+    try (S3Store store =
+        S3Store.open(server.settings("many/objects"), Retry.standard(AlcoveLog.SILENT))) {
+      for (int i = 0; i < 300; i++) {
+        Path file = dir.resolve("object-" + i);
+        Files.writeString(file, "object " + i);
+        Checksum sum = Sha256.ofFile(file);
+        store.upload(sum, file, TransferProgress.NONE);
+        stored.add(sum);
+      }
+      java.util.List<Checksum> absent = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        absent.add(Sha256.ofBytes(("absent " + i).getBytes()));
+      }
+      // 100 asked of 300 stored: the listing (at most 400 keys) sees everything
+      java.util.List<Checksum> asked = new java.util.ArrayList<>(stored.subList(0, 70));
+      asked.addAll(absent);
+      assertThat(store.present(asked, 4))
+          .containsExactlyInAnyOrderElementsOf(stored.subList(0, 70));
+      // 64 asked of 300 stored: the listing stops at 256 keys, the rest are asked one by one
+      java.util.List<Checksum> few = new java.util.ArrayList<>(stored.subList(260, 300));
+      few.addAll(absent.subList(0, 24));
+      assertThat(store.present(few, 4))
+          .containsExactlyInAnyOrderElementsOf(stored.subList(260, 300));
+    }
+    // a key outside the layout, or under another prefix, is not taken for an object
+    try (S3Store other = S3Store.open(server.settings("many"), Retry.standard(AlcoveLog.SILENT))) {
+      java.util.List<Checksum> asked = new java.util.ArrayList<>(stored.subList(0, 64));
+      assertThat(other.present(asked, 4)).isEmpty();
+    }
+  }
+
+  @Test
   void depotRefusesACorruptStoredObjectAndRepairsACorruptCachedOne() throws Exception {
     Path file = dir.resolve("data.csv");
     Files.writeString(file, "a,b\n1,2\n");
@@ -114,7 +148,7 @@ class S3StoreTest {
             Optional.of(cache),
             false,
             AlcoveLog.SILENT)) {
-      depot.put(sum, file, TransferProgress.NONE);
+      depot.putAll(java.util.Map.of(sum, file), 1, TransferProgress.NONE);
       assertThat(cache.contains(sum)).isTrue();
 
       Files.writeString(cache.pathOf(sum), "a,b\n1,3\n");

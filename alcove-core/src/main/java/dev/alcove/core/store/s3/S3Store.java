@@ -8,11 +8,14 @@ import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.TransferProgress;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +26,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A store in an S3 bucket, through minio-java: MinIO, AWS, Backblaze B2, Cloudflare R2 or any
@@ -95,6 +102,9 @@ public final class S3Store implements ObjectStore {
     return store;
   }
 
+  /** From this many objects on, {@link #present} lists the store rather than asking each. */
+  static final int LIST_FROM = 64;
+
   /** Transfers run this many at once: they wait on the network, not on a core. */
   public static final int TRANSFERS = 8;
 
@@ -152,11 +162,61 @@ public final class S3Store implements ObjectStore {
     }
   }
 
+  /**
+   * Lists the store instead of asking object by object when there are many objects to ask about:
+   * one request per 1,000 keys instead of one per object. A store far larger than the question is
+   * listed no further than four keys per object asked about; the rest are asked one by one.
+   */
   @Override
-  public void put(Checksum checksum, Path file, TransferProgress progress) {
-    if (contains(checksum)) {
-      return;
+  public Set<Checksum> present(Collection<Checksum> checksums, int threads) {
+    if (checksums.size() < LIST_FROM) {
+      return ObjectStore.super.present(checksums, threads);
     }
+    Set<Checksum> wanted = new HashSet<>(checksums);
+    Set<Checksum> found = ConcurrentHashMap.newKeySet();
+    long limit = 4L * checksums.size();
+    boolean complete;
+    try {
+      complete = retry.call("list " + describe(), () -> listInto(wanted, found, limit));
+    } catch (RuntimeException e) {
+      throw translate(e, "list the objects");
+    }
+    if (!complete) {
+      List<Checksum> unseen = wanted.stream().filter(sum -> !found.contains(sum)).toList();
+      found.addAll(ObjectStore.super.present(unseen, threads));
+    }
+    return found;
+  }
+
+  /** Adds the keys listed that are wanted to {@code found}; false if it stopped at the limit. */
+  private boolean listInto(Set<Checksum> wanted, Set<Checksum> found, long limit)
+      throws MinioException, IOException {
+    String prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "/";
+    long listed = 0;
+    for (Result<Item> result :
+        client.listObjects(
+            ListObjectsArgs.builder()
+                .bucket(settings.bucket())
+                .prefix(prefix)
+                .recursive(true)
+                .build())) {
+      if (++listed > limit) {
+        return false;
+      }
+      String name = result.get().objectName();
+      String last = name.substring(name.lastIndexOf('/') + 1);
+      if (Checksum.isValid(last)) {
+        Checksum sum = Checksum.of(last);
+        if (wanted.contains(sum) && name.equals(key(sum))) {
+          found.add(sum);
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void upload(Checksum checksum, Path file, TransferProgress progress) {
     try {
       long size = Files.size(file);
       retry.call(
@@ -167,6 +227,9 @@ public final class S3Store implements ObjectStore {
                   PutObjectArgs.builder().bucket(settings.bucket()).object(key(checksum)).stream(
                           in, size, PART_SIZE)
                       .contentType("application/octet-stream")
+                      // minio-java's default, CRC32C, is computed in plain Java: a third of an
+                      // upload's CPU in a profile; CRC32 runs on the JDK's intrinsic
+                      .checksum(io.minio.Checksum.Algorithm.CRC32)
                       .build());
             }
             return null;
