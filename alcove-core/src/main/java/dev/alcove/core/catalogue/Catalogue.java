@@ -4,8 +4,10 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -14,14 +16,37 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every step of an alcove and what it depends on, ordered by URI. Immutable. */
-public record Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps) {
+public final class Catalogue {
 
   public static final String DEFAULT_DATA_DIR = "data";
 
-  public Catalogue {
+  private final String dataDir;
+  private final SortedMap<StepUri, List<StepUri>> steps;
+
+  /** The highest version of each dataset, so that resolving {@code latest} is one lookup. */
+  private final Map<String, StepUri> highestVersions = new HashMap<>();
+
+  public Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps) {
+    this.dataDir = dataDir;
     TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>();
     steps.forEach((uri, deps) -> copy.put(uri, List.copyOf(deps)));
-    steps = Collections.unmodifiableSortedMap(copy);
+    this.steps = Collections.unmodifiableSortedMap(copy);
+    for (StepUri uri : copy.keySet()) {
+      highestVersions.merge(
+          datasetKey(uri), uri, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
+    }
+  }
+
+  public String dataDir() {
+    return dataDir;
+  }
+
+  public SortedMap<StepUri, List<StepUri>> steps() {
+    return steps;
+  }
+
+  private static String datasetKey(StepUri uri) {
+    return uri.scheme() + "://" + uri.datasetPath();
   }
 
   public static Catalogue empty() {
@@ -54,9 +79,7 @@ public record Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps)
     if (!dependency.isLatest()) {
       return Optional.empty();
     }
-    return steps.keySet().stream()
-        .filter(dependency::sameDataset)
-        .max((a, b) -> a.version().compareTo(b.version()));
+    return Optional.ofNullable(highestVersions.get(datasetKey(dependency)));
   }
 
   public StepUri resolveOrFail(StepUri step, StepUri dependency) {
@@ -132,5 +155,22 @@ public record Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps)
     if (!problems.isEmpty()) {
       throw new AlcoveException(problems.get(0));
     }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Catalogue that
+        && dataDir.equals(that.dataDir)
+        && steps.equals(that.steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dataDir, steps);
+  }
+
+  @Override
+  public String toString() {
+    return "Catalogue[dataDir=" + dataDir + ", steps=" + steps + "]";
   }
 }

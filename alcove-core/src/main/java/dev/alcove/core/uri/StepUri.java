@@ -156,9 +156,41 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     return new StepUri(scheme, names, newVersion);
   }
 
+  /**
+   * The order of {@link #toString()}, mostly decided without building the two strings: catalogues
+   * of thousands of steps are kept in sorted maps, which compare often.
+   */
   @Override
   public int compareTo(StepUri other) {
+    if (scheme != other.scheme) {
+      return compareSegments(scheme.label(), other.scheme.label(), ':');
+    }
+    int common = Math.min(names.size(), other.names.size());
+    for (int i = 0; i < common; i++) {
+      String mine = names.get(i);
+      String theirs = other.names.get(i);
+      if (!mine.equals(theirs)) {
+        return compareSegments(mine, theirs, '/');
+      }
+    }
+    if (names.size() == other.names.size()) {
+      return version.compareTo(other.version);
+    }
     return toString().compareTo(other.toString());
+  }
+
+  /**
+   * Compares two different segments that both strings go on from with {@code next}: where one is
+   * the start of the other, {@code next} meets the longer one's next character.
+   */
+  private static int compareSegments(String a, String b, char next) {
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return a.charAt(i) - b.charAt(i);
+      }
+    }
+    return a.length() < b.length() ? next - b.charAt(common) : a.charAt(common) - next;
   }
 
   @Override

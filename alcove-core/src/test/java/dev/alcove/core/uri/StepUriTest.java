@@ -13,6 +13,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StepUriTest {
 
   @Test
+  void sortsExactlyAsItsStringDoes() {
+    String[] segments = {"a", "a-b", "a_b", "ab", "a0", "b", "z9", "a-"};
+    String[] versions = {"latest", "2024-01-01", "2024-01-02", "2023-12-31"};
+    java.util.Random random = new java.util.Random(3);
+    List<StepUri> uris = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      StringBuilder uri = new StringBuilder(random.nextBoolean() ? "table://" : "snapshot://");
+      int depth = 1 + random.nextInt(3);
+      for (int d = 0; d < depth; d++) {
+        uri.append(segments[random.nextInt(segments.length)]).append('/');
+      }
+      uris.add(StepUri.parse(uri + versions[random.nextInt(versions.length)]));
+    }
+    for (StepUri a : uris) {
+      for (StepUri b : uris) {
+        assertThat(Integer.signum(a.compareTo(b)))
+            .as("%s vs %s", a, b)
+            .isEqualTo(Integer.signum(a.toString().compareTo(b.toString())));
+      }
+    }
+  }
+
+  @Test
   void parsesSchemeNamesAndVersion() {
     StepUri uri = StepUri.parse("table://countries/summary/latest");
     assertThat(uri.scheme()).isEqualTo(Scheme.TABLE);
