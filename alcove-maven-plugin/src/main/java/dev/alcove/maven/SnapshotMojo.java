@@ -1,6 +1,7 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.StoreResolver;
 import java.io.File;
 import java.time.LocalDate;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,7 +40,12 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
   @Override
   protected void runGoal() {
     TakeSnapshot.Result result =
-        new TakeSnapshot(openAlcove(), this::openDepot, log(), threads())
+        new TakeSnapshot(
+                openAlcove(),
+                StoreResolver.forUploads(
+                    directory.toPath(), storeOptions(), System.getenv(), log()),
+                log(),
+                threads())
             .snapshot(source == null ? null : source.toPath(), dataset, force, LocalDate.now());
     if (edit) {
       Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), log());

@@ -49,14 +49,19 @@ public final class Depot implements AutoCloseable {
     return store;
   }
 
+  /** The error for an upload while Maven is offline. */
+  public static AlcoveException offlineUpload(String store) {
+    return new AlcoveException(
+        "Maven is offline (-o): cannot upload to " + store + "; run again online");
+  }
+
   /**
    * Uploads the objects the store does not hold yet, {@code threads} at once, and keeps a cached
    * copy of each; returns how many were uploaded.
    */
   public int putAll(Map<Checksum, Path> objects, int threads, TransferProgress progress) {
     if (offline) {
-      throw new AlcoveException(
-          "Maven is offline (-o): cannot upload to " + store.describe() + "; run again online");
+      throw offlineUpload(store.describe());
     }
     Set<Checksum> present = store.present(objects.keySet(), threads);
     Parallel.forEach(

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides which store an alcove uses and opens it. Each S3 setting is taken from the first place
@@ -29,7 +30,23 @@ public final class StoreResolver {
 
   public static Depot open(
       Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
+    return open(s3Settings(alcoveRoot, options, environment, log), options, log);
+  }
+
+  /**
+   * The store a snapshot uploads to, opened when the supplier is called; fails at once, before any
+   * data is hashed, when Maven is offline and the store is remote.
+   */
+  public static Supplier<Depot> forUploads(
+      Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
     Optional<S3Settings> s3 = s3Settings(alcoveRoot, options, environment, log);
+    if (s3.isPresent() && options.offline()) {
+      throw Depot.offlineUpload(s3.get().describe());
+    }
+    return () -> open(s3, options, log);
+  }
+
+  private static Depot open(Optional<S3Settings> s3, StoreOptions options, AlcoveLog log) {
     if (s3.isEmpty()) {
       LocalDirectoryStore store = new LocalDirectoryStore(options.localStore(), "local store");
       log.debug("using " + store.describe());

@@ -27,6 +27,38 @@ class StoreResolverTest {
   }
 
   @Test
+  void anUploadWhileOfflineFailsBeforeAnythingIsOpenedOrHashed() {
+    StoreOptions offline =
+        new StoreOptions(
+            root.resolve("store"),
+            root.resolve("cache"),
+            Optional.of("bucket"),
+            Optional.of("http://127.0.0.1:9"),
+            "",
+            Optional.of(new StoreOptions.Credentials("key", "secret")),
+            "server 'alcove'",
+            true);
+    assertThatThrownBy(() -> StoreResolver.forUploads(root, offline, Map.of(), AlcoveLog.SILENT))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessage(
+            "Maven is offline (-o): cannot upload to s3://bucket at http://127.0.0.1:9; run again"
+                + " online");
+    StoreOptions local =
+        new StoreOptions(
+            root.resolve("store"),
+            root.resolve("cache"),
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            Optional.empty(),
+            "server 'alcove'",
+            true);
+    try (Depot depot = StoreResolver.forUploads(root, local, Map.of(), AlcoveLog.SILENT).get()) {
+      assertThat(depot.describe()).startsWith("local store");
+    }
+  }
+
+  @Test
   void pomBeatsEnvironmentBeatsDotEnvAndServerKeysBeatBoth() throws Exception {
     Files.writeString(
         root.resolve(".env"),
