@@ -32,6 +32,9 @@ def sh(args, cwd=None, env=None, check=True, capture=True):
     full_env.update(env or {})
     for key in [k for k, v in full_env.items() if v is None]:
         del full_env[key]
+    # Every timed command, alcove's or a baseline's, starts with no dirty pages left by the one
+    # before: otherwise the kernel's write-back of one run's copies slows the next, at random.
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.run(args, cwd=cwd, env=full_env, text=True, capture_output=capture)
     elapsed = time.perf_counter() - start
