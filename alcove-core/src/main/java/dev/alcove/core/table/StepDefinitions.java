@@ -6,6 +6,8 @@ import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,9 +61,6 @@ public final class StepDefinitions {
   private static Optional<Path> findAt(AlcoveLayout layout, Path base, StepUri table) {
     Path folder = base.getParent();
     String stem = base.getFileName().toString();
-    if (!Files.isDirectory(folder)) {
-      return Optional.empty();
-    }
     List<Path> candidates =
         fileNames(folder).stream()
             .filter(name -> isDefinitionName(name, stem))
@@ -88,6 +87,8 @@ public final class StepDefinitions {
     List<String> names;
     try (Stream<Path> files = Files.list(folder)) {
       names = files.map(file -> file.getFileName().toString()).toList();
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      names = List.of();
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot list " + folder, e);
     }
@@ -104,6 +105,9 @@ public final class StepDefinitions {
     if (fileName.equals(stem)) {
       return true;
     }
-    return fileName.startsWith(stem + ".") && fileName.indexOf('.', stem.length() + 1) < 0;
+    return fileName.length() > stem.length() + 1
+        && fileName.startsWith(stem)
+        && fileName.charAt(stem.length()) == '.'
+        && fileName.indexOf('.', stem.length() + 1) < 0;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.run.RunReport;
+import dev.alcove.core.testing.CrashFixture;
 import dev.alcove.core.testing.CrashInvariants;
 import dev.alcove.core.testing.TestAlcove;
 import java.io.BufferedReader;
@@ -35,16 +36,7 @@ class CrashSafetyTest {
   void survivesBeingKilledAtAnyMoment() throws Exception {
     Path sources = dir.resolve("sources");
     Random random = new Random(20261127L);
-    byte[] big = new byte[24 << 20];
-    random.nextBytes(big);
-    TestAlcove.write(sources.resolve("big.bin"), "");
-    Files.write(sources.resolve("big.bin"), big);
-    for (int i = 0; i < 40; i++) {
-      byte[] part = new byte[256 << 10];
-      random.nextBytes(part);
-      Files.createDirectories(sources.resolve("folder"));
-      Files.write(sources.resolve("folder/part-" + i + ".bin"), part);
-    }
+    CrashFixture.writeSources(sources, random);
     TestAlcove reference = build(dir.resolve("reference"), sources);
     TestAlcove t = build(dir.resolve("crashed"), sources);
     Map<String, String> expected = outcome(reference);
@@ -90,22 +82,7 @@ class CrashSafetyTest {
     TestAlcove t = new TestAlcove(root);
     t.snapshot(sources.resolve("big.bin"), "big/2024-07-26");
     t.snapshot(sources.resolve("folder"), "folder/2024-07-26");
-    t.table(
-        "table://sizes/latest",
-        ".sql",
-        "SELECT count(*) AS files FROM glob('{folder}/*')",
-        "snapshot://folder/latest");
-    t.table(
-        "table://bytes/latest",
-        ".sql",
-        "SELECT sum(size) AS bytes FROM read_blob('{big}')",
-        "snapshot://big/latest");
-    t.table(
-        "table://both/latest",
-        ".sql",
-        "SELECT * FROM '{sizes}', '{bytes}'",
-        "table://sizes/latest",
-        "table://bytes/latest");
+    CrashFixture.defineTables(t);
     assertThat(t.run().succeeded()).isTrue();
     return t;
   }

@@ -56,11 +56,7 @@ class FullDiskTest {
 
   @Test
   void aFullDataFolderFailsTheSnapshotAndLeavesNoPartialData() throws Exception {
-    Path dataFolder = t.path("data/snapshots/big");
-    Files.createDirectories(dataFolder);
-    List<String> out = runOnFullDisk(dataFolder, "snapshot", source.toString());
-    assertThat(out.get(0)).startsWith("failed: ").contains("No space left on device");
-    assertThat(out).as("files left in the data folder").hasSize(1);
+    snapshotIntoAFullDataFolder(source);
   }
 
   @Test
@@ -70,9 +66,13 @@ class FullDiskTest {
       Files.createDirectories(folder);
       Files.copy(source, folder.resolve("part-" + i + ".bin"));
     }
+    snapshotIntoAFullDataFolder(folder);
+  }
+
+  private void snapshotIntoAFullDataFolder(Path input) throws Exception {
     Path dataFolder = t.path("data/snapshots/big");
     Files.createDirectories(dataFolder);
-    List<String> out = runOnFullDisk(dataFolder, "snapshot", folder.toString());
+    List<String> out = runOnFullDisk(dataFolder, "snapshot", input.toString());
     assertThat(out.get(0)).startsWith("failed: ").contains("No space left on device");
     assertThat(out).as("files left in the data folder").hasSize(1);
   }

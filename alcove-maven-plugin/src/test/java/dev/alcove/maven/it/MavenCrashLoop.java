@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.store.ObjectKeys;
+import dev.alcove.core.testing.CrashFixture;
 import dev.alcove.core.testing.CrashInvariants;
 import dev.alcove.core.testing.S3TestServer;
 import dev.alcove.core.testing.TestAlcove;
@@ -81,7 +82,7 @@ public final class MavenCrashLoop {
   }
 
   private String trials(int trials) throws Exception {
-    writeSources();
+    CrashFixture.writeSources(sources, random);
     Map<String, String> expected = setUp(local);
     assertThat(setUp(s3)).as("the same builds in an alcove on S3").isEqualTo(expected);
     defineModes();
@@ -125,38 +126,11 @@ public final class MavenCrashLoop {
         + ", invariants held after every one";
   }
 
-  private void writeSources() throws IOException {
-    byte[] big = new byte[24 << 20];
-    random.nextBytes(big);
-    Files.createDirectories(sources.resolve("folder"));
-    Files.write(sources.resolve("big.bin"), big);
-    for (int i = 0; i < 40; i++) {
-      byte[] part = new byte[256 << 10];
-      random.nextBytes(part);
-      Files.write(sources.resolve("folder/part-" + i + ".bin"), part);
-    }
-  }
-
   /** Snapshots both sources and builds three tables, uninterrupted: the expected outcome. */
   private Map<String, String> setUp(TestAlcove t) throws Exception {
     completes(snapshot("setup", t, "big.bin", "big/2024-07-26"), "set-up");
     completes(snapshot("setup", t, "folder", "folder/2024-07-26"), "set-up");
-    t.table(
-        "table://sizes/latest",
-        ".sql",
-        "SELECT count(*) AS files FROM glob('{folder}/*')",
-        "snapshot://folder/latest");
-    t.table(
-        "table://bytes/latest",
-        ".sql",
-        "SELECT sum(size) AS bytes FROM read_blob('{big}')",
-        "snapshot://big/latest");
-    t.table(
-        "table://both/latest",
-        ".sql",
-        "SELECT * FROM '{sizes}', '{bytes}'",
-        "table://sizes/latest",
-        "table://bytes/latest");
+    CrashFixture.defineTables(t);
     completes(new Mode("setup", t, () -> {}, List.of("alcove:run")), "set-up");
     return CrashInvariants.outcome(t.root);
   }
