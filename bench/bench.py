@@ -61,6 +61,16 @@ def stats(values):
     return statistics.median(values), min(values), max(values)
 
 
+floors = []
+
+
+def floor(number, what, ratio, times):
+    """A reference measured beside a row: what is possible at all here, to explain a miss."""
+    low, high = min(times), max(times)
+    floors.append(f"- Row {number}: {what}: {statistics.median(times):.3f} s ({low:.3f}-{high:.3f}), ratio {ratio:.2f}x.")
+    log(floors[-1])
+
+
 def record(number, name, alcove, baseline, baseline_name, ratio_kind, target, note=""):
     a, b = stats(alcove), stats(baseline)
     if ratio_kind == "speed":  # alcove at least target x as fast: baseline time / alcove time
@@ -182,6 +192,9 @@ def main():
         openssl_times.append(sh(["openssl", "dgst", "-sha256", *all_data[1:]])[0])
     record(2, f"hash a folder of {FILES} files, {SIZE_MB} MiB", alcove_times, openssl_times, "openssl over the files, one after another", "speed", 1.5,
            f"alcove's own timing of its verification pass ({os.cpu_count()} threads), from its log")
+    plain_hash = [float(re.search(r"hashed in ([0-9.]+) s", sh(["java", str(BENCH / "PlainHash.java"), str(data / "dir")])[1]).group(1)) for _ in range(REPEAT)]
+    floor("2", "a plain fresh JVM hashing the same folder on every core (`bench/PlainHash.java`), against openssl",
+          statistics.median(openssl_times) / statistics.median(plain_hash), plain_hash)
 
     # 3. A run with nothing to do vs Maven's floor, and vs rehashing all the data.
     time.sleep(2.5)
@@ -190,6 +203,9 @@ def main():
     noop = [elapsed for elapsed, _ in noop_runs]
     noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
     validate = median_time(REPEAT, lambda: mvn(main_alcove, "validate")[0])
+    help_goal = median_time(REPEAT, lambda: mvn(main_alcove, "alcove:help")[0])
+    floor("3a", "`mvn alcove:help`, a goal of this plugin that does nothing, against `mvn validate`",
+          statistics.median(help_goal) / statistics.median(validate), help_goal)
     rehash = median_time(REPEAT, lambda: sh(["openssl", "dgst", "-sha256", *all_data])[0])
     record("3a", f"alcove:run with nothing to do ({SIZE_MB * 2} MiB of data, {TABLES} tables)", noop, validate, "mvn validate", "time", 1.5, "whole Maven command")
     record("3b", "alcove:run with nothing to do, alcove's own check, vs rehashing its data", noop_own, rehash, "openssl over all the data", "speed", 10,
@@ -334,6 +350,8 @@ def write_results():
     for number, name, a, baseline_name, b, ratio, target, ok, note in results:
         lines.append(f"| {number} | {name}{' (' + note + ')' if note else ''} | {a[0]:.3f} ({a[1]:.3f}-{a[2]:.3f}) | {baseline_name} | {b[0]:.3f} ({b[1]:.3f}-{b[2]:.3f}) | {ratio:.2f}x | {target} | {'pass' if ok else 'MISS'} |")
     lines.append("")
+    if floors:
+        lines += ["References measured in the same run, to tell alcove's cost from the machine's:", ""] + floors + [""]
     explanations = BENCH / "EXPLANATIONS.md"
     if explanations.exists():
         lines.append(explanations.read_text())
