@@ -42,7 +42,7 @@ public final class HashingCopy {
       try (out) {
         return in.size() >= PIPELINE_FROM_BYTES ? pipelined(in, out) : sequential(in, out);
       } catch (IOException | RuntimeException e) {
-        out.close();
+        // out is closed by now
         Files.deleteIfExists(target);
         throw e;
       }
