@@ -85,7 +85,8 @@ public final class Retry {
     return false;
   }
 
-  private static Throwable rootCause(Throwable error) {
+  /** The innermost cause: minio and OkHttp wrap the error that says what went wrong. */
+  static Throwable rootCause(Throwable error) {
     Throwable e = error;
     while (e.getCause() != null && e.getCause() != e) {
       e = e.getCause();

@@ -30,7 +30,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A store in an S3 bucket, through minio-java: MinIO, AWS, Backblaze B2, Cloudflare R2 or any
@@ -173,7 +172,7 @@ public final class S3Store implements ObjectStore {
       return ObjectStore.super.present(checksums, threads);
     }
     Set<Checksum> wanted = new HashSet<>(checksums);
-    Set<Checksum> found = ConcurrentHashMap.newKeySet();
+    Set<Checksum> found = new HashSet<>();
     long limit = 4L * checksums.size();
     boolean complete;
     try {
@@ -304,7 +303,7 @@ public final class S3Store implements ObjectStore {
               + " "
               + response.errorResponse().message());
     }
-    Throwable root = rootCause(cause);
+    Throwable root = Retry.rootCause(cause);
     if (root instanceof ConnectException
         || root instanceof UnknownHostException
         || root instanceof SocketTimeoutException) {
@@ -319,16 +318,8 @@ public final class S3Store implements ObjectStore {
         "S3 could not " + action + " in " + where + ": " + rootMessage(cause));
   }
 
-  private static Throwable rootCause(Throwable t) {
-    Throwable current = t;
-    while (current.getCause() != null && current.getCause() != current) {
-      current = current.getCause();
-    }
-    return current;
-  }
-
   private static String rootMessage(Throwable t) {
-    Throwable root = rootCause(t);
+    Throwable root = Retry.rootCause(t);
     return root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
