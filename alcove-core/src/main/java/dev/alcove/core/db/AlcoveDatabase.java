@@ -40,9 +40,8 @@ public final class AlcoveDatabase implements AutoCloseable {
           statement.execute(
               "CREATE VIEW "
                   + DuckDb.identifier(view.getKey())
-                  + " AS SELECT * FROM read_parquet("
-                  + DuckDb.literal(view.getValue().toString())
-                  + ")");
+                  + " AS SELECT * FROM "
+                  + DuckDb.readParquet(view.getValue()));
         }
       }
       return new AlcoveDatabase(connection, views);

@@ -31,9 +31,7 @@ public final class ExportDuckDb {
       throw new AlcoveException("no tables are built: nothing to export (run mvn alcove:run)");
     }
     Path target = database.toAbsolutePath().normalize();
-    Path temp =
-        target.resolveSibling(
-            "." + target.getFileName() + AtomicFiles.TEMP_MARKER + System.nanoTime());
+    Path temp = AtomicFiles.tempSibling(target);
     try {
       Files.createDirectories(target.getParent());
       try (Connection connection = DuckDb.onFile(temp)) {
@@ -42,9 +40,8 @@ public final class ExportDuckDb {
             statement.execute(
                 "CREATE TABLE "
                     + DuckDb.identifier(table.getKey())
-                    + " AS SELECT * FROM read_parquet("
-                    + DuckDb.literal(table.getValue().toString())
-                    + ")");
+                    + " AS SELECT * FROM "
+                    + DuckDb.readParquet(table.getValue()));
           }
         }
         try (Statement statement = connection.createStatement()) {

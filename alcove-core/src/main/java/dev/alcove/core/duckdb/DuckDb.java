@@ -37,6 +37,11 @@ public final class DuckDb {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
+  /** The table function that reads {@code parquet}, for a FROM clause. */
+  public static String readParquet(java.nio.file.Path parquet) {
+    return "read_parquet(" + literal(parquet.toString()) + ")";
+  }
+
   /** DuckDB's message without its "Java.sql.SQLException:" wrapping, on one line. */
   public static String message(SQLException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();

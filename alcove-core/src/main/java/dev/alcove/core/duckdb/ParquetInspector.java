@@ -26,10 +26,7 @@ public final class ParquetInspector implements AutoCloseable {
     Map<String, String> schema = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows =
-            statement.executeQuery(
-                "DESCRIBE SELECT * FROM read_parquet("
-                    + DuckDb.literal(parquet.toString())
-                    + ")")) {
+            statement.executeQuery("DESCRIBE SELECT * FROM " + DuckDb.readParquet(parquet))) {
       while (rows.next()) {
         schema.put(rows.getString("column_name"), rows.getString("column_type"));
       }
@@ -38,7 +35,7 @@ public final class ParquetInspector implements AutoCloseable {
   }
 
   public long rowCount(Path parquet) throws SQLException {
-    return count("SELECT count(*) FROM read_parquet(" + DuckDb.literal(parquet.toString()) + ")");
+    return count("SELECT count(*) FROM " + DuckDb.readParquet(parquet));
   }
 
   /** Every rule of {@code config} that the table breaks, as one message each; empty if none. */
@@ -62,7 +59,7 @@ public final class ParquetInspector implements AutoCloseable {
         problems.add("required_columns: column '" + column + "' is missing");
       }
     }
-    String table = "read_parquet(" + DuckDb.literal(parquet.toString()) + ")";
+    String table = DuckDb.readParquet(parquet);
     for (String column : rules.uniqueColumns()) {
       if (!schema.containsKey(column)) {
         problems.add("unique_columns: column '" + column + "' is missing");
