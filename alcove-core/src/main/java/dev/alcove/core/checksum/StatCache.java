@@ -1,10 +1,9 @@
 package dev.alcove.core.checksum;
 
-import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,24 +43,14 @@ public final class StatCache implements FileDigester {
 
   public static StatCache load(Path buildDir) {
     StatCache cache = new StatCache(buildDir.resolve(FILE_NAME));
-    if (Files.isRegularFile(cache.file)) {
-      try {
-        for (String line : Files.readAllLines(cache.file, StandardCharsets.UTF_8)) {
-          cache.parse(line);
-        }
-      } catch (IOException | RuntimeException e) {
-        cache.entries.clear();
-      }
+    if (!StateFile.read(cache.file, 5, cache::parse)) {
+      cache.entries.clear();
     }
     return cache;
   }
 
-  private void parse(String line) {
-    if (line.startsWith("#") || line.isBlank()) {
-      return;
-    }
-    String[] parts = line.split("\t");
-    if (parts.length != 5 || !Checksum.isValid(parts[4])) {
+  private void parse(String[] parts) {
+    if (!Checksum.isValid(parts[4])) {
       return;
     }
     entries.put(
@@ -131,7 +120,6 @@ public final class StatCache implements FileDigester {
       return;
     }
     List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
     entries.forEach(
         (path, e) -> {
           if (!path.contains("\t") && !path.contains("\n")) {
@@ -148,7 +136,7 @@ public final class StatCache implements FileDigester {
           }
         });
     try {
-      AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+      StateFile.write(file, HEADER, lines);
       changed = false;
     } catch (UncheckedIOException e) {
       // The cache is an optimisation: the next run hashes again.

@@ -1,11 +1,8 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.StateFile;
 import dev.alcove.core.uri.StepUri;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +36,19 @@ public final class BuildManifest {
 
   public static BuildManifest load(Path buildDir) {
     BuildManifest manifest = new BuildManifest(buildDir.resolve(FILE_NAME));
-    if (Files.isRegularFile(manifest.file)) {
-      try {
-        for (String line : Files.readAllLines(manifest.file, StandardCharsets.UTF_8)) {
-          String[] parts = line.split("\t");
-          if (!line.startsWith("#")
-              && parts.length == 3
-              && Checksum.isValid(parts[1])
-              && Checksum.isValid(parts[2])) {
-            manifest.entries.put(
-                StepUri.parse(parts[0]), new Entry(Checksum.of(parts[1]), Checksum.of(parts[2])));
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        manifest.entries.clear();
-      }
+    boolean readable =
+        StateFile.read(
+            manifest.file,
+            3,
+            parts -> {
+              if (Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])) {
+                manifest.entries.put(
+                    StepUri.parse(parts[0]),
+                    new Entry(Checksum.of(parts[1]), Checksum.of(parts[2])));
+              }
+            });
+    if (!readable) {
+      manifest.entries.clear();
     }
     return manifest;
   }
@@ -68,9 +63,8 @@ public final class BuildManifest {
 
   public void save() {
     List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
     entries.forEach(
         (uri, entry) -> lines.add(uri + "\t" + entry.key().hex() + "\t" + entry.output().hex()));
-    AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+    StateFile.write(file, HEADER, lines);
   }
 }
