@@ -65,7 +65,12 @@ public final class DirectoryScanner {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
               if (attrs.isRegularFile() && !file.getFileName().toString().equals(SKIPPED_FILE)) {
-                requireInside(realRoot, root, file);
+                // Its folder was checked on the way in, so only a link can lead out of it;
+                // resolving
+                // every file's real path cost a system call per path component.
+                if (Files.isSymbolicLink(file)) {
+                  requireInside(realRoot, root, file);
+                }
                 files.put(relative(root, file), file);
               } else if (attrs.isSymbolicLink()) {
                 throw new AlcoveException(

@@ -1,6 +1,7 @@
 package dev.alcove.core.metadata;
 
 import dev.alcove.core.yaml.YamlMap;
+import java.util.Optional;
 
 /** Whether a snapshot holds one file or a folder of files. */
 public enum SnapshotType {
@@ -17,13 +18,21 @@ public enum SnapshotType {
     return label;
   }
 
-  static SnapshotType parse(YamlMap yaml) {
-    String text = yaml.string("snapshot_type").orElse("file");
+  public static Optional<SnapshotType> fromLabel(String label) {
     for (SnapshotType type : values()) {
-      if (type.label.equals(text)) {
-        return type;
+      if (type.label.equals(label)) {
+        return Optional.of(type);
       }
     }
-    throw yaml.error("snapshot_type", "snapshot_type '" + text + "' must be file or directory");
+    return Optional.empty();
+  }
+
+  static SnapshotType parse(YamlMap yaml) {
+    String text = yaml.string("snapshot_type").orElse("file");
+    return fromLabel(text)
+        .orElseThrow(
+            () ->
+                yaml.error(
+                    "snapshot_type", "snapshot_type '" + text + "' must be file or directory"));
   }
 }

@@ -3,8 +3,8 @@ package dev.alcove.core.run;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.layout.AlcoveLayout;
-import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
@@ -27,46 +27,54 @@ final class Planner {
   private final FileDigester digester;
   private final BuildManifest manifest;
   private final RestoreSnapshot snapshots;
+  private final int threads;
 
   Planner(
       AlcoveLayout layout,
       FileDigester digester,
       BuildManifest manifest,
-      RestoreSnapshot snapshots) {
+      RestoreSnapshot snapshots,
+      int threads) {
     this.layout = layout;
     this.digester = digester;
     this.manifest = manifest;
     this.snapshots = snapshots;
+    this.threads = threads;
   }
 
+  /**
+   * Each step's own state is checked on {@code threads} threads, since every check reads only its
+   * step's files; then, in dependency order, a table below one that is rebuilt is rebuilt too.
+   */
   List<PlannedStep> plan(
       StepGraph graph, List<StepUri> steps, Map<StepUri, TableStep> tables, boolean force) {
+    List<Optional<String>> ownReasons =
+        Parallel.map(steps, threads, uri -> ownReason(uri, tables, force));
     Map<StepUri, PlannedStep> planned = new TreeMap<>();
     List<PlannedStep> plan = new ArrayList<>();
-    for (StepUri uri : steps) {
-      PlannedStep step;
-      if (uri.isSnapshot()) {
-        SnapshotMetadata metadata = snapshots.metadata(uri);
-        step =
-            snapshots
-                .problem(metadata)
-                .map(problem -> new PlannedStep(uri, Action.RESTORE, problem))
-                .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
-      } else {
-        Optional<String> reason =
-            force ? Optional.of("forced") : upstreamRebuilt(graph.dependencies(uri), planned);
-        if (reason.isEmpty()) {
-          reason = tableReason(tables.get(uri));
-        }
-        step =
-            reason
-                .map(r -> new PlannedStep(uri, Action.BUILD, r))
-                .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
+    for (int i = 0; i < steps.size(); i++) {
+      StepUri uri = steps.get(i);
+      Optional<String> reason = ownReasons.get(i);
+      if (uri.isTable() && !force) {
+        Optional<String> upstream = upstreamRebuilt(graph.dependencies(uri), planned);
+        reason = upstream.isPresent() ? upstream : reason;
       }
+      PlannedStep step =
+          reason
+              .map(r -> new PlannedStep(uri, uri.isSnapshot() ? Action.RESTORE : Action.BUILD, r))
+              .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
       planned.put(uri, step);
       plan.add(step);
     }
     return plan;
+  }
+
+  /** Why this step, taken alone, is out of date: its data, output or inputs changed. */
+  private Optional<String> ownReason(StepUri uri, Map<StepUri, TableStep> tables, boolean force) {
+    if (uri.isSnapshot()) {
+      return snapshots.problem(uri);
+    }
+    return force ? Optional.of("forced") : tableReason(tables.get(uri));
   }
 
   private static Optional<String> upstreamRebuilt(

@@ -9,6 +9,7 @@ import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.snapshot.SnapshotSummaries;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.Throughput;
 import dev.alcove.core.table.StepDefinitions;
@@ -83,9 +84,11 @@ public final class RunEngine {
     StatCache statCache = StatCache.load(layout.buildDir());
     FileDigester digester = options.force() ? FileDigester.counting() : statCache;
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
-    RestoreSnapshot snapshots = new RestoreSnapshot(layout, digester, log, options.threads());
+    SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
+    RestoreSnapshot snapshots =
+        new RestoreSnapshot(layout, digester, log, options.threads(), summaries);
     List<PlannedStep> plan =
-        new Planner(layout, digester, manifest, snapshots)
+        new Planner(layout, digester, manifest, snapshots, options.threads())
             .plan(graph, steps, tables, options.force());
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
@@ -109,6 +112,7 @@ public final class RunEngine {
               plan.size(),
               (System.nanoTime() - planStart) / 1e9));
       statCache.save();
+      summaries.save();
       return new RunReport(plan, List.of(), Map.of(), Map.of());
     }
     for (PlannedStep step : plan) {
@@ -135,6 +139,7 @@ public final class RunEngine {
     } finally {
       depot.close();
       statCache.save();
+      summaries.save();
       manifest.save();
     }
   }

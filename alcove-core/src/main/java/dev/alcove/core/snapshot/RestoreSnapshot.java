@@ -36,12 +36,26 @@ public final class RestoreSnapshot {
   private final FileDigester digester;
   private final AlcoveLog log;
   private final int threads;
+  private final SnapshotSummaries summaries;
 
   public RestoreSnapshot(AlcoveLayout layout, FileDigester digester, AlcoveLog log, int threads) {
+    this(layout, digester, log, threads, SnapshotSummaries.none());
+  }
+
+  /**
+   * With {@code summaries}, an unchanged sidecar is checked against its data without parsing it.
+   */
+  public RestoreSnapshot(
+      AlcoveLayout layout,
+      FileDigester digester,
+      AlcoveLog log,
+      int threads,
+      SnapshotSummaries summaries) {
     this.layout = layout;
     this.digester = digester;
     this.log = log;
     this.threads = threads;
+    this.summaries = summaries;
   }
 
   public SnapshotMetadata metadata(StepUri uri) {
@@ -62,33 +76,84 @@ public final class RestoreSnapshot {
     return metadata.dataPath(layout);
   }
 
+  /**
+   * Why the local data of {@code uri} does not match its sidecar, or empty when it does. A sidecar
+   * whose bytes were summarised before is not parsed unless its data no longer matches.
+   */
+  public Optional<String> problem(StepUri uri) {
+    Path sidecar = layout.snapshotSidecar(uri);
+    Optional<Checksum> sidecarChecksum =
+        Files.isRegularFile(sidecar) ? Optional.of(digester.checksum(sidecar)) : Optional.empty();
+    Optional<SnapshotSummaries.Summary> summary = sidecarChecksum.flatMap(summaries::get);
+    if (summary.isPresent()) {
+      SnapshotSummaries.Summary known = summary.get();
+      return matches(known.type(), known.checksum(), dataPath(uri, known))
+          ? Optional.empty()
+          : Optional.of(mismatch(metadata(uri)));
+    }
+    SnapshotMetadata metadata = metadata(uri);
+    Optional<String> problem = problem(metadata);
+    if (problem.isEmpty()) {
+      sidecarChecksum.ifPresent(sum -> summaries.put(sum, metadata));
+    }
+    return problem;
+  }
+
   /** Why the local data does not match the sidecar, or empty when it does. */
   public Optional<String> problem(SnapshotMetadata metadata) {
+    if (metadata.manifest().isPresent()
+        && !metadata.manifest().get().checksum().equals(metadata.checksum())) {
+      return Optional.of("sidecar's manifest does not hash to its checksum");
+    }
+    return matches(metadata.type(), metadata.checksum(), dataPath(metadata))
+        ? Optional.empty()
+        : Optional.of(mismatch(metadata));
+  }
+
+  /** How the local data of a snapshot known not to match its sidecar differs from it. */
+  private String mismatch(SnapshotMetadata metadata) {
     Path data = dataPath(metadata);
     if (metadata.type() == SnapshotType.FILE) {
-      if (!Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of("data missing");
-      }
-      return digester.checksum(data).equals(metadata.checksum())
-          ? Optional.empty()
-          : Optional.of("local data changed");
+      return Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)
+          ? "local data changed"
+          : "data missing";
     }
     if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of("data missing");
+      return "data missing";
     }
     Map<String, Path> files;
     try {
       files = DirectoryScanner.listFiles(data);
     } catch (AlcoveException e) {
-      return Optional.of("local data unreadable: " + e.getMessage());
+      return "local data unreadable: " + e.getMessage();
     }
-    if (!files.keySet().equals(metadata.manifest().orElseThrow().entries().keySet())) {
-      return Optional.of("local files differ from the manifest");
+    return files.keySet().equals(metadata.manifest().orElseThrow().entries().keySet())
+        ? "local data changed"
+        : "local files differ from the manifest";
+  }
+
+  private Path dataPath(StepUri uri, SnapshotSummaries.Summary summary) {
+    return summary.type() == SnapshotType.DIRECTORY
+        ? layout.snapshotDirectory(uri)
+        : layout.snapshotFile(uri, summary.extension());
+  }
+
+  /** Whether the data at {@code data} hashes to {@code checksum}, through the stat cache. */
+  private boolean matches(SnapshotType type, Checksum checksum, Path data) {
+    if (type == SnapshotType.FILE) {
+      return Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)
+          && digester.checksum(data).equals(checksum);
     }
-    DirectoryManifest local = new DirectoryScanner(digester, threads).checksumAll(files);
-    return local.checksum().equals(metadata.checksum())
-        ? Optional.empty()
-        : Optional.of("local data changed");
+    if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try {
+      Map<String, Path> files = DirectoryScanner.listFiles(data);
+      return !files.isEmpty()
+          && new DirectoryScanner(digester, threads).checksumAll(files).checksum().equals(checksum);
+    } catch (AlcoveException e) {
+      return false;
+    }
   }
 
   /** Restores the snapshot's data from the depot; every byte is verified before it is placed. */
