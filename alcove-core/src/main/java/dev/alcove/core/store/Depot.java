@@ -2,7 +2,6 @@ package dev.alcove.core.store;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
@@ -97,8 +96,9 @@ public final class Depot implements AutoCloseable {
                 + ": run again online to fetch it from "
                 + store.describe());
       }
+      Checksum actual;
       try {
-        store.get(checksum, temp, progress);
+        actual = store.get(checksum, temp, progress);
       } catch (ObjectMissingException e) {
         throw new AlcoveException(
             e.getMessage()
@@ -106,7 +106,6 @@ public final class Depot implements AutoCloseable {
                 + owner
                 + " needs: snapshot it again from its source, or check the store settings");
       }
-      Checksum actual = Sha256.ofFile(temp);
       if (!actual.equals(checksum)) {
         throw new AlcoveException(
             "object "
@@ -132,8 +131,7 @@ public final class Depot implements AutoCloseable {
     if (!cache.contains(checksum)) {
       return false;
     }
-    cache.get(checksum, temp, TransferProgress.NONE);
-    if (Sha256.ofFile(temp).equals(checksum)) {
+    if (cache.get(checksum, temp, TransferProgress.NONE).equals(checksum)) {
       return true;
     }
     log.warn(

@@ -2,6 +2,7 @@ package dev.alcove.core.store;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 /**
  * A store in a folder on disk, with the same key layout as S3. It is the default store when no S3
@@ -37,7 +40,8 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   /**
    * A cache: objects are not flushed, since every read verifies them and a lost one is fetched
-   * again; flushing each would cost a disk sync per object.
+   * again; flushing each would cost a disk sync per object. Where it can, a cache links to the file
+   * it is given rather than copying it.
    */
   public static LocalDirectoryStore cache(Path root) {
     return new LocalDirectoryStore(root, "cache", false);
@@ -70,9 +74,11 @@ public final class LocalDirectoryStore implements ObjectStore {
     Path temp = AtomicFiles.tempSibling(target);
     try {
       Files.createDirectories(target.getParent());
-      try (InputStream in = Files.newInputStream(file);
-          OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-        copy(in, out, progress);
+      if (durable || !linked(file, temp)) {
+        try (InputStream in = Files.newInputStream(file);
+            OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+          copy(in, out, progress);
+        }
       }
       if (durable) {
         AtomicFiles.sync(temp);
@@ -90,14 +96,30 @@ public final class LocalDirectoryStore implements ObjectStore {
   }
 
   @Override
-  public void get(Checksum checksum, Path target, TransferProgress progress) {
+  public Checksum get(Checksum checksum, Path target, TransferProgress progress) {
+    MessageDigest digest = Sha256.newDigest();
     try (InputStream in = Files.newInputStream(pathOf(checksum));
-        OutputStream out = Files.newOutputStream(target)) {
+        OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
       copy(in, out, progress);
+      return Checksum.ofDigest(digest.digest());
     } catch (NoSuchFileException e) {
       throw new ObjectMissingException(describe(), checksum);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + pathOf(checksum), e);
+    }
+  }
+
+  /**
+   * Makes {@code link} a second name of {@code file}'s bytes, where the file system allows. Only a
+   * cache does this: the alcove's copy and the cached one are then one file, so an edit of the data
+   * in place corrupts the cached copy too, which its next read finds and fetches again.
+   */
+  private static boolean linked(Path file, Path link) {
+    try {
+      Files.createLink(link, file);
+      return true;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * immutable, so putting one that is already there does nothing.
  *
  * <p>A store moves bytes; it does not vouch for them. Whoever reads an object checks its checksum
- * before trusting it (see {@link VerifiedFetch}).
+ * before trusting it (see {@link Depot}).
  */
 public interface ObjectStore extends AutoCloseable {
 
@@ -52,10 +52,12 @@ public interface ObjectStore extends AutoCloseable {
   void upload(Checksum checksum, Path file, TransferProgress progress);
 
   /**
-   * Writes the object's bytes to {@code target} (a fresh temporary file the caller owns); fails
-   * with {@link ObjectMissingException} when there is no such object.
+   * Writes the object's bytes to {@code target} (a fresh temporary file the caller owns) and
+   * returns the checksum of the bytes written, computed as they were written, for the caller to
+   * compare with the one it asked for; fails with {@link ObjectMissingException} when there is no
+   * such object.
    */
-  void get(Checksum checksum, Path target, TransferProgress progress);
+  Checksum get(Checksum checksum, Path target, TransferProgress progress);
 
   /** How many transfers to run at once; a remote store waits on the network, not a core. */
   default int parallelTransfers() {

@@ -140,7 +140,7 @@ public final class StoreResolver {
     }
 
     @Override
-    public void get(
+    public dev.alcove.core.checksum.Checksum get(
         dev.alcove.core.checksum.Checksum checksum, Path target, TransferProgress progress) {
       throw offline();
     }

@@ -2,9 +2,6 @@ package dev.alcove.core.store.s3;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
-import io.minio.errors.ErrorResponseException;
-import io.minio.errors.MinioException;
-import io.minio.errors.ServerException;
 import java.io.IOException;
 
 /**
@@ -41,7 +38,7 @@ public final class Retry {
         return call.call();
       } catch (AlcoveException e) {
         throw e;
-      } catch (MinioException | IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         if (attempt >= attempts || !isTransient(e)) {
           throw new Failure(e);
         }
@@ -64,19 +61,16 @@ public final class Retry {
   }
 
   /**
-   * A passing failure, wherever it sits in the cause chain (minio wraps what okhttp throws): an I/O
-   * error such as a dropped connection, a 5xx answer, or S3's InternalError or SlowDown.
+   * A passing failure, wherever it sits in the cause chain: an I/O error such as a dropped
+   * connection, a 5xx answer, or S3's InternalError or SlowDown.
    */
   static boolean isTransient(Throwable error) {
     for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof ErrorResponseException response) {
-        String code = response.errorResponse().code();
-        return "InternalError".equals(code)
-            || "SlowDown".equals(code)
-            || "ServiceUnavailable".equals(code);
-      }
-      if (e instanceof ServerException server) {
-        return server.statusCode() >= 500;
+      if (e instanceof S3Exception answer) {
+        return answer.status() >= 500
+            || "InternalError".equals(answer.code())
+            || "SlowDown".equals(answer.code())
+            || "ServiceUnavailable".equals(answer.code());
       }
       if (e instanceof IOException) {
         return true;
@@ -85,7 +79,7 @@ public final class Retry {
     return false;
   }
 
-  /** The innermost cause: minio and OkHttp wrap the error that says what went wrong. */
+  /** The innermost cause: the error that says what went wrong. */
   static Throwable rootCause(Throwable error) {
     Throwable e = error;
     while (e.getCause() != null && e.getCause() != e) {

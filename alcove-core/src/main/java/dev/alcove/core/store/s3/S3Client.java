@@ -1,0 +1,450 @@
+package dev.alcove.core.store.s3;
+
+import dev.alcove.core.store.TransferProgress;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The few S3 requests a content-addressed store needs, path-style, over the JDK's HTTP client: look
+ * up, put (in one request or multipart), get and list objects. Each call is one attempt; {@link
+ * Retry} decides what is tried again.
+ */
+final class S3Client {
+
+  /** The most parts S3 accepts in one multipart upload. */
+  private static final int MAX_PARTS = 10_000;
+
+  private static final int BUFFER = 1 << 20;
+  private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
+  private static final int READ_TIMEOUT_MILLIS = 300_000;
+
+  private final URI endpoint;
+  private final String host;
+  private final String bucket;
+  private volatile Signer signer;
+
+  S3Client(URI endpoint, String bucket, String accessKey, String secretKey) {
+    this.endpoint = endpoint;
+    this.host = hostHeader(endpoint);
+    this.bucket = bucket;
+    this.signer = new Signer(accessKey, secretKey, regionOf(endpoint.getHost()));
+  }
+
+  /** The Host header as the JDK sends it: the port only when it is not the scheme's default. */
+  private static String hostHeader(URI endpoint) {
+    int port = endpoint.getPort();
+    int standard = "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+    return port == -1 || port == standard ? endpoint.getHost() : endpoint.getHost() + ":" + port;
+  }
+
+  /** AWS endpoints name their region; other servers take the default one. */
+  private static String regionOf(String host) {
+    java.util.regex.Matcher aws =
+        java.util.regex.Pattern.compile("(?:^|\\.)s3[.-]([a-z0-9-]+)\\.amazonaws\\.com$")
+            .matcher(host);
+    return aws.find() && !aws.group(1).equals("external-1") ? aws.group(1) : "us-east-1";
+  }
+
+  /**
+   * Asks where the bucket is, which also proves that it exists and that the credentials are good,
+   * and signs every later request for that region.
+   */
+  void locateBucket() throws IOException {
+    HttpURLConnection connection;
+    try {
+      connection = send("GET", "", query("location", ""), Map.of(), null);
+    } catch (S3Exception e) {
+      if (e.region().isEmpty() || e.region().get().equals(signer.region())) {
+        throw e;
+      }
+      signer = signer.inRegion(e.region().get());
+      connection = send("GET", "", query("location", ""), Map.of(), null);
+    }
+    Map<String, List<String>> fields = readXml(connection, Set.of("LocationConstraint"));
+    String region = first(fields, "LocationConstraint").orElse("");
+    if (!region.isEmpty() && !region.equals(signer.region()) && !region.equals("US")) {
+      signer = signer.inRegion(region.equals("EU") ? "eu-west-1" : region);
+    }
+    // Some servers tell the location of any bucket name; only this answers for the bucket itself.
+    try {
+      drain(send("HEAD", "", new TreeMap<>(), Map.of(), null));
+    } catch (S3Exception e) {
+      throw e.status() == 404
+          ? new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty())
+          : e;
+    }
+  }
+
+  boolean exists(String key) throws IOException {
+    try {
+      HttpURLConnection connection = send("HEAD", key, new TreeMap<>(), Map.of(), null);
+      drain(connection);
+      return true;
+    } catch (S3Exception e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Uploads {@code file}, whose SHA-256 is {@code sha256}, in one request or in parts. */
+  void put(
+      String key, Path file, long size, String sha256, long partSize, TransferProgress progress)
+      throws IOException {
+    if (size <= partSize) {
+      drain(
+          send(
+              "PUT",
+              key,
+              new TreeMap<>(),
+              objectHeaders(),
+              new Body(file, 0, size, sha256, progress)));
+      return;
+    }
+    long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
+    String uploadId =
+        first(
+                readXml(
+                    send("POST", key, query("uploads", ""), objectHeaders(), null),
+                    Set.of("UploadId")),
+                "UploadId")
+            .orElseThrow(
+                () -> new IOException("the server started a multipart upload without an id"));
+    try {
+      List<String> etags = new ArrayList<>();
+      for (long offset = 0; offset < size; offset += part) {
+        long length = Math.min(part, size - offset);
+        SortedMap<String, String> query = query("partNumber", String.valueOf(etags.size() + 1));
+        query.put("uploadId", uploadId);
+        HttpURLConnection connection =
+            send(
+                "PUT",
+                key,
+                query,
+                Map.of(),
+                new Body(file, offset, length, sha256(file, offset, length), progress));
+        String etag = connection.getHeaderField("ETag");
+        drain(connection);
+        if (etag == null) {
+          throw new IOException(
+              "the server stored part " + (etags.size() + 1) + " without an ETag");
+        }
+        etags.add(etag);
+      }
+      StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
+      for (int i = 0; i < etags.size(); i++) {
+        xml.append("<Part><PartNumber>")
+            .append(i + 1)
+            .append("</PartNumber><ETag>")
+            .append(etags.get(i).replace("&", "&amp;").replace("<", "&lt;"))
+            .append("</ETag></Part>");
+      }
+      byte[] body =
+          xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
+      // With no type of its own, the JDK would call the body a form, which servers may consume
+      readXml(
+          send(
+              "POST",
+              key,
+              query("uploadId", uploadId),
+              Map.of("content-type", "application/xml"),
+              new Body(body)),
+          Set.of());
+    } catch (IOException | RuntimeException e) {
+      try {
+        drain(send("DELETE", key, query("uploadId", uploadId), Map.of(), null));
+      } catch (IOException | RuntimeException abortFailed) {
+        e.addSuppressed(abortFailed);
+      }
+      throw e;
+    }
+  }
+
+  /** Writes the object's bytes to {@code out}; a missing object is an error with status 404. */
+  void get(String key, OutputStream out, TransferProgress progress) throws IOException {
+    HttpURLConnection connection = send("GET", key, new TreeMap<>(), Map.of(), null);
+    long expected = declaredLength(connection);
+    long received = 0;
+    try (InputStream in = connection.getInputStream()) {
+      byte[] buffer = new byte[BUFFER];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, read);
+        received += read;
+        progress.transferred(read);
+      }
+    }
+    if (expected >= 0 && received != expected) {
+      throw new IOException(
+          "the connection ended after " + received + " of " + expected + " bytes");
+    }
+  }
+
+  /** One page of the keys under {@code prefix}, and the token for the next page if there is one. */
+  record Page(List<String> keys, Optional<String> next) {}
+
+  Page list(String prefix, Optional<String> token) throws IOException {
+    SortedMap<String, String> query = query("list-type", "2");
+    query.put("prefix", prefix);
+    token.ifPresent(t -> query.put("continuation-token", t));
+    Map<String, List<String>> fields =
+        readXml(
+            send("GET", "", query, Map.of(), null),
+            Set.of("Key", "IsTruncated", "NextContinuationToken"));
+    boolean truncated = first(fields, "IsTruncated").map("true"::equals).orElse(false);
+    return new Page(
+        fields.getOrDefault("Key", List.of()),
+        truncated ? first(fields, "NextContinuationToken") : Optional.empty());
+  }
+
+  private static Map<String, String> objectHeaders() {
+    return Map.of("content-type", "application/octet-stream");
+  }
+
+  private static SortedMap<String, String> query(String name, String value) {
+    SortedMap<String, String> query = new TreeMap<>();
+    query.put(name, value);
+    return query;
+  }
+
+  /** A request body: a region of a file, or bytes, with its SHA-256. */
+  private record Body(
+      Path file, long offset, long length, String sha256, TransferProgress progress, byte[] bytes) {
+    Body(Path file, long offset, long length, String sha256, TransferProgress progress) {
+      this(file, offset, length, sha256, progress, null);
+    }
+
+    Body(byte[] bytes) {
+      this(null, 0, bytes.length, Signer.sha256Hex(bytes), TransferProgress.NONE, bytes);
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      if (bytes != null) {
+        out.write(bytes);
+        return;
+      }
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        long position = offset;
+        long end = offset + length;
+        while (position < end) {
+          wrapped.clear().limit((int) Math.min(buffer.length, end - position));
+          int read = channel.read(wrapped, position);
+          if (read < 0) {
+            throw new IOException(file + " became shorter while it was being uploaded");
+          }
+          out.write(buffer, 0, read);
+          position += read;
+          progress.transferred(read);
+        }
+      }
+    }
+  }
+
+  private HttpURLConnection send(
+      String method,
+      String key,
+      SortedMap<String, String> query,
+      Map<String, String> headers,
+      Body body)
+      throws IOException {
+    String path =
+        "/" + Signer.encode(bucket, false) + (key.isEmpty() ? "" : "/" + Signer.encode(key, true));
+    String canonicalQuery = Signer.query(query);
+    URL url =
+        new URL(
+            endpoint.getScheme(),
+            endpoint.getHost(),
+            endpoint.getPort(),
+            path + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
+    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    connection.setRequestMethod(method);
+    connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+    connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+    connection.setUseCaches(false);
+    connection.setInstanceFollowRedirects(false);
+    String payload = body == null ? Signer.EMPTY_PAYLOAD : body.sha256();
+    signer
+        .sign(
+            method, host, path, canonicalQuery, headers, payload, ZonedDateTime.now(ZoneOffset.UTC))
+        .forEach(connection::setRequestProperty);
+    if (body != null) {
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(body.length());
+      try (OutputStream out = connection.getOutputStream()) {
+        body.writeTo(out);
+      }
+    }
+    int status = connection.getResponseCode();
+    if (status >= 300) {
+      throw error(connection, status);
+    }
+    return connection;
+  }
+
+  private static S3Exception error(HttpURLConnection connection, int status) throws IOException {
+    Map<String, List<String>> fields = Map.of();
+    InputStream body = connection.getErrorStream();
+    if (body != null) {
+      try (InputStream in = body) {
+        fields = parseXml(in.readAllBytes(), Set.of("Code", "Message", "Region"));
+      }
+    }
+    String code = first(fields, "Code").orElse(codeOf(status));
+    Optional<String> region =
+        first(fields, "Region")
+            .or(() -> Optional.ofNullable(connection.getHeaderField("x-amz-bucket-region")));
+    return new S3Exception(status, code, first(fields, "Message").orElse("HTTP " + status), region);
+  }
+
+  /** The error code an answer without a body stands for, as for HEAD requests. */
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "BadRequest";
+      case 403 -> "AccessDenied";
+      case 404 -> "NotFound";
+      case 500 -> "InternalError";
+      case 503 -> "ServiceUnavailable";
+      default -> "HTTP" + status;
+    };
+  }
+
+  /**
+   * The length the answer declares, or -1 when it is sent in chunks; an answer that declares
+   * neither was cut short within its headers, and would otherwise pass as empty.
+   */
+  private static long declaredLength(HttpURLConnection connection) throws IOException {
+    long length = connection.getContentLengthLong();
+    if (length < 0 && !"chunked".equalsIgnoreCase(connection.getHeaderField("Transfer-Encoding"))) {
+      throw new IOException("the server's answer was cut short before its length");
+    }
+    return length;
+  }
+
+  /** Reads the answer whole, so that its connection can be used again. */
+  private static void drain(HttpURLConnection connection) throws IOException {
+    readBody(connection);
+  }
+
+  /** The whole body of a small answer; one cut short is an error. */
+  private static byte[] readBody(HttpURLConnection connection) throws IOException {
+    byte[] bytes;
+    try (InputStream in = connection.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    if ("HEAD".equals(connection.getRequestMethod())) {
+      return bytes;
+    }
+    long expected = declaredLength(connection);
+    if (expected >= 0 && bytes.length != expected) {
+      throw new IOException(
+          "the connection ended after " + bytes.length + " of " + expected + " bytes");
+    }
+    return bytes;
+  }
+
+  private static Map<String, List<String>> readXml(HttpURLConnection connection, Set<String> names)
+      throws IOException {
+    byte[] bytes = readBody(connection);
+    Map<String, List<String>> fields =
+        new HashMap<>(parseXml(bytes, union(names, Set.of("Code", "Message"))));
+    if (fields.containsKey("Code")) {
+      // CompleteMultipartUpload may fail after its 200 status line has been sent
+      throw new S3Exception(
+          200, first(fields, "Code").get(), first(fields, "Message").orElse(""), Optional.empty());
+    }
+    return fields;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The text of every element named in {@code names}, in document order; no DTDs, no entities. */
+  static Map<String, List<String>> parseXml(byte[] xml, Set<String> names) throws IOException {
+    Map<String, List<String>> fields = new HashMap<>();
+    if (xml.length == 0) {
+      return fields;
+    }
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+      while (reader.hasNext()) {
+        if (reader.next() == XMLStreamReader.START_ELEMENT
+            && names.contains(reader.getLocalName())) {
+          fields
+              .computeIfAbsent(reader.getLocalName(), n -> new ArrayList<>())
+              .add(reader.getElementText());
+        }
+      }
+      reader.close();
+    } catch (XMLStreamException e) {
+      String reason = e.getMessage().lines().reduce((first, last) -> last).orElse("");
+      throw new IOException(
+          "the server's answer is not the XML S3 sends (" + reason.replace("Message: ", "") + ")");
+    }
+    return fields;
+  }
+
+  private static Optional<String> first(Map<String, List<String>> fields, String name) {
+    List<String> values = fields.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  private static String sha256(Path file, long offset, long length) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+      long position = offset;
+      long end = offset + length;
+      while (position < end) {
+        buffer.clear().limit((int) Math.min(BUFFER, end - position));
+        int read = channel.read(buffer, position);
+        if (read < 0) {
+          throw new IOException(file + " became shorter while it was being uploaded");
+        }
+        buffer.flip();
+        digest.update(buffer);
+        position += read;
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.alcove.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.testing.RecordingLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every byte the depot hands out matches its checksum, whatever happened to the copies. */
+class DepotTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void theCacheLinksToTheDataAndAnEditInPlaceIsCaughtOnTheNextRead() throws Exception {
+    Path data = dir.resolve("data.csv");
+    Files.writeString(data, "a,b\n1,2\n");
+    Checksum sum = Sha256.ofFile(data);
+    LocalDirectoryStore store = new LocalDirectoryStore(dir.resolve("store"), "local store");
+    LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
+    RecordingLog log = new RecordingLog();
+    Depot depot = new Depot(store, Optional.of(cache), false, log);
+
+    assertThat(depot.putAll(Map.of(sum, data), 2, TransferProgress.NONE)).isEqualTo(1);
+    assertThat(Files.isSameFile(cache.pathOf(sum), data)).isTrue();
+    assertThat(Files.isSameFile(store.pathOf(sum), data)).isFalse();
+
+    Files.writeString(data, "3,4\n", StandardOpenOption.APPEND);
+    Path restored = dir.resolve("restored.csv");
+    depot.fetch(sum, restored, "snapshot://data/2024-01-01", TransferProgress.NONE);
+
+    assertThat(restored).hasContent("a,b\n1,2\n");
+    assertThat(log.warnings).singleElement().asString().contains("is corrupt: dropped it");
+    assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
+  }
+
+  @Test
+  void aCorruptStoredObjectIsRefusedAndNothingIsWritten() throws Exception {
+    Path data = dir.resolve("data.csv");
+    Files.writeString(data, "a,b\n1,2\n");
+    Checksum sum = Sha256.ofFile(data);
+    LocalDirectoryStore store = new LocalDirectoryStore(dir.resolve("store"), "local store");
+    Depot depot = new Depot(store, Optional.empty(), false, new RecordingLog());
+    depot.putAll(Map.of(sum, data), 1, TransferProgress.NONE);
+    Files.writeString(store.pathOf(sum), "tampered");
+
+    Path restored = dir.resolve("restored.csv");
+    assertThatThrownBy(
+            () -> depot.fetch(sum, restored, "snapshot://data/2024-01-01", TransferProgress.NONE))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("is corrupt");
+    assertThat(restored).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+    }
+  }
+}
