@@ -8,7 +8,7 @@ import java.util.function.Supplier
 
 // Build a good version first, through the core, then break the definition.
 def depot = { new Depot(new LocalDirectoryStore(new File(basedir, 'store').toPath(), 'store'), Optional.empty(), false, AlcoveLog.SILENT) } as Supplier
-def report = new RunEngine(Alcove.open(basedir.toPath()), new RunOptions(Optional.empty(), false, false, 1, [], depot), AlcoveLog.SILENT).run()
+def report = new RunEngine(Alcove.open(basedir.toPath()), new RunOptions(Optional.empty(), false, false, 1, { [] } as Supplier, depot), AlcoveLog.SILENT).run()
 assert report.succeeded()
 new File(basedir, 'data/tables/independent/latest.parquet').delete()
 new File(basedir, 'src/steps/tables/summary.sql').text = '-- now broken\nSELECT region,\n  FROM WHERE\n'

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -29,6 +30,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * What every alcove goal shares: where the alcove is, the steps declared in the pom, and {@code
@@ -109,6 +113,17 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true)
   protected List<Artifact> pluginArtifacts;
 
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  protected String pluginVersion;
+
+  @Component protected RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+  protected RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+  protected List<RemoteRepository> pluginRepositories;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -170,23 +185,41 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   }
 
   /**
-   * The class path of Java steps: the project's runtime class path (when the goal resolved it),
-   * then the plugin's own, which brings parquet-avro and DuckDB.
+   * The class path of Java steps, found when the first one runs: the project's runtime class path
+   * (when the goal resolved it), the plugin's own artifacts (DuckDB among them), then the libraries
+   * of {@link JavaStepLibraries}.
    */
-  private List<Path> javaStepClassPath() throws MojoExecutionException {
+  private Supplier<List<Path>> javaStepClassPath() {
+    List<Path> found = new ArrayList<>();
+    return () -> {
+      synchronized (found) {
+        if (found.isEmpty()) {
+          found.addAll(resolveJavaStepClassPath());
+        }
+        return List.copyOf(found);
+      }
+    };
+  }
+
+  private List<Path> resolveJavaStepClassPath() {
     Set<String> elements = new LinkedHashSet<>();
     if (project != null && project.getFile() != null) {
       try {
         elements.addAll(project.getRuntimeClasspathElements());
       } catch (DependencyResolutionRequiredException e) {
-        throw new MojoExecutionException(
-            "cannot resolve the project's runtime class path: " + e.getMessage(), e);
+        throw new AlcoveException(
+            "cannot resolve the project's runtime class path for Java steps: " + e.getMessage());
       }
     }
     for (Artifact artifact : pluginArtifacts == null ? List.<Artifact>of() : pluginArtifacts) {
       if (artifact.getFile() != null) {
         elements.add(artifact.getFile().getAbsolutePath());
       }
+    }
+    if (repositorySystem != null && repositorySession != null) {
+      new JavaStepLibraries(repositorySystem, repositorySession, pluginRepositories, pluginVersion)
+          .resolve()
+          .forEach(path -> elements.add(path.toString()));
     }
     return elements.stream().map(Path::of).toList();
   }

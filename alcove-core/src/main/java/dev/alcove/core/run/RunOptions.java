@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * How to run: which steps, whether to force or only plan, on how many threads; the class path for
- * Java steps; and how to open the store, which is done only if a snapshot must be restored.
+ * Java steps, found only when one runs; and how to open the store, which is done only if a snapshot
+ * must be restored.
  */
 public record RunOptions(
     Optional<Pattern> select,
     boolean force,
     boolean dryRun,
     int threads,
-    List<Path> javaClassPath,
+    Supplier<List<Path>> javaClassPath,
     Supplier<Depot> depot) {}

@@ -54,7 +54,10 @@ final class TableStep {
   }
 
   static TableStep of(
-      StepUri uri, Catalogue catalogue, AlcoveLayout layout, List<Path> javaClassPath) {
+      StepUri uri,
+      Catalogue catalogue,
+      AlcoveLayout layout,
+      java.util.function.Supplier<List<Path>> javaClassPath) {
     Path definition =
         StepDefinitions.find(layout, uri)
             .orElseThrow(
@@ -89,7 +92,8 @@ final class TableStep {
         uri, definition, configFile, config, inputs, runnerFor(definition, javaClassPath));
   }
 
-  private static StepRunner runnerFor(Path definition, List<Path> javaClassPath) {
+  private static StepRunner runnerFor(
+      Path definition, java.util.function.Supplier<List<Path>> javaClassPath) {
     String name = definition.getFileName().toString();
     if (name.endsWith(".sql")) {
       return new SqlStepRunner();

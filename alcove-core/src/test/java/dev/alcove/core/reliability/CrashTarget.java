@@ -34,7 +34,7 @@ public final class CrashTarget {
         var report =
             new RunEngine(
                     Alcove.open(root),
-                    new RunOptions(Optional.empty(), false, false, 2, List.of(), depot),
+                    new RunOptions(Optional.empty(), false, false, 2, List::of, depot),
                     AlcoveLog.SILENT)
                 .run();
         if (!report.succeeded()) {

@@ -75,7 +75,7 @@ class FlakyServerRecoveryTest {
       RunReport report =
           new RunEngine(
                   t.alcove(),
-                  new RunOptions(Optional.empty(), false, false, 4, List.of(), depot),
+                  new RunOptions(Optional.empty(), false, false, 4, List::of, depot),
                   log)
               .run();
       assertThat(report.succeeded()).as(report.failureSummary()).isTrue();

@@ -68,7 +68,7 @@ public final class CrashInvariants {
             false,
             true,
             2,
-            List.of(),
+            List::of,
             () -> {
               throw new IllegalStateException("a dry run opened the store");
             });

@@ -94,7 +94,7 @@ public final class TestAlcove {
                 force,
                 dryRun,
                 threads,
-                javaClassPath(),
+                TestAlcove::javaClassPath,
                 this::depot),
             log)
         .run();

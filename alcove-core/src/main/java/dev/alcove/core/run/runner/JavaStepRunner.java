@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -13,10 +14,11 @@ import java.util.stream.Collectors;
  */
 public final class JavaStepRunner implements StepRunner {
 
-  private final List<Path> classPath;
+  /** Asked for only when a step runs: finding the libraries may mean resolving artifacts. */
+  private final Supplier<List<Path>> classPath;
 
-  public JavaStepRunner(List<Path> classPath) {
-    this.classPath = List.copyOf(classPath);
+  public JavaStepRunner(Supplier<List<Path>> classPath) {
+    this.classPath = classPath;
   }
 
   @Override
@@ -28,10 +30,11 @@ public final class JavaStepRunner implements StepRunner {
   public void run(StepContext context) {
     List<String> launcher = new ArrayList<>();
     launcher.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (!classPath.isEmpty()) {
+    List<Path> elements = classPath.get();
+    if (!elements.isEmpty()) {
       launcher.add("-cp");
       launcher.add(
-          classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+          elements.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
     }
     ProcessRunner.runStep(launcher, context);
   }
