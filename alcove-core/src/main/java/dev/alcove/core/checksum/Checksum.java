@@ -2,15 +2,12 @@ package dev.alcove.core.checksum;
 
 import dev.alcove.core.AlcoveException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** A SHA-256 digest as 64 lower-case hex characters: the address of every byte alcove stores. */
 public record Checksum(String hex) implements Comparable<Checksum> {
 
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
   public Checksum {
-    if (hex == null || !HEX64.matcher(hex).matches()) {
+    if (!isValid(hex)) {
       throw new AlcoveException(
           "invalid checksum '" + hex + "': expected 64 lower-case hex characters (SHA-256)");
     }
@@ -25,8 +22,21 @@ public record Checksum(String hex) implements Comparable<Checksum> {
     return new Checksum(HexFormat.of().formatHex(sha256));
   }
 
+  /**
+   * Whether {@code text} is 64 lower-case hex characters. A loop, not a regular expression: build
+   * state holds thousands of checksums, read in a JVM that has compiled nothing yet.
+   */
   public static boolean isValid(String text) {
-    return text != null && HEX64.matcher(text).matches();
+    if (text == null || text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

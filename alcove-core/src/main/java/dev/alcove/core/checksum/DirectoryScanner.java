@@ -3,16 +3,13 @@ package dev.alcove.core.checksum;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.concurrent.Parallel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,69 +45,60 @@ public final class DirectoryScanner {
       throw new AlcoveException("cannot read folder " + root + ": " + e.getMessage());
     }
     Map<String, Path> files = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
-    try {
-      Files.walkFileTree(
-          root,
-          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-          Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                throws IOException {
-              requireInside(realRoot, root, dir);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              if (attrs.isRegularFile() && !file.getFileName().toString().equals(SKIPPED_FILE)) {
-                // Its folder was checked on the way in, so only a link can lead out of it;
-                // resolving
-                // every file's real path cost a system call per path component.
-                if (Files.isSymbolicLink(file)) {
-                  requireInside(realRoot, root, file);
-                }
-                files.put(relative(root, file), file);
-              } else if (attrs.isSymbolicLink()) {
-                throw new AlcoveException(
-                    "broken symbolic link " + file + " in snapshot folder " + root);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (e instanceof FileSystemLoopException) {
-                throw new AlcoveException(
-                    "symbolic link loop at " + file + " in snapshot folder " + root);
-              }
-              throw new AlcoveException("cannot read " + file + ": " + e.getMessage());
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    listInto(root, realRoot, "", realRoot, root, new ArrayList<>(List.of(realRoot)), files);
     return files;
   }
 
-  private static void requireInside(Path realRoot, Path root, Path path) throws IOException {
-    if (!path.toRealPath().startsWith(realRoot)) {
-      throw new AlcoveException(
-          "symbolic link "
-              + path
-              + " points outside snapshot folder "
-              + root
-              + ": copy the data in, or snapshot the folder it points to");
+  /**
+   * Lists one folder, one system call per entry unless it is a link: a link is followed only while
+   * it stays inside the snapshot folder and does not lead back to a folder being listed.
+   */
+  private static void listInto(
+      Path folder,
+      Path realFolder,
+      String prefix,
+      Path realRoot,
+      Path root,
+      List<Path> realAncestors,
+      Map<String, Path> files) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        BasicFileAttributes attributes =
+            Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Path realEntry = realFolder.resolve(name);
+        if (attributes.isSymbolicLink()) {
+          try {
+            attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+          } catch (NoSuchFileException e) {
+            throw new AlcoveException(
+                "broken symbolic link " + entry + " in snapshot folder " + root);
+          }
+          realEntry = entry.toRealPath();
+          if (!realEntry.startsWith(realRoot)) {
+            throw new AlcoveException(
+                "symbolic link "
+                    + entry
+                    + " points outside snapshot folder "
+                    + root
+                    + ": copy the data in, or snapshot the folder it points to");
+          }
+          if (attributes.isDirectory() && realAncestors.contains(realEntry)) {
+            throw new AlcoveException(
+                "symbolic link loop at " + entry + " in snapshot folder " + root);
+          }
+        }
+        if (attributes.isDirectory()) {
+          realAncestors.add(realEntry);
+          listInto(entry, realEntry, prefix + name + "/", realRoot, root, realAncestors, files);
+          realAncestors.remove(realAncestors.size() - 1);
+        } else if (attributes.isRegularFile() && !name.equals(SKIPPED_FILE)) {
+          files.put(prefix + name, entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new AlcoveException("cannot read " + folder + ": " + e.getMessage());
     }
-  }
-
-  private static String relative(Path root, Path file) {
-    List<String> parts = new ArrayList<>();
-    for (Path part : root.relativize(file)) {
-      parts.add(part.toString());
-    }
-    return String.join("/", parts);
   }
 
   /** The manifest of {@code root}; an empty folder is refused. */

@@ -84,6 +84,21 @@ class ChecksumVectorsTest {
   }
 
   @Test
+  void linksThatStayInsideAreFollowedAndABrokenOneIsRefused() throws Exception {
+    write("d/data/a.txt", "a");
+    write("d/other/b.txt", "b");
+    Files.createSymbolicLink(dir.resolve("d/a-again.txt"), dir.resolve("d/data/a.txt"));
+    Files.createSymbolicLink(dir.resolve("d/other/data"), Path.of("../data"));
+    assertThat(DirectoryScanner.listFiles(dir.resolve("d")).keySet())
+        .containsExactly("a-again.txt", "data/a.txt", "other/b.txt", "other/data/a.txt");
+
+    Files.createSymbolicLink(dir.resolve("d/gone.txt"), dir.resolve("d/missing.txt"));
+    assertThatThrownBy(() -> DirectoryScanner.listFiles(dir.resolve("d")))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("broken symbolic link");
+  }
+
+  @Test
   void symlinkLoopIsRefused() throws Exception {
     write("d/ok.txt", "fine");
     Files.createSymbolicLink(dir.resolve("d/loop"), dir.resolve("d"));
