@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,10 @@ public final class RestoreSnapshot {
   private final AlcoveLog log;
   private final int threads;
   private final SnapshotSummaries summaries;
+  private final Map<StepUri, SnapshotMetadata> parsed = new ConcurrentHashMap<>();
+
+  /** What each folder held when it was checked, so that a restore need not look again. */
+  private final Map<Path, DirectoryManifest> checkedFolders = new ConcurrentHashMap<>();
 
   public RestoreSnapshot(AlcoveLayout layout, FileDigester digester, AlcoveLog log, int threads) {
     this(layout, digester, log, threads, SnapshotSummaries.none());
@@ -58,10 +63,20 @@ public final class RestoreSnapshot {
     this.summaries = summaries;
   }
 
+  /**
+   * The snapshot's sidecar, parsed once per run: a folder's lists every file, and planning, the
+   * restore and the tables built on it all ask for it.
+   */
   public SnapshotMetadata metadata(StepUri uri) {
+    SnapshotMetadata known = parsed.get(uri);
+    if (known != null) {
+      return known;
+    }
     Path sidecar = layout.snapshotSidecar(uri);
     try {
-      return SnapshotMetadata.read(sidecar, uri);
+      SnapshotMetadata metadata = SnapshotMetadata.read(sidecar, uri);
+      parsed.put(uri, metadata);
+      return metadata;
     } catch (NoSuchFileException e) {
       throw new AlcoveException(
           "snapshot "
@@ -149,8 +164,12 @@ public final class RestoreSnapshot {
     }
     try {
       Map<String, Path> files = DirectoryScanner.listFiles(data);
-      return !files.isEmpty()
-          && new DirectoryScanner(digester, threads).checksumAll(files).checksum().equals(checksum);
+      if (files.isEmpty()) {
+        return false;
+      }
+      DirectoryManifest local = new DirectoryScanner(digester, threads).checksumAll(files);
+      checkedFolders.put(data, local);
+      return local.checksum().equals(checksum);
     } catch (AlcoveException e) {
       return false;
     }
@@ -182,11 +201,16 @@ public final class RestoreSnapshot {
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create " + data, e);
     }
+    DirectoryManifest checked = checkedFolders.remove(data);
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
       Path file = data.resolve(entry.getKey());
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          || !digester.checksum(file).equals(entry.getValue())) {
+      boolean good =
+          checked != null
+              ? entry.getValue().equals(checked.entries().get(entry.getKey()))
+              : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                  && digester.checksum(file).equals(entry.getValue());
+      if (!good) {
         needed.add(entry);
       }
     }

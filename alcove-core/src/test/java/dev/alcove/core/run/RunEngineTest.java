@@ -62,6 +62,32 @@ class RunEngineTest {
   }
 
   @Test
+  void aChangedFolderGetsBackOnlyWhatChanged() throws Exception {
+    Path source = dir.resolve("inputs/parts");
+    for (String name : new String[] {"a.csv", "b.csv", "sub/c.csv"}) {
+      TestAlcove.write(source.resolve(name), "x\n" + name + "\n");
+    }
+    t.snapshot(source, "parts");
+    assertThat(t.run().succeeded()).isTrue();
+    Path folder = t.path("data/snapshots/parts/2024-07-26");
+    Files.writeString(folder.resolve("b.csv"), "edited\n");
+    Files.delete(folder.resolve("sub/c.csv"));
+    Files.writeString(folder.resolve("stray.csv"), "not in the manifest\n");
+
+    t.run();
+
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "restored snapshot://parts/2024-07-26: 2 of 3 files fetched, 1 files not in the manifest removed"));
+    assertThat(folder.resolve("b.csv")).hasContent("x\nb.csv\n");
+    assertThat(folder.resolve("sub/c.csv")).hasContent("x\nsub/c.csv\n");
+    assertThat(folder.resolve("stray.csv")).doesNotExist();
+    assertThat(t.run().plan()).noneMatch(step -> step.runs());
+  }
+
+  @Test
   void secondRunDoesNothingAndReadsNoDataBytes() throws Exception {
     t.run();
     // Same size, same modification time, other bytes: only a run that reads data would notice.
