@@ -17,21 +17,26 @@ import java.util.TreeMap;
  */
 public record DirectoryManifest(SortedMap<String, Checksum> entries) {
 
-  /** Code-point order; {@link String#compareTo} differs from it for characters beyond the BMP. */
+  /**
+   * Code-point order; {@link String#compareTo} differs from it for characters beyond the BMP. Code
+   * units are compared until the first difference, which decides unless a surrogate is involved:
+   * manifests of thousands of files are sorted in a JVM that has compiled nothing yet.
+   */
   public static final Comparator<String> CODE_POINT_ORDER =
       (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int ca = a.codePointAt(i);
-          int cb = b.codePointAt(j);
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+          char ca = a.charAt(i);
+          char cb = b.charAt(i);
           if (ca != cb) {
-            return Integer.compare(ca, cb);
+            if (!Character.isSurrogate(ca) && !Character.isSurrogate(cb)) {
+              return Character.compare(ca, cb);
+            }
+            int start = i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
+            return Integer.compare(a.codePointAt(start), b.codePointAt(start));
           }
-          i += Character.charCount(ca);
-          j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
       };
 
   public DirectoryManifest {
@@ -44,7 +49,10 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
   }
 
   public static DirectoryManifest of(Map<String, Checksum> entries) {
-    return new DirectoryManifest(new TreeMap<>(entries));
+    // Copied in this order, a map already in it is taken over without comparing a single key
+    TreeMap<String, Checksum> sorted = new TreeMap<>(CODE_POINT_ORDER);
+    sorted.putAll(entries);
+    return new DirectoryManifest(sorted);
   }
 
   /** SHA-256 over each entry's path bytes then checksum hex bytes, in path order, no separators. */

@@ -141,4 +141,28 @@ class ChecksumVectorsTest {
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
   }
+
+  @Test
+  void manifestOrderIsCodePointOrderForAnyText() {
+    java.util.Random random = new java.util.Random(11);
+    String[] alphabet = {
+      "a", "b", "\u00e9", "\uFF5E", "\uD83D\uDE00", "\uD83D\uDE01", "\uD800\uDC00", "/", "-"
+    };
+    for (int trial = 0; trial < 20_000; trial++) {
+      String a = randomText(random, alphabet);
+      String b = randomText(random, alphabet);
+      int expected = java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+      assertThat(Integer.signum(DirectoryManifest.CODE_POINT_ORDER.compare(a, b)))
+          .as("%s vs %s", a, b)
+          .isEqualTo(Integer.signum(expected));
+    }
+  }
+
+  private static String randomText(java.util.Random random, String[] alphabet) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      text.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return text.toString();
+  }
 }

@@ -64,7 +64,7 @@ final class S3Client {
   }
 
   /** AWS endpoints name their region; other servers take the default one. */
-  private static String regionOf(String host) {
+  static String regionOf(String host) {
     java.util.regex.Matcher aws =
         java.util.regex.Pattern.compile("(?:^|\\.)s3[.-]([a-z0-9-]+)\\.amazonaws\\.com$")
             .matcher(host);
@@ -76,6 +76,30 @@ final class S3Client {
    * and signs every later request for that region.
    */
   void locateBucket() throws IOException {
+    try {
+      String region = askLocation();
+      if (!region.isEmpty() && !region.equals(signer.region()) && !region.equals("US")) {
+        signer = signer.inRegion(region.equals("EU") ? "eu-west-1" : region);
+      }
+    } catch (S3Exception e) {
+      // A server without the call, or a key allowed objects but not this, keeps the default
+      // region; the HEAD below still proves the bucket and the key.
+      if (e.status() != 403 && e.status() != 405 && e.status() != 501) {
+        throw e;
+      }
+    }
+    // Some servers tell the location of any bucket name; only this answers for the bucket itself.
+    try {
+      drain(send("HEAD", "", new TreeMap<>(), Map.of(), null));
+    } catch (S3Exception e) {
+      throw e.status() == 404
+          ? new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty())
+          : e;
+    }
+  }
+
+  /** The bucket's LocationConstraint; AWS says which region to sign for if it is not this one. */
+  private String askLocation() throws IOException {
     HttpURLConnection connection;
     try {
       connection = send("GET", "", query("location", ""), Map.of(), null);
@@ -86,19 +110,8 @@ final class S3Client {
       signer = signer.inRegion(e.region().get());
       connection = send("GET", "", query("location", ""), Map.of(), null);
     }
-    Map<String, List<String>> fields = readXml(connection, Set.of("LocationConstraint"));
-    String region = first(fields, "LocationConstraint").orElse("");
-    if (!region.isEmpty() && !region.equals(signer.region()) && !region.equals("US")) {
-      signer = signer.inRegion(region.equals("EU") ? "eu-west-1" : region);
-    }
-    // Some servers tell the location of any bucket name; only this answers for the bucket itself.
-    try {
-      drain(send("HEAD", "", new TreeMap<>(), Map.of(), null));
-    } catch (S3Exception e) {
-      throw e.status() == 404
-          ? new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty())
-          : e;
-    }
+    return first(readXml(connection, Set.of("LocationConstraint")), "LocationConstraint")
+        .orElse("");
   }
 
   boolean exists(String key) throws IOException {

@@ -1,0 +1,137 @@
+package dev.alcove.core.store.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bucket's region is found as AWS and other servers tell it, and every request is signed for
+ * it.
+ */
+class S3ClientRegionTest {
+
+  /** Answers each request (one per connection) by {@code answer}, given "METHOD target auth". */
+  private static final class ScriptedServer implements AutoCloseable {
+    final ServerSocket socket;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+
+    ScriptedServer(Function<String, String> answer) throws Exception {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread thread =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket client = socket.accept()) {
+                    BufferedReader in =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                client.getInputStream(), StandardCharsets.ISO_8859_1));
+                    String request = in.readLine();
+                    String auth = "";
+                    String line;
+                    while ((line = in.readLine()) != null && !line.isEmpty()) {
+                      if (line.toLowerCase().startsWith("authorization:")) {
+                        auth = line.substring(line.indexOf(':') + 1).trim();
+                      }
+                    }
+                    String seen = request.substring(0, request.lastIndexOf(' ')) + " " + auth;
+                    requests.add(seen);
+                    OutputStream out = client.getOutputStream();
+                    out.write(answer.apply(seen).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                  } catch (Exception e) {
+                    // closed
+                  }
+                }
+              });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    URI endpoint() {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+      socket.close();
+    }
+  }
+
+  static String answer(int status, String body) {
+    return "HTTP/1.1 "
+        + status
+        + " X\r\nContent-Type: application/xml\r\nContent-Length: "
+        + body.length()
+        + "\r\nConnection: close\r\n\r\n"
+        + body;
+  }
+
+  static boolean signedFor(String request, String region) {
+    return request.contains("/" + region + "/s3/aws4_request");
+  }
+
+  @Test
+  void aBucketInAnotherRegionIsSignedForThatRegionFromThenOn() throws Exception {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            request -> {
+              if (!signedFor(request, "eu-west-1")) {
+                return answer(
+                    400,
+                    "<Error><Code>AuthorizationHeaderMalformed</Code><Message>expecting"
+                        + " 'eu-west-1'</Message><Region>eu-west-1</Region></Error>");
+              }
+              if (request.startsWith("GET /data?location")) {
+                return answer(200, "<LocationConstraint>eu-west-1</LocationConstraint>");
+              }
+              if (request.startsWith("HEAD /data ")) {
+                return answer(200, "");
+              }
+              return answer(404, "");
+            })) {
+      S3Client client = new S3Client(server.endpoint(), "data", "key", "secret");
+      client.locateBucket();
+      assertThat(client.exists("ab/cd/abcd")).isFalse();
+      assertThat(server.requests.get(0)).contains("/us-east-1/s3/aws4_request");
+      assertThat(server.requests.subList(1, server.requests.size()))
+          .hasSize(3)
+          .allMatch(request -> signedFor(request, "eu-west-1"));
+    }
+  }
+
+  @Test
+  void aServerThatWillNotTellTheLocationIsAskedForTheBucketAlone() throws Exception {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            request ->
+                request.startsWith("GET /data?location")
+                    ? answer(501, "<Error><Code>NotImplemented</Code><Message>no</Message></Error>")
+                    : answer(200, ""))) {
+      S3Client client = new S3Client(server.endpoint(), "data", "key", "secret");
+      client.locateBucket();
+      assertThat(server.requests).hasSize(2);
+      assertThat(server.requests.get(1)).startsWith("HEAD /data ");
+    }
+  }
+
+  @Test
+  void regionalAwsEndpointsNameTheirRegion() {
+    assertThat(S3Client.regionOf("s3.ap-southeast-2.amazonaws.com")).isEqualTo("ap-southeast-2");
+    assertThat(S3Client.regionOf("s3-eu-west-1.amazonaws.com")).isEqualTo("eu-west-1");
+    assertThat(S3Client.regionOf("s3.amazonaws.com")).isEqualTo("us-east-1");
+    assertThat(S3Client.regionOf("s3-external-1.amazonaws.com")).isEqualTo("us-east-1");
+    assertThat(S3Client.regionOf("minio.example.com")).isEqualTo("us-east-1");
+  }
+}
