@@ -44,6 +44,18 @@ public record Checksum(String hex) implements Comparable<Checksum> {
     return hex.compareTo(other.hex);
   }
 
+  // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+  // costs a cold JVM more than every later call together.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Checksum checksum && hex.equals(checksum.hex);
+  }
+
+  @Override
+  public int hashCode() {
+    return hex.hashCode();
+  }
+
   @Override
   public String toString() {
     return hex;

@@ -193,6 +193,21 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     return a.length() < b.length() ? next - b.charAt(common) : a.charAt(common) - next;
   }
 
+  // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+  // costs a cold JVM more than every later call together.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StepUri uri
+        && scheme == uri.scheme
+        && version.equals(uri.version)
+        && names.equals(uri.names);
+  }
+
+  @Override
+  public int hashCode() {
+    return (scheme.hashCode() * 31 + names.hashCode()) * 31 + version.hashCode();
+  }
+
   @Override
   public String toString() {
     return scheme.label() + "://" + path();
