@@ -21,6 +21,13 @@ REPEAT = int(os.environ.get("REPEAT", 3))
 VERSION = re.search(r"<version>([^<]+)</version>", (ROOT / "alcove-core/pom.xml").read_text().split("</parent>")[0]).group(1)
 KEY, SECRET, BUCKET = "bench-access", "bench-secret-key", "bench"
 results = []
+last_cpu = 0.0  # CPU seconds (user + system) of the last command run by sh(), with its children
+
+
+def process_cpu(pid):
+    """CPU seconds a running process has used so far (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def log(message):
@@ -35,9 +42,13 @@ def sh(args, cwd=None, env=None, check=True, capture=True):
     # Every timed command, alcove's or a baseline's, starts with no dirty pages left by the one
     # before: otherwise the kernel's write-back of one run's copies slows the next, at random.
     os.sync()
+    global last_cpu
+    cpu_before = os.times()
     start = time.perf_counter()
     proc = subprocess.run(args, cwd=cwd, env=full_env, text=True, capture_output=capture)
     elapsed = time.perf_counter() - start
+    cpu_after = os.times()
+    last_cpu = (cpu_after.children_user + cpu_after.children_system) - (cpu_before.children_user + cpu_before.children_system)
     if check and proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, args))}\n{proc.stdout[-3000:] if proc.stdout else ''}\n{proc.stderr[-3000:] if proc.stderr else ''}")
     return elapsed, (proc.stdout or "") + (proc.stderr or "")
@@ -68,6 +79,12 @@ def floor(number, what, ratio, times):
     """A reference measured beside a row: what is possible at all here, to explain a miss."""
     low, high = min(times), max(times)
     floors.append(f"- Row {number}: {what}: {statistics.median(times):.3f} s ({low:.3f}-{high:.3f}), ratio {ratio:.2f}x.")
+    log(floors[-1])
+
+
+def reference(text):
+    """A fact measured in this run that explains a row, in words."""
+    floors.append(f"- {text}")
     log(floors[-1])
 
 
@@ -203,7 +220,10 @@ def main():
     noop = [elapsed for elapsed, _ in noop_runs]
     noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
     validate = median_time(REPEAT, lambda: mvn(main_alcove, "validate")[0])
-    help_goal = median_time(REPEAT, lambda: mvn(main_alcove, "alcove:help")[0])
+    help_goal, help_cpu = [], []
+    for _ in range(REPEAT):
+        help_goal.append(mvn(main_alcove, "alcove:help")[0])
+        help_cpu.append(last_cpu)
     floor("3a", "`mvn alcove:help`, a goal of this plugin that does nothing, against `mvn validate`",
           statistics.median(help_goal) / statistics.median(validate), help_goal)
     rehash = median_time(REPEAT, lambda: sh(["openssl", "dgst", "-sha256", *all_data])[0])
@@ -273,23 +293,45 @@ def main():
                       # rclone cannot load a CA bundle for its HTTP transport; the server is plain HTTP on loopback
                       "AWS_CA_BUNDLE": None}
         up, up_rclone, down, down_rclone = [], [], [], []
+        # CPU seconds of each copy: (the client's, the S3 server's), to tell what two cores allow
+        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": []}
+
+        def timed(kind, run):
+            server_before = process_cpu(server.pid)
+            elapsed, out = run()
+            cpu[kind].append((last_cpu, process_cpu(server.pid) - server_before))
+            return elapsed, out
+
         for r in range(REPEAT):
             init_alcove(up_alcove)
-            elapsed, _ = snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-up", env=s3_env)
+            elapsed, _ = timed("up", lambda: snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-up", env=s3_env))
             up.append(elapsed)
-            up_rclone.append(sh(["rclone", "copy", str(data / "dir"), f"bench:{BUCKET}/r{r}"], env=rclone_env)[0])
+            up_rclone.append(timed("up_rclone", lambda: sh(["rclone", "copy", str(data / "dir"), f"bench:{BUCKET}/r{r}"], env=rclone_env))[0])
             shutil.rmtree(up_alcove / "data/snapshots/dir/2024-01-01")
             shutil.rmtree(WORK / "cache-up", ignore_errors=True)
-            elapsed, out = mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-down", env=s3_env)
+            elapsed, out = timed("down", lambda: mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-down", env=s3_env))
             assert "restored snapshot://dir/2024-01-01" in out, out[-2000:]
             down.append(elapsed)
             shutil.rmtree(WORK / "cache-down", ignore_errors=True)
             shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
-            down_rclone.append(sh(["rclone", "copy", f"bench:{BUCKET}/r{r}", str(WORK / "rclone-down")], env=rclone_env)[0])
+            down_rclone.append(timed("down_rclone", lambda: sh(["rclone", "copy", f"bench:{BUCKET}/r{r}", str(WORK / "rclone-down")], env=rclone_env))[0])
+        cores = os.cpu_count()
+        maven_cpu = statistics.median(help_cpu)
+        for number, kind, what in (("6a", "up", "upload"), ("6b", "down", "download")):
+            own = [c + s for c, s in cpu[kind]]
+            theirs = [c + s for c, s in cpu[kind + "_rclone"]]
+            rclone_wall = statistics.median(up_rclone if kind == "up" else down_rclone)
+            bound = (statistics.median(theirs) + maven_cpu) / cores
+            reference(
+                f"Row {number}: CPU seconds of the whole {what} (client and S3 server together, median): alcove "
+                f"{statistics.median(own):.1f}, rclone {statistics.median(theirs):.1f}; `mvn alcove:help` alone uses "
+                f"{maven_cpu:.1f}. A Maven goal that did no more than rclone would need {statistics.median(theirs) + maven_cpu:.1f} "
+                f"CPU seconds, at least {bound:.2f} s on {cores} cores, against rclone's {rclone_wall:.2f} s: "
+                f"{'the target is out of reach for any Maven goal here' if bound > rclone_wall else 'the target is within reach'}.")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 1.0,
-               "alcove also hashes, copies the folder into the alcove and into its cache")
+               "alcove also hashes the folder and copies it into the alcove, which its cache links to")
         record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 1.0,
                "alcove also verifies every byte and fills its cache")
     finally:
