@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 class DepotTest {
 
   @TempDir Path dir;
+  Path data;
+  Checksum sum;
+  LocalDirectoryStore store;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    data = dir.resolve("data.csv");
+    Files.writeString(data, "a,b\n1,2\n");
+    sum = Sha256.ofFile(data);
+    store = new LocalDirectoryStore(dir.resolve("store"), "local store");
+  }
 
   @Test
   void theCacheLinksToTheDataAndAnEditInPlaceIsCaughtOnTheNextRead() throws Exception {
-    Path data = dir.resolve("data.csv");
-    Files.writeString(data, "a,b\n1,2\n");
-    Checksum sum = Sha256.ofFile(data);
-    LocalDirectoryStore store = new LocalDirectoryStore(dir.resolve("store"), "local store");
     LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
     RecordingLog log = new RecordingLog();
     Depot depot = new Depot(store, Optional.of(cache), false, log);
@@ -45,10 +53,6 @@ class DepotTest {
 
   @Test
   void aCorruptStoredObjectIsRefusedAndNothingIsWritten() throws Exception {
-    Path data = dir.resolve("data.csv");
-    Files.writeString(data, "a,b\n1,2\n");
-    Checksum sum = Sha256.ofFile(data);
-    LocalDirectoryStore store = new LocalDirectoryStore(dir.resolve("store"), "local store");
     Depot depot = new Depot(store, Optional.empty(), false, new RecordingLog());
     depot.putAll(Map.of(sum, data), 1, TransferProgress.NONE);
     Files.writeString(store.pathOf(sum), "tampered");
