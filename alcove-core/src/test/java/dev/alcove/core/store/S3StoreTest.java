@@ -80,6 +80,7 @@ class S3StoreTest {
     assertThatThrownBy(() -> S3Store.open(wrongSecret, new Retry(1, 0, AlcoveLog.SILENT)))
         .isInstanceOf(AlcoveException.class)
         .hasMessageContaining("S3 refused the credentials")
+        .hasMessageContaining("SignatureDoesNotMatch")
         .hasMessageNotContaining("wrong-secret-123");
 
     S3Settings noBucket =

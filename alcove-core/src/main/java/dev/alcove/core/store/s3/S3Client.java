@@ -76,6 +76,7 @@ final class S3Client {
    * and signs every later request for that region.
    */
   void locateBucket() throws IOException {
+    S3Exception refused = null;
     try {
       String region = askLocation();
       if (!region.isEmpty() && !region.equals(signer.region()) && !region.equals("US")) {
@@ -87,14 +88,17 @@ final class S3Client {
       if (e.status() != 403 && e.status() != 405 && e.status() != 501) {
         throw e;
       }
+      refused = e;
     }
     // Some servers tell the location of any bucket name; only this answers for the bucket itself.
     try {
       drain(send("HEAD", "", new TreeMap<>(), Map.of(), null));
     } catch (S3Exception e) {
-      throw e.status() == 404
-          ? new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty())
-          : e;
+      if (e.status() == 404) {
+        throw new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty());
+      }
+      // A HEAD answer has no body: the refusal of the location says more (SignatureDoesNotMatch)
+      throw e.status() == 403 && refused != null && refused.status() == 403 ? refused : e;
     }
   }
 
