@@ -1,5 +1,7 @@
 package dev.alcove.core.store.s3;
 
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.store.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,12 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,10 +218,7 @@ final class S3Client {
         progress.transferred(read);
       }
     }
-    if (expected >= 0 && received != expected) {
-      throw new IOException(
-          "the connection ended after " + received + " of " + expected + " bytes");
-    }
+    requireWhole(received, expected);
   }
 
   /** One page of the keys under {@code prefix}, and the token for the next page if there is one. */
@@ -259,7 +256,7 @@ final class S3Client {
     }
 
     Body(byte[] bytes) {
-      this(null, 0, bytes.length, Signer.sha256Hex(bytes), TransferProgress.NONE, bytes);
+      this(null, 0, bytes.length, Sha256.ofBytes(bytes).hex(), TransferProgress.NONE, bytes);
     }
 
     void writeTo(OutputStream out) throws IOException {
@@ -267,21 +264,39 @@ final class S3Client {
         out.write(bytes);
         return;
       }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-        byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-        long position = offset;
-        long end = offset + length;
-        while (position < end) {
-          wrapped.clear().limit((int) Math.min(buffer.length, end - position));
-          int read = channel.read(wrapped, position);
-          if (read < 0) {
-            throw new IOException(file + " became shorter while it was being uploaded");
-          }
-          out.write(buffer, 0, read);
-          position += read;
-          progress.transferred(read);
+      readRange(
+          file,
+          offset,
+          length,
+          (buffer, read) -> {
+            out.write(buffer, 0, read);
+            progress.transferred(read);
+          });
+    }
+  }
+
+  /** Takes each chunk of a file as it is read. */
+  @FunctionalInterface
+  private interface Chunks {
+    void accept(byte[] buffer, int length) throws IOException;
+  }
+
+  /** Reads {@code length} bytes of {@code file} from {@code offset}, a chunk at a time. */
+  private static void readRange(Path file, long offset, long length, Chunks chunks)
+      throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
+      ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+      long position = offset;
+      long end = offset + length;
+      while (position < end) {
+        wrapped.clear().limit((int) Math.min(buffer.length, end - position));
+        int read = channel.read(wrapped, position);
+        if (read < 0) {
+          throw new IOException(file + " became shorter while it was being uploaded");
         }
+        chunks.accept(buffer, read);
+        position += read;
       }
     }
   }
@@ -380,12 +395,16 @@ final class S3Client {
     if ("HEAD".equals(connection.getRequestMethod())) {
       return bytes;
     }
-    long expected = declaredLength(connection);
-    if (expected >= 0 && bytes.length != expected) {
-      throw new IOException(
-          "the connection ended after " + bytes.length + " of " + expected + " bytes");
-    }
+    requireWhole(bytes.length, declaredLength(connection));
     return bytes;
+  }
+
+  /** Fails when fewer bytes came than the answer declared (-1: sent in chunks, not declared). */
+  private static void requireWhole(long received, long declared) throws IOException {
+    if (declared >= 0 && received != declared) {
+      throw new IOException(
+          "the connection ended after " + received + " of " + declared + " bytes");
+    }
   }
 
   private static Map<String, List<String>> readXml(HttpURLConnection connection, Set<String> names)
@@ -441,27 +460,8 @@ final class S3Client {
   }
 
   private static String sha256(Path file, long offset, long length) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-      long position = offset;
-      long end = offset + length;
-      while (position < end) {
-        buffer.clear().limit((int) Math.min(BUFFER, end - position));
-        int read = channel.read(buffer, position);
-        if (read < 0) {
-          throw new IOException(file + " became shorter while it was being uploaded");
-        }
-        buffer.flip();
-        digest.update(buffer);
-        position += read;
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    MessageDigest digest = Sha256.newDigest();
+    readRange(file, offset, length, (buffer, read) -> digest.update(buffer, 0, read));
+    return Checksum.ofDigest(digest.digest()).hex();
   }
 }

@@ -1,8 +1,8 @@
 package dev.alcove.core.store.s3;
 
+import dev.alcove.core.checksum.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -84,7 +84,7 @@ final class Signer {
             + payloadSha256;
     String scope = day + "/" + region + "/s3/aws4_request";
     String stringToSign =
-        ALGORITHM + '\n' + stamp + '\n' + scope + '\n' + sha256Hex(canonicalRequest);
+        ALGORITHM + '\n' + stamp + '\n' + scope + '\n' + Sha256.ofString(canonicalRequest).hex();
     byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), day);
     key = hmac(key, region);
     key = hmac(key, "s3");
@@ -138,18 +138,6 @@ final class Signer {
           out.append(encode(name, false)).append('=').append(encode(value, false));
         });
     return out.toString();
-  }
-
-  static String sha256Hex(String text) {
-    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 
   private static byte[] hmac(byte[] key, String data) {
