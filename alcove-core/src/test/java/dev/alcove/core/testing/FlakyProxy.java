@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * period} connections it accepts, the first answers its request with an HTTP 500, the second
  * forwards the request but cuts the response after a few bytes; the others are passed through
  * untouched. It stops failing after {@code maxFaults}, so a client that retries does get through.
+ *
+ * <p>Each connection carries one request: the proxy asks the server to close it after its answer.
+ * So the faults served depend on how many requests a client makes, not on how it pools connections.
  */
 public final class FlakyProxy implements AutoCloseable {
 
@@ -74,12 +77,13 @@ public final class FlakyProxy implements AutoCloseable {
   private void serve(Socket client, int fault) {
     try (client;
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+      byte[] head = readRequestHead(client.getInputStream());
       if (fault == 0) {
-        readRequestHead(client.getInputStream());
         client.getOutputStream().write(SERVER_ERROR);
         client.getOutputStream().flush();
         return;
       }
+      server.getOutputStream().write(closing(head));
       Thread upstream =
           new Thread(() -> pump(client, server, Long.MAX_VALUE), "flaky-proxy-upstream");
       upstream.setDaemon(true);
@@ -112,13 +116,28 @@ public final class FlakyProxy implements AutoCloseable {
     }
   }
 
-  private static void readRequestHead(InputStream in) throws IOException {
+  /** The request line and headers, read to the blank line that ends them and no further. */
+  private static byte[] readRequestHead(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
     int matched = 0;
     int b;
     byte[] end = {'\r', '\n', '\r', '\n'};
     while (matched < 4 && (b = in.read()) >= 0) {
+      head.write(b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
+    return head.toByteArray();
+  }
+
+  /** {@code head} with its Connection header, if any, replaced by {@code Connection: close}. */
+  private static byte[] closing(byte[] head) {
+    String kept =
+        new String(head, StandardCharsets.ISO_8859_1)
+            .lines()
+            .filter(line -> !line.isEmpty())
+            .filter(line -> !line.regionMatches(true, 0, "connection:", 0, 11))
+            .collect(java.util.stream.Collectors.joining("\r\n"));
+    return (kept + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static void closeQuietly(Socket socket) {

@@ -370,12 +370,15 @@ final class S3Client {
   }
 
   /**
-   * The length the answer declares, or -1 when it is sent in chunks; an answer that declares
-   * neither was cut short within its headers, and would otherwise pass as empty.
+   * The length the answer declares, or -1 when it is sent in chunks or ends with the connection; an
+   * answer that says none of these was cut short within its headers, and would otherwise pass as
+   * empty.
    */
   private static long declaredLength(HttpURLConnection connection) throws IOException {
     long length = connection.getContentLengthLong();
-    if (length < 0 && !"chunked".equalsIgnoreCase(connection.getHeaderField("Transfer-Encoding"))) {
+    if (length < 0
+        && !"chunked".equalsIgnoreCase(connection.getHeaderField("Transfer-Encoding"))
+        && !"close".equalsIgnoreCase(connection.getHeaderField("Connection"))) {
       throw new IOException("the server's answer was cut short before its length");
     }
     return length;
