@@ -43,13 +43,11 @@ public final class StatCache implements FileDigester {
 
   public static StatCache load(Path buildDir) {
     StatCache cache = new StatCache(buildDir.resolve(FILE_NAME));
-    if (!StateFile.read(cache.file, 5, cache::parse)) {
-      cache.entries.clear();
-    }
+    cache.entries.putAll(StateFile.read(cache.file, 5, StatCache::parse));
     return cache;
   }
 
-  private void parse(String[] parts) {
+  private static void parse(String[] parts, Map<String, Entry> entries) {
     if (!Checksum.isValid(parts[4])) {
       return;
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A file of build state under {@code target/alcove/}: a {@code #} header line, then one row of
@@ -16,24 +18,25 @@ public final class StateFile {
   private StateFile() {}
 
   /**
-   * Feeds every row of exactly {@code fields} fields to {@code row}, skipping comments and blank
-   * lines; a missing file has no rows. Returns false when the file cannot be read or {@code row}
-   * refuses a row by throwing: the caller then forgets what it was fed.
+   * The entries that {@code row} puts into a map from each row of exactly {@code fields} fields,
+   * skipping comments and blank lines. All or nothing: a missing file, one that cannot be read, or
+   * a row that {@code row} refuses by throwing gives an empty map.
    */
-  public static boolean read(Path file, int fields, Consumer<String[]> row) {
+  public static <K, V> Map<K, V> read(Path file, int fields, BiConsumer<String[], Map<K, V>> row) {
+    Map<K, V> entries = new HashMap<>();
     if (!Files.isRegularFile(file)) {
-      return true;
+      return entries;
     }
     try {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         String[] parts = line.split("\t");
         if (!line.startsWith("#") && !line.isBlank() && parts.length == fields) {
-          row.accept(parts);
+          row.accept(parts, entries);
         }
       }
-      return true;
+      return entries;
     } catch (IOException | RuntimeException e) {
-      return false;
+      return new HashMap<>();
     }
   }
 

@@ -36,20 +36,17 @@ public final class BuildManifest {
 
   public static BuildManifest load(Path buildDir) {
     BuildManifest manifest = new BuildManifest(buildDir.resolve(FILE_NAME));
-    boolean readable =
-        StateFile.read(
+    manifest.entries.putAll(
+        StateFile.<StepUri, Entry>read(
             manifest.file,
             3,
-            parts -> {
+            (parts, entries) -> {
               if (Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])) {
-                manifest.entries.put(
+                entries.put(
                     StepUri.parse(parts[0]),
                     new Entry(Checksum.of(parts[1]), Checksum.of(parts[2])));
               }
-            });
-    if (!readable) {
-      manifest.entries.clear();
-    }
+            }));
     return manifest;
   }
 

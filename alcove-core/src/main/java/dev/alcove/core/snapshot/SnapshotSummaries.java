@@ -47,13 +47,11 @@ public final class SnapshotSummaries {
 
   public static SnapshotSummaries load(Path buildDir) {
     SnapshotSummaries loaded = new SnapshotSummaries(buildDir.resolve(FILE_NAME));
-    if (!StateFile.read(loaded.file, 4, loaded::parse)) {
-      loaded.summaries.clear();
-    }
+    loaded.summaries.putAll(StateFile.read(loaded.file, 4, SnapshotSummaries::parse));
     return loaded;
   }
 
-  private void parse(String[] parts) {
+  private static void parse(String[] parts, Map<Checksum, Summary> summaries) {
     Optional<SnapshotType> type = SnapshotType.fromLabel(parts[1]);
     if (Checksum.isValid(parts[0]) && type.isPresent() && Checksum.isValid(parts[2])) {
       String extension = "-".equals(parts[3]) ? "" : parts[3];
