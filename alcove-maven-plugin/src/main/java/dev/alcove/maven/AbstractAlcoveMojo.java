@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -124,6 +123,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
   protected List<RemoteRepository> pluginRepositories;
 
+  /** Resolved when the first Java step runs. */
+  private List<Path> javaStepClassPath;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -179,9 +181,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   }
 
   /** How to run steps: the selection, and the class path and store every run needs. */
-  protected RunOptions runOptions(Optional<Pattern> select, boolean force, boolean dryRun)
-      throws MojoExecutionException {
-    return new RunOptions(select, force, dryRun, threads(), javaStepClassPath(), this::openDepot);
+  protected RunOptions runOptions(Optional<Pattern> select, boolean force, boolean dryRun) {
+    return new RunOptions(
+        select, force, dryRun, threads(), this::javaStepClassPath, this::openDepot);
   }
 
   /**
@@ -189,16 +191,11 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    * (when the goal resolved it), the plugin's own artifacts (DuckDB among them), then the libraries
    * of {@link JavaStepLibraries}.
    */
-  private Supplier<List<Path>> javaStepClassPath() {
-    List<Path> found = new ArrayList<>();
-    return () -> {
-      synchronized (found) {
-        if (found.isEmpty()) {
-          found.addAll(resolveJavaStepClassPath());
-        }
-        return List.copyOf(found);
-      }
-    };
+  private synchronized List<Path> javaStepClassPath() {
+    if (javaStepClassPath == null) {
+      javaStepClassPath = resolveJavaStepClassPath();
+    }
+    return javaStepClassPath;
   }
 
   private List<Path> resolveJavaStepClassPath() {
