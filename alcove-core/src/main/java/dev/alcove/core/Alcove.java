@@ -1,9 +1,11 @@
 package dev.alcove.core;
 
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.log.AlcoveLog;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -58,11 +60,18 @@ public final class Alcove {
     return fileCatalogue;
   }
 
-  /** Adds a step to alcove.yaml (atomically) and returns the alcove as it now is. */
-  public Alcove withStep(StepDeclaration step) {
-    Catalogue updated = fileCatalogue.with(step);
-    Alcove reopened = new Alcove(root, updated, declaredSteps);
-    CatalogueFile.write(root, updated);
-    return reopened;
+  /** The same alcove with another {@code alcove.yaml} content; writes nothing. */
+  public Alcove withFileCatalogue(Catalogue updated) {
+    return new Alcove(root, updated, declaredSteps);
+  }
+
+  /** The alcove as its files say now: {@code alcove.yaml} read again, the pom's steps kept. */
+  public Alcove reread() {
+    return open(root, declaredSteps);
+  }
+
+  /** Begins a change to the alcove's shared files under its lock. */
+  public AlcoveEdit edit(AlcoveLog log) {
+    return AlcoveEdit.begin(this, log);
   }
 }

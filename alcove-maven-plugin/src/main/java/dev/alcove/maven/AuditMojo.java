@@ -46,7 +46,8 @@ public class AuditMojo extends AbstractAlcoveMojo {
     List<Finding> findings =
         new Audit(
                 directory.toPath(),
-                new AuditOptions(fix, strict, remote, Optional.of(this::openDepot)))
+                new AuditOptions(fix, strict, remote, Optional.of(this::openDepot)),
+                log())
             .run(declaredSteps());
     long errors = 0;
     long warnings = 0;

@@ -6,8 +6,10 @@ import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
+import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
@@ -36,17 +38,30 @@ public final class Audit {
   private final AuditOptions options;
   private final GitIgnores gitIgnores;
 
-  public Audit(Path root, AuditOptions options) {
+  private final AlcoveLog log;
+
+  public Audit(Path root, AuditOptions options, AlcoveLog log) {
     this.root = root.toAbsolutePath().normalize();
     this.options = options;
     this.gitIgnores = new GitIgnores(this.root, options.fix());
+    this.log = log;
   }
 
   /**
    * Audits the alcove with the given pom-declared steps; a catalogue that cannot be read is one
-   * error.
+   * error. It holds the alcove's lock, as it writes build state (and, fixing, the alcove's files),
+   * and so reads nothing that a run is half-way through changing.
    */
   public List<Finding> run(List<StepDeclaration> declaredSteps) {
+    if (!CatalogueFile.exists(root)) {
+      Alcove.open(root, declaredSteps); // fails, saying how to create an alcove
+    }
+    try (AlcoveLock lock = AlcoveLock.acquire(AlcoveLayout.withDefaults(root).buildDir(), log)) {
+      return runUnderLock(declaredSteps);
+    }
+  }
+
+  private List<Finding> runUnderLock(List<StepDeclaration> declaredSteps) {
     List<Finding> findings = new ArrayList<>();
     Alcove alcove;
     try {

@@ -143,18 +143,53 @@ public final class Catalogue {
     return Set.copyOf(a).equals(Set.copyOf(b));
   }
 
-  /** Checks rules that hold for any catalogue: snapshots have no dependencies. */
+  /**
+   * Checks rules that hold for any catalogue: snapshots have no dependencies, and no snapshot's
+   * data lies inside another snapshot's folder (where restoring the folder would delete it).
+   */
   public void validate(String where) {
     List<String> problems = new ArrayList<>();
+    Map<String, StepUri> snapshotPaths = new HashMap<>();
+    steps.keySet().stream()
+        .filter(StepUri::isSnapshot)
+        .forEach(u -> snapshotPaths.put(u.path(), u));
     steps.forEach(
         (uri, deps) -> {
           if (uri.isSnapshot() && !deps.isEmpty()) {
             problems.add(where + ": snapshot " + uri + " cannot have dependencies");
           }
+          if (uri.isSnapshot()) {
+            enclosingSnapshot(uri, snapshotPaths)
+                .ifPresent(
+                    outer ->
+                        problems.add(
+                            where
+                                + ": snapshot "
+                                + uri
+                                + " would lie inside the data folder of snapshot "
+                                + outer
+                                + ", and restoring that folder would delete it: give it a"
+                                + " dataset name that does not go on after another snapshot's"
+                                + " version, e.g. "
+                                + String.join("-", uri.names())));
+          }
         });
     if (!problems.isEmpty()) {
       throw new AlcoveException(problems.get(0));
     }
+  }
+
+  /** The snapshot whose version folder holds {@code uri}'s path, e.g. {@code s/2024-01-01}. */
+  private static Optional<StepUri> enclosingSnapshot(StepUri uri, Map<String, StepUri> snapshots) {
+    StringBuilder prefix = new StringBuilder(uri.names().get(0));
+    for (int i = 1; i < uri.names().size(); i++) {
+      prefix.append('/').append(uri.names().get(i));
+      StepUri outer = snapshots.get(prefix.toString());
+      if (outer != null) {
+        return Optional.of(outer);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -93,8 +93,11 @@ public final class CatalogueFile {
     }
   }
 
-  /** Writes the catalogue atomically, steps sorted by URI, as the Python tool does. */
-  public static void write(Path alcoveRoot, Catalogue catalogue) {
+  /**
+   * Writes the catalogue atomically, steps sorted by URI, as the Python tool does. Only {@link
+   * AlcoveEdit} calls this, under the alcove's lock.
+   */
+  static void write(Path alcoveRoot, Catalogue catalogue) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("version", FORMAT_VERSION);
     document.put("data_dir", catalogue.dataDir());

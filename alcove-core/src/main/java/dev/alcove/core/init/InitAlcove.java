@@ -1,12 +1,10 @@
 package dev.alcove.core.init;
 
-import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.layout.AlcoveLayout;
-import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Creates an empty alcove: {@code alcove.yaml} and {@code data/.gitignore}. */
 public final class InitAlcove {
@@ -15,13 +13,11 @@ public final class InitAlcove {
 
   /** Returns false, changing nothing, when {@code root} already holds an alcove. */
   public static boolean init(Path root, AlcoveLog log) {
-    if (CatalogueFile.exists(root)) {
+    if (CatalogueFile.exists(root) || !AlcoveEdit.initialise(root, log)) {
       log.info("alcove already set up in " + root + ": left untouched");
       return false;
     }
     AlcoveLayout layout = AlcoveLayout.withDefaults(root);
-    new DataGitignore(layout).ensure(List.of(DataGitignore.TABLES_ENTRY));
-    CatalogueFile.write(root, Catalogue.empty());
     log.info(
         "created " + CatalogueFile.FILE_NAME + " and " + layout.relative(layout.dataGitignore()));
     return true;

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * alcove. It is an operating-system file lock, which the kernel releases when its process ends,
  * however it ends (even {@code kill -9}), so a crashed build never blocks the next one. Threads of
  * one JVM (a {@code mvn -T} reactor) queue on a lock of their own first, since file locks are per
- * process.
+ * process. The thread that holds it may take it again (a snapshot that then edits the catalogue);
+ * only the outermost hold touches the file.
  */
 public final class AlcoveLock implements AutoCloseable {
 
@@ -37,8 +39,12 @@ public final class AlcoveLock implements AutoCloseable {
 
   /** Takes the alcove's lock, waiting (and saying so) while another build holds it. */
   public static AlcoveLock acquire(Path buildDir, AlcoveLog log) {
-    Path file = buildDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+    Path file = lockFile(buildDir);
     ReentrantLock threadLock = IN_THIS_JVM.computeIfAbsent(file, f -> new ReentrantLock());
+    if (threadLock.isHeldByCurrentThread()) {
+      threadLock.lock();
+      return new AlcoveLock(threadLock, null, null);
+    }
     if (!threadLock.tryLock()) {
       log.info(
           "waiting for another build in this Maven run to finish with "
@@ -47,10 +53,16 @@ public final class AlcoveLock implements AutoCloseable {
     }
     FileChannel channel = null;
     try {
-      Files.createDirectories(buildDir);
+      // target/ itself may be a link (onto another disk); nothing below it may be.
+      NoLinks.requireBelow(buildDir.toAbsolutePath().normalize().getParent(), file);
+      Files.createDirectories(file.getParent());
       channel =
           FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         log.info("waiting for another alcove build (" + holder(file) + ") to release " + file);
@@ -71,6 +83,16 @@ public final class AlcoveLock implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** Whether this thread holds the lock of the alcove whose build state is in {@code buildDir}. */
+  public static boolean isHeldByCurrentThread(Path buildDir) {
+    ReentrantLock lock = IN_THIS_JVM.get(lockFile(buildDir));
+    return lock != null && lock.isHeldByCurrentThread();
+  }
+
+  private static Path lockFile(Path buildDir) {
+    return buildDir.toAbsolutePath().normalize().resolve(FILE_NAME);
   }
 
   private static String holder(Path file) {
@@ -94,12 +116,14 @@ public final class AlcoveLock implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      fileLock.release();
-    } catch (IOException e) {
-      // Closing the channel below releases it as well.
+    if (fileLock != null) {
+      try {
+        fileLock.release();
+      } catch (IOException e) {
+        // Closing the channel below releases it as well.
+      }
+      closeQuietly(channel);
     }
-    closeQuietly(channel);
     threadLock.unlock();
   }
 }

@@ -2,9 +2,9 @@ package dev.alcove.core.run;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
-import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
@@ -34,29 +34,31 @@ import java.util.concurrent.Future;
  */
 public final class RunEngine {
 
-  private final Alcove alcove;
+  private final Alcove opened;
   private final RunOptions options;
   private final AlcoveLog log;
-  private final AlcoveLayout layout;
 
   public RunEngine(Alcove alcove, RunOptions options, AlcoveLog log) {
-    this.alcove = alcove;
+    this.opened = alcove;
     this.options = options;
     this.log = log;
-    this.layout = alcove.layout();
   }
 
-  /** Plans and runs; a real run holds the alcove's lock throughout, a dry run changes nothing. */
+  /**
+   * Plans and runs; a real run holds the alcove's lock throughout and plans from the catalogue as
+   * it is once the lock is held; a dry run changes nothing.
+   */
   public RunReport run() {
     if (options.dryRun()) {
-      return planAndRun();
+      return planAndRun(opened);
     }
-    try (AlcoveLock lock = AlcoveLock.acquire(layout.buildDir(), log)) {
-      return planAndRun();
+    try (AlcoveEdit edit = opened.edit(log)) {
+      return planAndRun(edit.alcove());
     }
   }
 
-  private RunReport planAndRun() {
+  private RunReport planAndRun(Alcove alcove) {
+    AlcoveLayout layout = alcove.layout();
     long planStart = System.nanoTime();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected = graph.select(options.select());
@@ -111,8 +113,10 @@ public final class RunEngine {
               "all %d steps are up to date: nothing to do (checked in %.2f s)",
               plan.size(),
               (System.nanoTime() - planStart) / 1e9));
-      statCache.save();
-      summaries.save();
+      if (!options.dryRun()) {
+        statCache.save();
+        summaries.save();
+      }
       return new RunReport(plan, List.of(), Map.of(), Map.of());
     }
     for (PlannedStep step : plan) {

@@ -8,6 +8,7 @@ import dev.alcove.core.duckdb.ParquetInspector;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.DescriptiveFields;
@@ -73,6 +74,7 @@ final class TableBuild {
     Instant start = Instant.now();
     log.info("building " + uri + " (" + reason + ") from " + layout.relative(step.definition));
     try {
+      NoLinks.requireBelow(layout.dataDir(), target);
       Files.createDirectories(target.getParent());
       List<StepInput> inputs = new ArrayList<>();
       step.inputs.forEach(

@@ -6,8 +6,10 @@ import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +182,13 @@ public final class RestoreSnapshot {
   public void restore(SnapshotMetadata metadata, Depot depot) {
     StepUri uri = metadata.uri();
     Path data = dataPath(metadata);
+    NoLinks.requireBelow(layout.dataDir(), data);
     String owner = "snapshot " + uri;
+    Displaced displaced = new Displaced(layout, LocalDateTime.now());
     if (metadata.type() == SnapshotType.FILE) {
+      if (Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)) {
+        warnDisplaced(data, "is not the data " + uri + " records", displaced.moveAside(data));
+      }
       depot.fetch(
           metadata.checksum(), data, owner, new ProgressReporter(log, "restoring " + uri + ":", 0));
       log.info("restored " + uri + " -> " + layout.relative(data));
@@ -212,6 +220,9 @@ public final class RestoreSnapshot {
                   && digester.checksum(file).equals(entry.getValue());
       if (!good) {
         needed.add(entry);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          warnDisplaced(file, "is not the data " + uri + " records", displaced.moveAside(file));
+        }
       }
     }
     ProgressReporter progress = new ProgressReporter(log, "restoring " + uri + ":", 0);
@@ -222,7 +233,7 @@ public final class RestoreSnapshot {
           Path file = insideFolder(data, entry.getKey());
           depot.fetch(entry.getValue(), file, owner, progress);
         });
-    int removed = removeExtraFiles(data, manifest);
+    int removed = moveExtraFilesAside(uri, data, manifest, displaced);
     log.info(
         "restored "
             + uri
@@ -231,7 +242,7 @@ public final class RestoreSnapshot {
             + " of "
             + manifest.size()
             + " files fetched"
-            + (removed > 0 ? ", " + removed + " files not in the manifest removed" : "")
+            + (removed > 0 ? ", " + removed + " files not in the manifest moved aside" : "")
             + " -> "
             + layout.relative(data)
             + "/");
@@ -253,7 +264,8 @@ public final class RestoreSnapshot {
     return file;
   }
 
-  private static int removeExtraFiles(Path folder, DirectoryManifest manifest) {
+  private int moveExtraFilesAside(
+      StepUri uri, Path folder, DirectoryManifest manifest, Displaced displaced) {
     List<Path> extra = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(folder)) {
       walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))
@@ -268,8 +280,25 @@ public final class RestoreSnapshot {
       throw IoErrors.unchecked("cannot list " + folder, e);
     }
     for (Path path : extra) {
-      Folders.deleteQuietly(path);
+      if (path.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)) {
+        // Left by a restore that was killed: never the user's.
+        AtomicFiles.deleteQuietly(path);
+      } else {
+        warnDisplaced(path, "is not part of " + uri, displaced.moveAside(path));
+      }
     }
     return extra.size();
+  }
+
+  /** Says where a user's file went, and how to keep it as the snapshot's data. */
+  private void warnDisplaced(Path file, String why, String aside) {
+    log.warn(
+        layout.relative(file)
+            + " "
+            + why
+            + ": moved it to "
+            + aside
+            + " before restoring; to keep it, snapshot it again with alcove:snapshot"
+            + " -Dalcove.force=true (or as a new version)");
   }
 }

@@ -2,15 +2,16 @@ package dev.alcove.core.snapshot;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
-import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
@@ -64,12 +65,14 @@ public final class TakeSnapshot {
 
   /** Takes the snapshot, holding the alcove's lock so that no other build changes it meanwhile. */
   public Result snapshot(Path source, String dataset, boolean force, LocalDate today) {
-    try (AlcoveLock lock = AlcoveLock.acquire(alcove.layout().buildDir(), log)) {
-      return snapshotUnderLock(source, dataset, force, today);
+    try (AlcoveEdit edit = alcove.edit(log)) {
+      return snapshotUnderLock(edit, source, dataset, force, today);
     }
   }
 
-  private Result snapshotUnderLock(Path source, String dataset, boolean force, LocalDate today) {
+  private Result snapshotUnderLock(
+      AlcoveEdit edit, Path source, String dataset, boolean force, LocalDate today) {
+    Alcove alcove = edit.alcove();
     if (source == null) {
       throw new AlcoveException("no source given: set -Dalcove.source=<file or folder>");
     }
@@ -85,6 +88,7 @@ public final class TakeSnapshot {
       throw new AlcoveException("source " + input + " does not exist");
     }
     AlcoveLayout layout = alcove.layout();
+    edit.requireCanAdd(new StepDeclaration(uri, List.of()));
     Path sidecar = layout.snapshotSidecar(uri);
     Optional<SnapshotMetadata> previous = SnapshotMetadata.readIfExists(sidecar, uri);
     boolean exists = alcove.catalogue().contains(uri) || previous.isPresent();
@@ -97,6 +101,8 @@ public final class TakeSnapshot {
     boolean directory = Files.isDirectory(input);
     Path target =
         directory ? layout.snapshotDirectory(uri) : layout.snapshotFile(uri, extensionOf(input));
+    NoLinks.requireBelow(layout.dataDir(), sidecar);
+    NoLinks.requireBelow(layout.dataDir(), target);
     if (target.startsWith(input) || (input.startsWith(target) && !input.equals(target))) {
       throw new AlcoveException(
           "source " + input + " overlaps the snapshot's own data folder " + target);
@@ -117,13 +123,11 @@ public final class TakeSnapshot {
       removeOldData(layout, uri, previous, target);
       moveIntoPlace(staged.path, target);
       metadata.write(sidecar);
-      new DataGitignore(layout)
-          .ensure(
-              List.of(
-                  DataGitignore.TABLES_ENTRY,
-                  DataGitignore.snapshotEntry(layout, target, directory)));
+      edit.ignoreInGit(
+          List.of(
+              DataGitignore.TABLES_ENTRY, DataGitignore.snapshotEntry(layout, target, directory)));
       if (!alcove.catalogue().contains(uri)) {
-        alcove.withStep(new StepDeclaration(uri, List.of()));
+        edit.addStep(new StepDeclaration(uri, List.of()));
       }
       log.info(
           "snapshot "

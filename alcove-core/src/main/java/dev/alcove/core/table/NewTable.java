@@ -2,9 +2,11 @@ package dev.alcove.core.table;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
@@ -26,7 +28,15 @@ public final class NewTable {
   public record Created(StepUri uri, Path definition, boolean definitionWritten) {}
 
   public static Created create(
-      Alcove alcove, String tableSpec, List<String> dependencySpecs, AlcoveLog log) {
+      Alcove opened, String tableSpec, List<String> dependencySpecs, AlcoveLog log) {
+    try (AlcoveEdit edit = opened.edit(log)) {
+      return create(edit, tableSpec, dependencySpecs, log);
+    }
+  }
+
+  private static Created create(
+      AlcoveEdit edit, String tableSpec, List<String> dependencySpecs, AlcoveLog log) {
+    Alcove alcove = edit.alcove();
     if (tableSpec == null || tableSpec.isBlank()) {
       throw new AlcoveException(
           "no table given: set -Dalcove.table=<name>, e.g. countries/summary.sql");
@@ -59,6 +69,7 @@ public final class NewTable {
     boolean written = false;
     if (existing.isEmpty()) {
       String text = Placeholder.text(language, uri, dependencies, resolved, alcove.layout());
+      NoLinks.requireBelow(alcove.layout().root(), definition);
       AtomicFiles.writeString(definition, text);
       if (language == Placeholder.Language.PYTHON) {
         definition.toFile().setExecutable(true);
@@ -66,7 +77,7 @@ public final class NewTable {
       written = true;
     }
     try {
-      alcove.withStep(new StepDeclaration(uri, dependencies));
+      edit.addStep(new StepDeclaration(uri, dependencies));
     } catch (RuntimeException e) {
       if (written) {
         AtomicFiles.deleteQuietly(definition);

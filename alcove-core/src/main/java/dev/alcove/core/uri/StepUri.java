@@ -22,6 +22,7 @@ public record StepUri(Scheme scheme, List<String> names, String version)
 
   private static final Pattern SEGMENT = Pattern.compile("[a-z0-9_-]+");
   private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DATE_LIKE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -49,7 +50,11 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     String version = segments.get(segments.size() - 1);
     if (!isVersion(version)) {
       throw invalid(
-          uri, "its last segment '" + version + "' is not a version (YYYY-MM-DD or latest)");
+          uri,
+          "its last segment '"
+              + version
+              + "' is not a version (YYYY-MM-DD or latest)"
+              + suggestedDate(version).map(date -> ": did you mean " + date + "?").orElse(""));
     }
     return new StepUri(scheme, segments.subList(0, segments.size() - 1), version);
   }
@@ -67,12 +72,19 @@ public record StepUri(Scheme scheme, List<String> names, String version)
       return parse(dataset);
     }
     List<String> segments = segments(display, dataset);
+    for (String segment : segments) {
+      if (DATE_LIKE.matcher(segment).matches() && !isVersion(segment)) {
+        throw invalid(
+            display,
+            "'"
+                + segment
+                + "' looks like a version but is not a valid date (YYYY-MM-DD)"
+                + suggestedDate(segment).map(date -> ": did you mean " + date + "?").orElse(""));
+      }
+    }
     String last = segments.get(segments.size() - 1);
     if (segments.size() > 1 && isVersion(last)) {
       return new StepUri(scheme, segments.subList(0, segments.size() - 1), last);
-    }
-    if (isVersionShaped(last)) {
-      throw invalid(display, "'" + last + "' looks like a version but is not a valid date");
     }
     return new StepUri(scheme, segments, today.format(STRICT_DATE));
   }
@@ -112,8 +124,20 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     }
   }
 
-  private static boolean isVersionShaped(String segment) {
-    return DATE_SHAPE.matcher(segment).matches();
+  /** {@code 2026-12-01} for {@code 2026-12-1}: the date a user most likely meant, if any. */
+  private static java.util.Optional<String> suggestedDate(String segment) {
+    java.util.regex.Matcher parts = DATE_LIKE.matcher(segment);
+    if (!parts.matches()) {
+      return java.util.Optional.empty();
+    }
+    String padded =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s-%02d-%02d",
+            parts.group(1),
+            Integer.parseInt(parts.group(2)),
+            Integer.parseInt(parts.group(3)));
+    return isVersion(padded) ? java.util.Optional.of(padded) : java.util.Optional.empty();
   }
 
   private static AlcoveException invalid(String uri, String rule) {

@@ -71,7 +71,7 @@ class AuditTest {
       }
     }
     List<Finding> findings =
-        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)))
+        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)), t.log)
             .run(List.of());
     assertThat(findings)
         .anyMatch(
@@ -109,7 +109,7 @@ class AuditTest {
   }
 
   private List<Finding> audit(boolean fix, boolean strict, boolean remote) {
-    return new Audit(t.root, new AuditOptions(fix, strict, remote, Optional.empty()))
+    return new Audit(t.root, new AuditOptions(fix, strict, remote, Optional.empty()), t.log)
         .run(List.of());
   }
 }

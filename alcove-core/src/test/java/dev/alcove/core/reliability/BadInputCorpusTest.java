@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.snapshot.TakeSnapshot;
@@ -302,10 +301,7 @@ class BadInputCorpusTest {
             "cannot write to local store"),
         new Case(
             "a table with no definition",
-            t ->
-                t.alcove()
-                    .withStep(
-                        new StepDeclaration(StepUri.parse("table://ghost/latest"), List.of())),
+            t -> t.addStep(StepUri.parse("table://ghost/latest"), List.of()),
             run,
             "has no definition"),
         new Case(

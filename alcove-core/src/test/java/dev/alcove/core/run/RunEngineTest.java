@@ -80,11 +80,52 @@ class RunEngineTest {
         .anyMatch(
             line ->
                 line.startsWith(
-                    "restored snapshot://parts/2024-07-26: 2 of 3 files fetched, 1 files not in the manifest removed"));
+                    "restored snapshot://parts/2024-07-26: 2 of 3 files fetched, 1 files not in the manifest moved aside"));
     assertThat(folder.resolve("b.csv")).hasContent("x\nb.csv\n");
     assertThat(folder.resolve("sub/c.csv")).hasContent("x\nsub/c.csv\n");
     assertThat(folder.resolve("stray.csv")).doesNotExist();
+    // The user's edit and file are kept aside, and the log says where and how to keep them.
+    assertThat(displaced("data/snapshots/parts/2024-07-26/b.csv")).hasContent("edited\n");
+    assertThat(displaced("data/snapshots/parts/2024-07-26/stray.csv"))
+        .hasContent("not in the manifest\n");
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                        "WARN data/snapshots/parts/2024-07-26/b.csv is not the data"
+                            + " snapshot://parts/2024-07-26 records: moved it to"
+                            + " target/alcove/displaced/")
+                    && line.contains("-Dalcove.force=true"));
     assertThat(t.run().plan()).noneMatch(step -> step.runs());
+  }
+
+  @Test
+  void aFileEditedByHandIsMovedAsideBeforeItIsRestored() throws Exception {
+    t.run();
+    Path data = t.path("data/snapshots/people/2024-07-26.csv");
+    String original = Files.readString(data);
+    Files.writeString(data, original + "xx,1\n");
+
+    assertThat(t.run().succeeded()).isTrue();
+
+    assertThat(data).hasContent(original);
+    assertThat(displaced("data/snapshots/people/2024-07-26.csv")).hasContent(original + "xx,1\n");
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("WARN data/snapshots/people/2024-07-26.csv is not the data")
+                    && line.contains("alcove:snapshot -Dalcove.force=true"));
+  }
+
+  /** The one file under target/alcove/displaced/ whose path in the alcove is {@code relative}. */
+  private Path displaced(String relative) throws Exception {
+    try (var stamps = Files.list(t.path("target/alcove/displaced"))) {
+      return stamps
+          .map(stamp -> stamp.resolve(relative))
+          .filter(Files::isRegularFile)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("nothing displaced at " + relative));
+    }
   }
 
   @Test
@@ -324,11 +365,7 @@ class RunEngineTest {
     assertThat(t.path("data/tables")).doesNotExist();
 
     TestAlcove other = new TestAlcove(dir.resolve("other"));
-    other
-        .alcove()
-        .withStep(
-            new dev.alcove.core.catalogue.StepDeclaration(
-                StepUri.parse("table://ghost/latest"), java.util.List.of()));
+    other.addStep(StepUri.parse("table://ghost/latest"), java.util.List.of());
     assertThatThrownBy(other::run)
         .hasMessageContaining(
             "table table://ghost/latest has no definition: add src/steps/tables/ghost.sql");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
@@ -40,8 +41,9 @@ class NewTableTest {
 
   @Test
   void sqlPlaceholderNamesEachInput() throws Exception {
-    Alcove.open(root)
-        .withStep(new StepDeclaration(StepUri.parse("snapshot://x/codes/2024-01-01"), List.of()));
+    try (AlcoveEdit edit = Alcove.open(root).edit(AlcoveLog.SILENT)) {
+      edit.addStep(new StepDeclaration(StepUri.parse("snapshot://x/codes/2024-01-01"), List.of()));
+    }
     create("summary.sql", "snapshot://x/codes/latest");
     String sql = Files.readString(root.resolve("src/steps/tables/summary.sql"));
     assertThat(sql).contains("--   {codes} = snapshot://x/codes/latest");

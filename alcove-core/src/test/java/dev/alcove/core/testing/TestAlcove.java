@@ -1,6 +1,7 @@
 package dev.alcove.core.testing;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
@@ -80,9 +81,15 @@ public final class TestAlcove {
   public StepUri table(String uri, String extension, String definition, String... dependencies) {
     StepUri step = StepUri.parse(uri);
     write(root.resolve("src/steps/tables/" + step.datasetPath() + extension), definition);
-    Alcove.open(root)
-        .withStep(new StepDeclaration(step, Stream.of(dependencies).map(StepUri::parse).toList()));
+    addStep(step, Stream.of(dependencies).map(StepUri::parse).toList());
     return step;
+  }
+
+  /** Adds a step to alcove.yaml as every writer does, under the alcove's lock. */
+  public void addStep(StepUri step, List<StepUri> dependencies) {
+    try (AlcoveEdit edit = alcove().edit(log)) {
+      edit.addStep(new StepDeclaration(step, dependencies));
+    }
   }
 
   public RunReport run(String select, boolean force, boolean dryRun, int threads) {

@@ -1,0 +1,108 @@
+package dev.alcove.core.catalogue;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.io.AlcoveLock;
+import dev.alcove.core.io.NoLinks;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.layout.DataGitignore;
+import dev.alcove.core.log.AlcoveLog;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A change to an alcove's shared files, made under its lock: the catalogue and {@code
+ * data/.gitignore} are read again once the lock is held, so a change never writes back a copy that
+ * another writer has changed meanwhile. Everything that writes {@code alcove.yaml} goes through
+ * here; the writer itself is private to this package.
+ *
+ * <pre>{@code
+ * try (AlcoveEdit edit = AlcoveEdit.begin(alcove, log)) {
+ *   edit.addStep(step);
+ * }
+ * }</pre>
+ */
+public final class AlcoveEdit implements AutoCloseable {
+
+  private final AlcoveLock lock;
+  private Alcove alcove;
+
+  private AlcoveEdit(AlcoveLock lock, Alcove alcove) {
+    this.lock = lock;
+    this.alcove = alcove;
+  }
+
+  /** Takes the alcove's lock (waiting for another writer) and reads the alcove again under it. */
+  public static AlcoveEdit begin(Alcove opened, AlcoveLog log) {
+    AlcoveLock lock = AlcoveLock.acquire(opened.layout().buildDir(), log);
+    try {
+      return new AlcoveEdit(lock, opened.reread());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Creates an empty alcove in {@code root} under its lock; false, changing nothing, when one is
+   * there already.
+   */
+  public static boolean initialise(Path root, AlcoveLog log) {
+    AlcoveLayout layout = AlcoveLayout.withDefaults(root);
+    try (AlcoveLock lock = AlcoveLock.acquire(layout.buildDir(), log)) {
+      if (CatalogueFile.exists(root)) {
+        return false;
+      }
+      ignoreInGit(layout, List.of(DataGitignore.TABLES_ENTRY));
+      write(layout, Catalogue.empty());
+      return true;
+    }
+  }
+
+  /** The alcove as it is on disk now, with this edit's changes. */
+  public Alcove alcove() {
+    return alcove;
+  }
+
+  public AlcoveLayout layout() {
+    return alcove.layout();
+  }
+
+  /** Fails, changing nothing, where adding {@code step} would make the catalogue invalid. */
+  public void requireCanAdd(StepDeclaration step) {
+    if (!alcove.fileCatalogue().contains(step.uri())) {
+      alcove.withFileCatalogue(alcove.fileCatalogue().with(step));
+    }
+  }
+
+  /** Adds a step to {@code alcove.yaml}, unless it is there already; true if the file changed. */
+  public boolean addStep(StepDeclaration step) {
+    if (alcove.fileCatalogue().contains(step.uri())) {
+      return false;
+    }
+    Catalogue updated = alcove.fileCatalogue().with(step);
+    Alcove changed = alcove.withFileCatalogue(updated);
+    write(changed.layout(), updated);
+    alcove = changed;
+    return true;
+  }
+
+  /** Adds the entries {@code data/.gitignore} does not list yet; true if the file changed. */
+  public boolean ignoreInGit(List<String> entries) {
+    return ignoreInGit(alcove.layout(), entries);
+  }
+
+  private static boolean ignoreInGit(AlcoveLayout layout, List<String> entries) {
+    NoLinks.requireBelow(layout.dataDir(), layout.dataGitignore());
+    return new DataGitignore(layout).ensure(entries);
+  }
+
+  private static void write(AlcoveLayout layout, Catalogue catalogue) {
+    NoLinks.requireBelow(layout.root(), CatalogueFile.path(layout.root()));
+    CatalogueFile.write(layout.root(), catalogue);
+  }
+
+  @Override
+  public void close() {
+    lock.close();
+  }
+}
