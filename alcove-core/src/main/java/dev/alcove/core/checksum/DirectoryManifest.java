@@ -73,6 +73,21 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
    * Refuses manifest paths that could escape the directory they describe: a sidecar is user input,
    * and a key such as {@code ../../outside} must never become a write outside the alcove.
    */
+  /**
+   * Refuses an entry for a file that checksumming a folder skips: it could never match, so the
+   * folder would be restored on every run and fail every audit.
+   */
+  public static void requireCountedName(String path) {
+    if (path.equals(DirectoryScanner.SKIPPED_FILE)
+        || path.endsWith("/" + DirectoryScanner.SKIPPED_FILE)) {
+      throw new AlcoveException(
+          "'"
+              + path
+              + "' is skipped when a folder is checksummed, so no folder can match it; remove the"
+              + " entry, then run audit -Dalcove.fix=true to recompute the checksum");
+    }
+  }
+
   public static void requireSafeRelativePath(String path) {
     if (path.isEmpty()
         || path.startsWith("/")

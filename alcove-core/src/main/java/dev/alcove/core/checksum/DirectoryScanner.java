@@ -64,6 +64,15 @@ public final class DirectoryScanner {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
+        if (name.indexOf('\uFFFD') >= 0) {
+          // The JVM shows bytes that are not UTF-8 as U+FFFD: two such names would merge into one.
+          throw new AlcoveException(
+              "the name of "
+                  + entry
+                  + " in snapshot folder "
+                  + root
+                  + " is not valid UTF-8 text: rename the file (e.g. convmv -f latin1 -t utf-8)");
+        }
         BasicFileAttributes attributes =
             Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Path realEntry = realFolder.resolve(name);

@@ -4,10 +4,11 @@ import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,17 @@ public final class StatCache implements FileDigester {
 
   public static final String FILE_NAME = "stat-cache.tsv";
   private static final String HEADER =
-      "# alcove stat cache v1: path, size, mtime-ns, file-key, sha256";
+      "# alcove stat cache v2: path, size, mtime-ns, ctime-ns, file-key, sha256";
   static final long RACY_WINDOW_NANOS = 2_000_000_000L;
 
-  private record Entry(long size, long mtimeNanos, String fileKey, Checksum checksum) {}
+  /**
+   * What a stat says of a file, as git's index compares it: a rewrite that keeps size and
+   * modification time (which any program can set back) still changes the inode-change time, or,
+   * written to a new file and renamed, the inode. A link is followed: its target is the content.
+   */
+  private record Stat(long size, long mtimeNanos, long ctimeNanos, String fileKey) {}
+
+  private record Entry(Stat stat, Checksum checksum) {}
 
   private final Path file;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -43,36 +51,41 @@ public final class StatCache implements FileDigester {
 
   public static StatCache load(Path buildDir) {
     StatCache cache = new StatCache(buildDir.resolve(FILE_NAME));
-    cache.entries.putAll(StateFile.read(cache.file, 5, StatCache::parse));
+    cache.entries.putAll(StateFile.read(cache.file, 6, StatCache::parse));
     return cache;
   }
 
   private static void parse(String[] parts, Map<String, Entry> entries) {
-    if (!Checksum.isValid(parts[4])) {
+    if (!Checksum.isValid(parts[5])) {
       return;
     }
     entries.put(
         parts[0],
         new Entry(
-            Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3], Checksum.of(parts[4])));
+            new Stat(
+                Long.parseLong(parts[1]),
+                Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]),
+                parts[4]),
+            Checksum.of(parts[5])));
   }
 
   @Override
   public Checksum checksum(Path path) {
     String key = path.toAbsolutePath().normalize().toString();
-    BasicFileAttributes before = attributes(path);
+    Stat before = stat(path);
     Entry known = entries.get(key);
-    if (known != null && matches(known, before)) {
+    if (known != null && known.stat().equals(before)) {
       return known.checksum();
     }
     Checksum checksum = Sha256.ofFile(path);
-    BasicFileAttributes after = attributes(path);
+    Stat after = stat(path);
     bytesRead.addAndGet(after.size());
-    long mtime = nanos(after);
-    boolean stable = same(before, after);
-    boolean racy = System.currentTimeMillis() * 1_000_000L - mtime < RACY_WINDOW_NANOS;
+    long newest = Math.max(after.mtimeNanos(), after.ctimeNanos());
+    boolean stable = before.equals(after);
+    boolean racy = System.currentTimeMillis() * 1_000_000L - newest < RACY_WINDOW_NANOS;
     if (stable && !racy) {
-      entries.put(key, new Entry(after.size(), mtime, fileKey(after), checksum));
+      entries.put(key, new Entry(after, checksum));
       changed = true;
     } else if (entries.remove(key) != null) {
       changed = true;
@@ -85,31 +98,34 @@ public final class StatCache implements FileDigester {
     return bytesRead.get();
   }
 
-  private static boolean matches(Entry entry, BasicFileAttributes attributes) {
-    return entry.size() == attributes.size()
-        && entry.mtimeNanos() == nanos(attributes)
-        && entry.fileKey().equals(fileKey(attributes));
-  }
-
-  private static boolean same(BasicFileAttributes a, BasicFileAttributes b) {
-    return a.size() == b.size() && nanos(a) == nanos(b) && fileKey(a).equals(fileKey(b));
-  }
-
-  private static long nanos(BasicFileAttributes attributes) {
-    var instant = attributes.lastModifiedTime().toInstant();
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
-
-  private static String fileKey(BasicFileAttributes attributes) {
-    return Objects.toString(attributes.fileKey(), "-").replace('\t', ' ');
-  }
-
-  private static BasicFileAttributes attributes(Path path) {
+  private static Stat stat(Path path) {
     try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (UNIX_VIEW) {
+        Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES);
+        return new Stat(
+            (Long) unix.get("size"),
+            nanos((FileTime) unix.get("lastModifiedTime")),
+            nanos((FileTime) unix.get("ctime")),
+            fileKey(unix.get("fileKey")));
+      }
+      BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
+      return new Stat(basic.size(), nanos(basic.lastModifiedTime()), -1, fileKey(basic.fileKey()));
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + path, e);
     }
+  }
+
+  private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,fileKey";
+  private static final boolean UNIX_VIEW =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+
+  private static long nanos(FileTime time) {
+    var instant = time.toInstant();
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  private static String fileKey(Object key) {
+    return Objects.toString(key, "-").replace('\t', ' ');
   }
 
   /** Writes the cache back if anything changed; a failure here only costs time later. */
@@ -124,11 +140,13 @@ public final class StatCache implements FileDigester {
             lines.add(
                 path
                     + "\t"
-                    + e.size()
+                    + e.stat().size()
                     + "\t"
-                    + e.mtimeNanos()
+                    + e.stat().mtimeNanos()
                     + "\t"
-                    + e.fileKey()
+                    + e.stat().ctimeNanos()
+                    + "\t"
+                    + e.stat().fileKey()
                     + "\t"
                     + e.checksum().hex());
           }

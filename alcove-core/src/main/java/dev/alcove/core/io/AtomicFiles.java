@@ -52,6 +52,27 @@ public final class AtomicFiles {
         "." + absolute.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
   }
 
+  /**
+   * Deletes what writers of {@code target} killed half-way left beside it; only the holder of the
+   * alcove's lock may call this, as no other writer can be at work then.
+   */
+  public static void deleteStaleTemporaries(Path target) {
+    Path folder = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + TEMP_MARKER;
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (var entries =
+        Files.newDirectoryStream(
+            folder, entry -> entry.getFileName().toString().startsWith(prefix))) {
+      for (Path stale : entries) {
+        Folders.deleteQuietly(stale);
+      }
+    } catch (IOException e) {
+      // Left for the next writer; git ignores them.
+    }
+  }
+
   /** Renames {@code source} over {@code target} atomically, then makes the rename durable. */
   public static void moveIntoPlace(Path source, Path target) throws IOException {
     try {

@@ -3,18 +3,30 @@ package dev.alcove.core.layout;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code data/.gitignore}: keeps built tables and snapshot data out of git while their sidecars
  * stay in. Always lists {@code tables/}, plus each snapshot's data path relative to {@code data/}.
+ *
+ * <p>git reads the file as bytes, so any byte is legal in it (a Latin-1 name, say). Lines are kept
+ * byte for byte: each is held as one {@code char} per byte, and entries alcove adds are UTF-8.
  */
 public final class DataGitignore {
 
   public static final String TABLES_ENTRY = "tables/";
+
+  /**
+   * Copies being written ({@code .2024-07-26.csv.tmp-1a2b3c4d}): a snapshot killed half-way leaves
+   * one, which git must not pick up before the next run clears it.
+   */
+  public static final String TEMPORARY_ENTRY = ".*" + AtomicFiles.TEMP_MARKER + "*";
 
   private final Path file;
 
@@ -30,38 +42,56 @@ public final class DataGitignore {
     return Files.isRegularFile(file);
   }
 
-  public List<String> lines() {
+  /** The entries the file does not list yet, reading it once. */
+  public List<String> missing(List<String> entries) {
+    return missing(rawLines(), entries);
+  }
+
+  /**
+   * A folder's entry counts with or without its trailing slash: the Python tool writes {@code
+   * snapshots/a/2024-07-26}, this plugin {@code snapshots/a/2024-07-26/}, and git ignores the
+   * folder for both.
+   */
+  private static List<String> missing(List<String> rawLines, List<String> entries) {
+    Set<String> listed = new HashSet<>();
+    rawLines.forEach(line -> listed.add(line.strip()));
+    return entries.stream()
+        .distinct()
+        .filter(
+            entry ->
+                !listed.contains(raw(entry))
+                    && !(entry.endsWith("/")
+                        && listed.contains(raw(entry.substring(0, entry.length() - 1)))))
+        .toList();
+  }
+
+  /** Adds the entries that are missing, keeping every existing byte; true if the file changed. */
+  public boolean ensure(List<String> entries) {
+    List<String> lines = new ArrayList<>(rawLines());
+    List<String> missing = missing(lines, entries);
+    missing.forEach(entry -> lines.add(raw(entry)));
+    boolean changed = !exists() || !missing.isEmpty();
+    if (changed) {
+      AtomicFiles.write(
+          file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return changed;
+  }
+
+  private List<String> rawLines() {
     if (!exists()) {
       return List.of();
     }
     try {
-      return Files.readAllLines(file);
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList();
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
     }
   }
 
-  /** The entries the file does not list yet, reading it once. */
-  public List<String> missing(List<String> entries) {
-    return missing(lines(), entries);
-  }
-
-  private static List<String> missing(List<String> lines, List<String> entries) {
-    java.util.Set<String> listed = new java.util.HashSet<>();
-    lines.forEach(line -> listed.add(line.strip()));
-    return entries.stream().distinct().filter(entry -> !listed.contains(entry)).toList();
-  }
-
-  /** Adds the entries that are missing, keeping every existing line; true if the file changed. */
-  public boolean ensure(List<String> entries) {
-    List<String> lines = new ArrayList<>(lines());
-    List<String> missing = missing(lines, entries);
-    lines.addAll(missing);
-    boolean changed = !exists() || !missing.isEmpty();
-    if (changed) {
-      AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
-    }
-    return changed;
+  /** An entry as the bytes it is written as, one char per byte. */
+  private static String raw(String entry) {
+    return new String(entry.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   /** The entry for a snapshot's data: {@code snapshots/a/2024-01-01.csv} or {@code .../}. */

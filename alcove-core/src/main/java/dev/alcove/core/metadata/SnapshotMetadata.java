@@ -26,7 +26,13 @@ public record SnapshotMetadata(
     Map<String, Object> extra) {
 
   public static final int FORMAT_VERSION = SidecarFields.FORMAT_VERSION;
-  private static final Pattern EXTENSION = Pattern.compile("(\\.[A-Za-z0-9_-]+)*");
+
+  /**
+   * One dot and one name at most, as Python's {@code Path.suffix} gives: a second dot could make
+   * the data path another file of the alcove ({@code extension: .meta.yaml} is the sidecar itself).
+   */
+  private static final Pattern EXTENSION = Pattern.compile("(\\.[A-Za-z0-9_-]+)?");
+
   private static final List<String> STRUCTURAL =
       List.of("version", "uri", "checksum", "snapshot_type", "extension", "manifest");
 
@@ -94,7 +100,8 @@ public record SnapshotMetadata(
     if (type == SnapshotType.FILE) {
       String ext = yaml.string("extension").orElse("");
       if (!EXTENSION.matcher(ext).matches()) {
-        throw yaml.error("extension", "extension '" + ext + "' must look like .csv");
+        throw yaml.error(
+            "extension", "extension '" + ext + "' must be one dot and a name, like .csv");
       }
       extension = Optional.of(ext);
     } else {
@@ -108,6 +115,11 @@ public record SnapshotMetadata(
         } catch (AlcoveException e) {
           throw entries.error(
               path, e.getMessage() + ": it must be a path inside the snapshot folder");
+        }
+        try {
+          DirectoryManifest.requireCountedName(path);
+        } catch (AlcoveException e) {
+          throw entries.error(path, e.getMessage());
         }
         files.put(path, SidecarFields.checksum(entries, path));
       }
@@ -145,5 +157,23 @@ public record SnapshotMetadata(
 
   public void write(Path file) {
     AtomicFiles.writeString(file, toYaml());
+  }
+
+  /**
+   * Fails, before anything is written, where the sidecar would be larger than alcove reads back: a
+   * snapshot that could never be restored.
+   */
+  public void requireReadableSize() {
+    long bytes = toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > dev.alcove.core.yaml.YamlFiles.MAX_FILE_BYTES) {
+      throw new AlcoveException(
+          "snapshot "
+              + uri
+              + " would need a sidecar of "
+              + (bytes >> 20)
+              + " MiB, more than the 16 MiB a metadata file may hold: it lists "
+              + manifest.map(m -> m.size() + " files").orElse("too much")
+              + "; snapshot the folder in parts, or as an archive file");
+    }
   }
 }

@@ -67,7 +67,7 @@ public record TableMetadata(
                     new Execution(
                         map.string("start_time").orElse(""),
                         map.string("end_time").orElse(""),
-                        map.string("duration_seconds").map(Double::parseDouble).orElse(0.0),
+                        map.string("duration_seconds").map(text -> seconds(map, text)).orElse(0.0),
                         map.string("status").orElse("")))
             .orElse(new Execution("", "", 0, ""));
     return new TableMetadata(
@@ -78,6 +78,23 @@ public record TableMetadata(
         execution,
         SidecarFields.descriptive(yaml),
         SidecarFields.extra(yaml, STRUCTURAL));
+  }
+
+  /** A duration as YAML writes numbers ({@code .inf} included); anything else is refused. */
+  private static double seconds(YamlMap map, String text) {
+    String plain = text.strip().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+    return switch (plain) {
+      case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+      case "-.inf" -> Double.NEGATIVE_INFINITY;
+      case ".nan" -> Double.NaN;
+      default -> {
+        try {
+          yield Double.parseDouble(plain);
+        } catch (NumberFormatException e) {
+          throw map.error("duration_seconds", "'" + text + "' is not a number of seconds");
+        }
+      }
+    };
   }
 
   public String toYaml() {

@@ -230,16 +230,20 @@ public final class RunEngine {
     };
   }
 
+  /** Marks everything downstream of a failed step as not run; a queue, as chains can be long. */
   private void skipDownstream(
       StepGraph graph,
       StepUri failed,
       Map<StepUri, PlannedStep> pending,
       Map<StepUri, String> skipped) {
-    for (StepUri next : graph.dependents(failed)) {
-      if (pending.containsKey(next) && !skipped.containsKey(next)) {
-        skipped.put(next, "upstream " + failed + " failed");
-        log.warn(next + " not run: upstream " + failed + " failed");
-        skipDownstream(graph, next, pending, skipped);
+    java.util.ArrayDeque<StepUri> queue = new java.util.ArrayDeque<>(List.of(failed));
+    while (!queue.isEmpty()) {
+      for (StepUri next : graph.dependents(queue.pop())) {
+        if (pending.containsKey(next) && !skipped.containsKey(next)) {
+          skipped.put(next, "upstream " + failed + " failed");
+          log.warn(next + " not run: upstream " + failed + " failed");
+          queue.add(next);
+        }
       }
     }
   }

@@ -107,6 +107,7 @@ public final class TakeSnapshot {
       throw new AlcoveException(
           "source " + input + " overlaps the snapshot's own data folder " + target);
     }
+    AtomicFiles.deleteStaleTemporaries(target);
     // Connecting to S3 costs a second or more: do it while the data is hashed.
     java.util.concurrent.CompletableFuture<Depot> opening =
         java.util.concurrent.CompletableFuture.supplyAsync(depots);
@@ -115,17 +116,20 @@ public final class TakeSnapshot {
       long start = System.nanoTime();
       staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
       log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
+      staged.metadata.requireReadableSize();
       upload(uri, staged, joined(opening));
       SnapshotMetadata metadata = staged.metadata;
       if (previous.isPresent()) {
         metadata = metadata.keepingUserFieldsOf(previous.get());
       }
+      edit.ignoreInGit(
+          List.of(
+              DataGitignore.TABLES_ENTRY,
+              DataGitignore.TEMPORARY_ENTRY,
+              DataGitignore.snapshotEntry(layout, target, directory)));
       removeOldData(layout, uri, previous, target);
       moveIntoPlace(staged.path, target);
       metadata.write(sidecar);
-      edit.ignoreInGit(
-          List.of(
-              DataGitignore.TABLES_ENTRY, DataGitignore.snapshotEntry(layout, target, directory)));
       if (!alcove.catalogue().contains(uri)) {
         edit.addStep(new StepDeclaration(uri, List.of()));
       }

@@ -4,15 +4,21 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -40,7 +46,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class YamlFiles {
 
-  private static final int MAX_FILE_BYTES = 16 << 20;
+  /** The largest metadata file alcove reads, and so the largest it may write. */
+  public static final int MAX_FILE_BYTES = 16 << 20;
 
   private YamlFiles() {}
 
@@ -48,18 +55,37 @@ public final class YamlFiles {
   public static YamlMap readMapping(Path file) throws NoSuchFileException {
     String text;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new AlcoveException(file + ": larger than 16 MiB, not a metadata file");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text =
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readBounded(file))).toString();
     } catch (NoSuchFileException e) {
       throw e;
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       throw new AlcoveException(file + ": not valid UTF-8 text");
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
     }
     return parseMapping(text, file.toString());
+  }
+
+  /**
+   * The file's bytes, refusing what is not a regular file (a link to {@code /dev/zero} in a
+   * colleague's branch would never end) or is larger than any metadata file.
+   */
+  private static byte[] readBounded(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new NoSuchFileException(file.toString());
+      }
+      throw new AlcoveException(
+          file + ": not a regular file; alcove's metadata files are plain files");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new AlcoveException(file + ": larger than 16 MiB, not a metadata file");
+      }
+      return bytes;
+    }
   }
 
   public static YamlMap parseMapping(String text, String source) {
@@ -108,16 +134,28 @@ public final class YamlFiles {
     return newline < 0 ? text : text.substring(0, newline);
   }
 
-  /** Converts a node of the plain YAML types to Java values; any other tag is refused. */
+  /**
+   * Converts a node of the plain YAML types to Java values; any other tag is refused, and so is a
+   * collection met twice (an alias): alcove's files never need one, and 800 bytes of nested aliases
+   * expand to more than any memory.
+   */
   static Object toJava(Node node, String source) {
+    return toJava(node, source, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static Object toJava(Node node, String source, Set<Node> seen) {
     if (node instanceof ScalarNode scalar) {
       return scalarValue(scalar, source);
     }
     requirePlainTag(node, source);
+    if (!seen.add(node)) {
+      throw new AlcoveException(
+          source + ":" + line(node) + ": YAML aliases (*name) are not allowed in alcove files");
+    }
     if (node instanceof SequenceNode sequence) {
       List<Object> list = new ArrayList<>();
       for (Node item : sequence.getValue()) {
-        list.add(toJava(item, source));
+        list.add(toJava(item, source, seen));
       }
       return list;
     }
@@ -128,7 +166,7 @@ public final class YamlFiles {
         if (map.containsKey(key)) {
           throw duplicateKey(source, tuple.getKeyNode(), key);
         }
-        map.put(key, toJava(tuple.getValueNode(), source));
+        map.put(key, toJava(tuple.getValueNode(), source, seen));
       }
       return map;
     }

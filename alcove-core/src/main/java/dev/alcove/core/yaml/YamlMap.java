@@ -57,7 +57,11 @@ public final class YamlMap {
     return source + ":" + (tuple == null ? line : YamlFiles.line(tuple.getKeyNode()));
   }
 
+  /** An error at {@code key}; a problem found deeper in this file already says where it is. */
   public AlcoveException error(String key, String problem) {
+    if (problem.startsWith(source + ":")) {
+      return new AlcoveException(problem);
+    }
     return new AlcoveException(where(key) + ": " + problem);
   }
 

@@ -54,7 +54,7 @@ class SnapshotAndRestoreTest {
         .contains(
             "checksum: " + HELLO_WORLD, "snapshot_type: file", "extension: .csv", "# license: ");
     assertThat(Files.readString(root.resolve("data/.gitignore")))
-        .isEqualTo("tables/\nsnapshots/countries/2024-07-26.csv\n");
+        .isEqualTo("tables/\n.*.tmp-*\nsnapshots/countries/2024-07-26.csv\n");
     assertThat(Files.readString(root.resolve("alcove.yaml")))
         .contains("snapshot://countries/2024-07-26: []");
     assertThat(TreeState.of(root.resolve("data/snapshots")).keySet())
