@@ -34,7 +34,7 @@ public final class AlcoveDatabase implements AutoCloseable {
   public static AlcoveDatabase open(Alcove alcove, TableViews.Names names) {
     Map<String, Path> views = TableViews.of(alcove.catalogue(), alcove.layout(), names);
     try {
-      Connection connection = DuckDb.inMemory();
+      Connection connection = DuckDb.inMemoryStreaming();
       for (Map.Entry<String, Path> view : views.entrySet()) {
         try (Statement statement = connection.createStatement()) {
           statement.execute(

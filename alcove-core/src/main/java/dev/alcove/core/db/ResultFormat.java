@@ -24,7 +24,13 @@ public enum ResultFormat {
     }
   }
 
-  /** Writes every row; returns how many. */
+  /**
+   * Rows a table waits for before it prints, to size its columns; later rows follow with the same
+   * widths. A result is never held whole: a query may return more rows than memory holds.
+   */
+  static final int ROWS_TO_SIZE_COLUMNS = 1000;
+
+  /** Writes every row as it is read; returns how many. */
   public long write(ResultSet rows, PrintStream out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int columns = meta.getColumnCount();
@@ -32,71 +38,139 @@ public enum ResultFormat {
     for (int i = 1; i <= columns; i++) {
       names.add(meta.getColumnLabel(i));
     }
-    List<Object[]> data = new ArrayList<>();
+    RowWriter writer =
+        switch (this) {
+          case TABLE -> new TableWriter(names, out);
+          case CSV -> new CsvWriter(names, out);
+          case JSON -> new JsonWriter(names, meta, out);
+        };
+    long count = 0;
     while (rows.next()) {
       Object[] row = new Object[columns];
       for (int i = 1; i <= columns; i++) {
         row[i - 1] = rows.getObject(i);
       }
-      data.add(row);
+      writer.row(row);
+      count++;
     }
-    switch (this) {
-      case TABLE -> writeTable(names, data, out);
-      case CSV -> writeCsv(names, data, out);
-      case JSON -> writeJson(names, data, meta, out);
-    }
+    writer.end(count);
     out.flush();
-    return data.size();
+    return count;
   }
 
-  private static void writeTable(List<String> names, List<Object[]> data, PrintStream out) {
-    int[] widths = new int[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      widths[i] = names.get(i).length();
-      for (Object[] row : data) {
-        widths[i] = Math.max(widths[i], text(row[i]).length());
+  private interface RowWriter {
+    void row(Object[] row) throws SQLException;
+
+    void end(long count) throws SQLException;
+  }
+
+  private static final class TableWriter implements RowWriter {
+    private final List<String> names;
+    private final PrintStream out;
+    private final List<Object[]> sizing = new ArrayList<>();
+    private int[] widths;
+
+    TableWriter(List<String> names, PrintStream out) {
+      this.names = names;
+      this.out = out;
+    }
+
+    @Override
+    public void row(Object[] row) {
+      if (widths != null) {
+        print(row);
+        return;
+      }
+      sizing.add(row);
+      if (sizing.size() == ROWS_TO_SIZE_COLUMNS) {
+        flushSizing();
       }
     }
-    StringBuilder header = new StringBuilder();
-    StringBuilder rule = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      header.append(i == 0 ? "" : " | ").append(pad(names.get(i), widths[i]));
-      rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+
+    @Override
+    public void end(long count) {
+      if (widths == null) {
+        flushSizing();
+      }
+      out.println("(" + count + (count == 1 ? " row)" : " rows)"));
     }
-    out.println(header.toString().stripTrailing());
-    out.println(rule);
-    for (Object[] row : data) {
+
+    private void flushSizing() {
+      widths = new int[names.size()];
+      for (int i = 0; i < names.size(); i++) {
+        widths[i] = names.get(i).length();
+        for (Object[] row : sizing) {
+          widths[i] = Math.max(widths[i], text(row[i]).length());
+        }
+      }
+      StringBuilder header = new StringBuilder();
+      StringBuilder rule = new StringBuilder();
+      for (int i = 0; i < names.size(); i++) {
+        header.append(i == 0 ? "" : " | ").append(pad(names.get(i), widths[i]));
+        rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+      }
+      out.println(header.toString().stripTrailing());
+      out.println(rule);
+      sizing.forEach(this::print);
+      sizing.clear();
+    }
+
+    private void print(Object[] row) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         String cell = text(row[i]);
+        int gap = Math.max(0, widths[i] - cell.length());
         boolean number = row[i] instanceof Number;
         line.append(i == 0 ? "" : " | ")
-            .append(number ? " ".repeat(widths[i] - cell.length()) + cell : pad(cell, widths[i]));
+            .append(number ? " ".repeat(gap) + cell : cell + " ".repeat(gap));
       }
       out.println(line.toString().stripTrailing());
     }
-    out.println("(" + data.size() + (data.size() == 1 ? " row)" : " rows)"));
   }
 
-  private static void writeCsv(List<String> names, List<Object[]> data, PrintStream out) {
-    out.println(String.join(",", names.stream().map(ResultFormat::csvCell).toList()));
-    for (Object[] row : data) {
+  private static final class CsvWriter implements RowWriter {
+    private final PrintStream out;
+
+    CsvWriter(List<String> names, PrintStream out) {
+      this.out = out;
+      out.println(String.join(",", names.stream().map(ResultFormat::csvCell).toList()));
+    }
+
+    @Override
+    public void row(Object[] row) {
       List<String> cells = new ArrayList<>();
       for (Object value : row) {
         cells.add(value == null ? "" : csvCell(text(value)));
       }
       out.println(String.join(",", cells));
     }
+
+    @Override
+    public void end(long count) {}
   }
 
-  private static void writeJson(
-      List<String> names, List<Object[]> data, ResultSetMetaData meta, PrintStream out)
-      throws SQLException {
-    out.println("[");
-    for (int r = 0; r < data.size(); r++) {
+  /** Holds one row back, as the last row of the array is the one without a comma. */
+  private static final class JsonWriter implements RowWriter {
+    private final List<String> names;
+    private final ResultSetMetaData meta;
+    private final PrintStream out;
+    private String pending;
+
+    JsonWriter(List<String> names, ResultSetMetaData meta, PrintStream out) {
+      this.names = names;
+      this.meta = meta;
+      this.out = out;
+      out.println("[");
+    }
+
+    @Override
+    public void row(Object[] row) throws SQLException {
+      if (pending != null) {
+        out.println(pending + ",");
+      }
       StringBuilder line = new StringBuilder("  {");
       for (int i = 0; i < names.size(); i++) {
-        Object value = data.get(r)[i];
+        Object value = row[i];
         line.append(i == 0 ? "" : ", ").append(jsonString(names.get(i))).append(": ");
         int type = meta.getColumnType(i + 1);
         if (value == null) {
@@ -109,9 +183,16 @@ public enum ResultFormat {
           line.append(jsonString(text(value)));
         }
       }
-      out.println(line.append(r == data.size() - 1 ? "}" : "},"));
+      pending = line.append("}").toString();
     }
-    out.println("]");
+
+    @Override
+    public void end(long count) {
+      if (pending != null) {
+        out.println(pending);
+      }
+      out.println("]");
+    }
   }
 
   private static boolean isFinite(Number number) {
@@ -124,7 +205,7 @@ public enum ResultFormat {
   }
 
   private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
+    return text + " ".repeat(Math.max(0, width - text.length()));
   }
 
   private static String csvCell(String text) {

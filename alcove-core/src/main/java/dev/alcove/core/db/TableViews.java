@@ -7,6 +7,7 @@ import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +45,34 @@ public final class TableViews {
             .toList();
     Map<StepUri, String> aliases = ShortNames.of(built);
     Map<String, Path> views = new LinkedHashMap<>();
+    Map<String, StepUri> owners = new HashMap<>();
     for (StepUri uri : built) {
       Path file = layout.tableFile(uri);
       if (names != Names.FULL) {
-        views.put(ShortNames.identifier(aliases.get(uri)), file);
+        add(views, owners, ShortNames.identifier(aliases.get(uri)), uri, file);
       }
       if (names != Names.SHORT) {
-        views.put(ShortNames.identifier(ShortNames.fullName(uri)), file);
+        add(views, owners, ShortNames.identifier(ShortNames.fullName(uri)), uri, file);
       }
     }
     return views;
+  }
+
+  /** Adds a view; two tables under one name would silently lose one of them, so that is refused. */
+  private static void add(
+      Map<String, Path> views, Map<String, StepUri> owners, String name, StepUri uri, Path file) {
+    StepUri owner = owners.putIfAbsent(name, uri);
+    if (owner != null && !owner.equals(uri)) {
+      throw new AlcoveException(
+          "tables "
+              + owner
+              + " and "
+              + uri
+              + " would both be the view "
+              + name
+              + " ('/' and '-' become '_'): rename one of them so that their names differ in"
+              + " letters or digits");
+    }
+    views.put(name, file);
   }
 }

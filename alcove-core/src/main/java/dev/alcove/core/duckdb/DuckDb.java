@@ -17,14 +17,28 @@ public final class DuckDb {
     return open("jdbc:duckdb:");
   }
 
+  /**
+   * An in-memory database whose query results are fetched chunk by chunk as they are read, for
+   * results that may be larger than memory ({@code alcove:db}).
+   */
+  public static Connection inMemoryStreaming() throws SQLException {
+    Properties properties = settings();
+    properties.setProperty("jdbc_stream_results", "true");
+    return DriverManager.getConnection("jdbc:duckdb:", properties);
+  }
+
   public static Connection onFile(java.nio.file.Path file) throws SQLException {
     return open("jdbc:duckdb:" + file.toAbsolutePath());
   }
 
   private static Connection open(String url) throws SQLException {
+    return DriverManager.getConnection(url, settings());
+  }
+
+  private static Properties settings() {
     Properties properties = new Properties();
     properties.setProperty("autoinstall_known_extensions", "false");
-    return DriverManager.getConnection(url, properties);
+    return properties;
   }
 
   /** A string literal for SQL: single quotes doubled. */

@@ -43,9 +43,27 @@ public final class SqlScript {
         i = end;
         continue;
       }
+      int dollarEnd = c == '$' ? dollarQuoteEnd(text, i) : -1;
+      if (dollarEnd > 0) {
+        if (!hasCode) {
+          startLine = line;
+          hasCode = true;
+        }
+        String quoted = text.substring(i, dollarEnd);
+        line += count(quoted, '\n');
+        current.append(quoted);
+        code.append(quoted);
+        i = dollarEnd;
+        continue;
+      }
       if (c == '\'' || c == '"') {
+        boolean backslashEscapes = c == '\'' && isEscapeStringPrefix(text, i);
         int end = i + 1;
         while (end < text.length()) {
+          if (backslashEscapes && text.charAt(end) == '\\') {
+            end += 2;
+            continue;
+          }
           if (text.charAt(end) == c) {
             if (end + 1 < text.length() && text.charAt(end + 1) == c) {
               end += 2;
@@ -92,6 +110,38 @@ public final class SqlScript {
       statements.add(new Statement(current.toString().strip(), startLine, code.toString().strip()));
     }
     return statements;
+  }
+
+  /**
+   * Where a dollar-quoted string ({@code $$a;b$$}, {@code $tag$...$tag$}) starting at {@code start}
+   * ends, or -1 when the {@code $} starts none (a parameter such as {@code $1}).
+   */
+  private static int dollarQuoteEnd(String text, int start) {
+    int tagEnd = start + 1;
+    while (tagEnd < text.length()
+        && (Character.isLetter(text.charAt(tagEnd))
+            || text.charAt(tagEnd) == '_'
+            || (tagEnd > start + 1 && Character.isDigit(text.charAt(tagEnd))))) {
+      tagEnd++;
+    }
+    if (tagEnd >= text.length() || text.charAt(tagEnd) != '$') {
+      return -1;
+    }
+    if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      return -1;
+    }
+    String tag = text.substring(start, tagEnd + 1);
+    int close = text.indexOf(tag, tagEnd + 1);
+    return close < 0 ? text.length() : close + tag.length();
+  }
+
+  /** {@code E'it\'s'}: a string in which a backslash escapes the next character. */
+  private static boolean isEscapeStringPrefix(String text, int quote) {
+    if (quote == 0 || Character.toUpperCase(text.charAt(quote - 1)) != 'E') {
+      return false;
+    }
+    return quote == 1
+        || !Character.isLetterOrDigit(text.charAt(quote - 2)) && text.charAt(quote - 2) != '_';
   }
 
   private static int count(String text, char ch) {

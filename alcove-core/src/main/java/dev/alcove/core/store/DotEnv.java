@@ -45,18 +45,61 @@ public final class DotEnv {
         log.warn(file + ":" + (i + 1) + ": not a KEY=value line, skipped");
         continue;
       }
-      values.put(matcher.group(1), unquote(matcher.group(2)));
+      String value = value(matcher.group(2));
+      if (value == null) {
+        log.warn(file + ":" + (i + 1) + ": a quoted value that does not end, skipped");
+        continue;
+      }
+      values.put(matcher.group(1), value);
     }
     return values;
   }
 
-  private static String unquote(String value) {
-    if (value.length() >= 2
-        && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-        && value.charAt(value.length() - 1) == value.charAt(0)) {
-      return value.substring(1, value.length() - 1);
+  /**
+   * The value as python-dotenv reads it: inside single quotes as written (but {@code \'} and {@code
+   * \\}), inside double quotes with backslash escapes, unquoted up to a {@code #} that follows a
+   * space; text after a closing quote is a comment. Null when a quote does not close.
+   */
+  static String value(String raw) {
+    if (raw.isEmpty() || (raw.charAt(0) != '"' && raw.charAt(0) != '\'')) {
+      Matcher comment = TRAILING_COMMENT.matcher(raw);
+      return (comment.find() ? raw.substring(0, comment.start()) : raw).strip();
     }
-    int comment = value.indexOf(" #");
-    return comment >= 0 ? value.substring(0, comment).strip() : value;
+    char quote = raw.charAt(0);
+    StringBuilder value = new StringBuilder();
+    for (int i = 1; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == quote) {
+        String rest = raw.substring(i + 1).strip();
+        return rest.isEmpty() || rest.startsWith("#") ? value.toString() : null;
+      }
+      if (c == '\\' && i + 1 < raw.length()) {
+        char next = raw.charAt(i + 1);
+        String escaped = quote == '\'' ? singleQuoted(next) : doubleQuoted(next);
+        if (escaped != null) {
+          value.append(escaped);
+          i++;
+          continue;
+        }
+      }
+      value.append(c);
+    }
+    return null;
   }
+
+  private static String singleQuoted(char next) {
+    return next == '\'' || next == '\\' ? String.valueOf(next) : null;
+  }
+
+  private static String doubleQuoted(char next) {
+    return switch (next) {
+      case 'n' -> "\n";
+      case 't' -> "\t";
+      case 'r' -> "\r";
+      case '"', '\\', '\'' -> String.valueOf(next);
+      default -> null;
+    };
+  }
+
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s#");
 }

@@ -45,6 +45,39 @@ class AlcoveDatabaseTest {
   }
 
   @Test
+  void aResultLargerThanTheHeapIsStreamedInEveryFormat() throws Exception {
+    for (ResultFormat format : ResultFormat.values()) {
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx48m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LargeQuery.class.getName(),
+                  t.root.toString(),
+                  "SELECT range AS n, 'row ' || range AS label FROM range(1000000)",
+                  format.name())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(child.waitFor()).as(output).isZero();
+      assertThat(output).as(format.name()).contains("rows 1000000");
+    }
+  }
+
+  @Test
+  void tablesWhoseNamesMeetInSnakeCaseAreRefusedNotDropped() {
+    t.table("table://sales/eu_west/latest", ".sql", "SELECT 1 AS n");
+    t.table("table://sales_eu/west/latest", ".sql", "SELECT 2 AS n");
+    t.run();
+    assertThatThrownBy(() -> AlcoveDatabase.open(t.alcove(), TableViews.Names.FULL))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining(
+            "tables table://sales/eu_west/latest and table://sales_eu/west/latest would both be"
+                + " the view sales_eu_west_latest");
+  }
+
+  @Test
   void bareNameQueriesAndTheThreeFormats() {
     try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH)) {
       db.query("b_c", ResultFormat.CSV, out);
