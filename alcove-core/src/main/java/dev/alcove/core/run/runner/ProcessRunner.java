@@ -30,10 +30,29 @@ final class ProcessRunner {
     }
   }
 
+  /**
+   * The store's keys are alcove's, not the step's: a step that prints its environment (or a library
+   * that logs it) must not leak them into a build log.
+   */
+  static final java.util.Set<String> STORE_SECRETS =
+      java.util.Set.of(
+          "S3_ACCESS_KEY",
+          "S3_SECRET_KEY",
+          "S3_SESSION_TOKEN",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_SESSION_TOKEN",
+          "AWS_SECURITY_TOKEN");
+
+  static void withoutStoreSecrets(java.util.Map<String, String> environment) {
+    environment.keySet().removeIf(STORE_SECRETS::contains);
+  }
+
   private static int run(
       List<String> command, Path workingDirectory, String prefix, AlcoveLog log) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+    withoutStoreSecrets(builder.environment());
     Process process;
     try {
       process = builder.start();

@@ -33,15 +33,19 @@ public final class Retry {
 
   <T> T call(String what, S3Store.S3Call<T> call) {
     long delay = firstDelayMillis;
+    boolean timedOutBefore = false;
     for (int attempt = 1; ; attempt++) {
       try {
         return call.call();
       } catch (AlcoveException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        if (attempt >= attempts || !isTransient(e)) {
+        boolean timedOut = isReadTimeout(rootCause(e));
+        // A server that kept silent for the whole read timeout twice will not answer a third time.
+        if (attempt >= attempts || !isTransient(e) || (timedOut && timedOutBefore)) {
           throw new Failure(e);
         }
+        timedOutBefore |= timedOut;
         log.warn(
             "S3: "
                 + what
@@ -77,6 +81,13 @@ public final class Retry {
       }
     }
     return false;
+  }
+
+  /** A request sent, and no answer within the read timeout (not a connection that failed). */
+  static boolean isReadTimeout(Throwable root) {
+    return root instanceof java.net.SocketTimeoutException
+        && root.getMessage() != null
+        && root.getMessage().toLowerCase(java.util.Locale.ROOT).contains("read timed out");
   }
 
   /** The innermost cause: the error that says what went wrong. */

@@ -42,14 +42,25 @@ final class S3Client {
 
   private static final int BUFFER = 1 << 20;
   private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
-  private static final int READ_TIMEOUT_MILLIS = 300_000;
+
+  /**
+   * How long an answer may keep the client waiting, as the AWS CLI's default: a server that took
+   * the request and then says nothing is not left to hold a build for many minutes.
+   */
+  static final int READ_TIMEOUT_MILLIS = 60_000;
 
   private final URI endpoint;
   private final String host;
   private final String bucket;
+  private final int readTimeoutMillis;
   private volatile Signer signer;
 
   S3Client(URI endpoint, String bucket, String accessKey, String secretKey) {
+    this(endpoint, bucket, accessKey, secretKey, READ_TIMEOUT_MILLIS);
+  }
+
+  S3Client(URI endpoint, String bucket, String accessKey, String secretKey, int readTimeoutMillis) {
+    this.readTimeoutMillis = readTimeoutMillis;
     this.endpoint = endpoint;
     this.host = hostHeader(endpoint);
     this.bucket = bucket;
@@ -320,7 +331,7 @@ final class S3Client {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     connection.setRequestMethod(method);
     connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-    connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+    connection.setReadTimeout(readTimeoutMillis);
     connection.setUseCaches(false);
     connection.setInstanceFollowRedirects(false);
     String payload = body == null ? Signer.EMPTY_PAYLOAD : body.sha256();
@@ -354,7 +365,17 @@ final class S3Client {
     Optional<String> region =
         first(fields, "Region")
             .or(() -> Optional.ofNullable(connection.getHeaderField("x-amz-bucket-region")));
-    return new S3Exception(status, code, first(fields, "Message").orElse("HTTP " + status), region);
+    String message = first(fields, "Message").orElse("HTTP " + status);
+    String location = connection.getHeaderField("Location");
+    if (status < 400 && location != null) {
+      // Without its query, which may hold a signature.
+      int query = location.indexOf('?');
+      message +=
+          ", redirected to "
+              + (query < 0 ? location : location.substring(0, query))
+              + " (not followed: set the endpoint to the bucket's own)";
+    }
+    return new S3Exception(status, code, message, region);
   }
 
   /** The error code an answer without a body stands for, as for HEAD requests. */

@@ -53,6 +53,10 @@ public final class S3Store implements ObjectStore {
 
   /** Connects and checks that the bucket exists, so a wrong setting fails before any work. */
   public static S3Store open(S3Settings settings, Retry retry) {
+    return open(settings, retry, S3Client.READ_TIMEOUT_MILLIS);
+  }
+
+  static S3Store open(S3Settings settings, Retry retry, int readTimeoutMillis) {
     S3Client client;
     try {
       URI endpoint = URI.create(settings.endpoint());
@@ -62,7 +66,12 @@ public final class S3Store implements ObjectStore {
         throw new IllegalArgumentException("no http(s) scheme or no host");
       }
       client =
-          new S3Client(endpoint, settings.bucket(), settings.accessKey(), settings.secretKey());
+          new S3Client(
+              endpoint,
+              settings.bucket(),
+              settings.accessKey(),
+              settings.secretKey(),
+              readTimeoutMillis);
     } catch (IllegalArgumentException e) {
       throw new AlcoveException(
           "S3 endpoint '" + settings.endpoint() + "' is not a URL such as https://s3.example.com");
@@ -228,6 +237,15 @@ public final class S3Store implements ObjectStore {
           "S3 could not " + action + " in " + where + ": " + response.getMessage());
     }
     Throwable root = Retry.rootCause(cause);
+    if (Retry.isReadTimeout(root)) {
+      return new AlcoveException(
+          "S3 endpoint "
+              + settings.endpoint()
+              + " took the request to "
+              + action
+              + " but did not answer in time, twice: check that it is an S3 server and that it"
+              + " is not overloaded");
+    }
     if (root instanceof ConnectException
         || root instanceof UnknownHostException
         || root instanceof SocketTimeoutException) {
