@@ -40,8 +40,7 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   /**
    * A cache: objects are not flushed, since every read verifies them and a lost one is fetched
-   * again; flushing each would cost a disk sync per object. Where it can, a cache links to the file
-   * it is given rather than copying it.
+   * again; flushing each would cost a disk sync per object.
    */
   public static LocalDirectoryStore cache(Path root) {
     return new LocalDirectoryStore(root, "cache", false);
@@ -60,25 +59,40 @@ public final class LocalDirectoryStore implements ObjectStore {
     return name + " " + root;
   }
 
+  /**
+   * Whether the store holds the object: an emptied file (what a full disk or a careless hand can
+   * leave) does not count, unless the object is the empty file.
+   */
   @Override
   public boolean contains(Checksum checksum) {
-    return Files.isRegularFile(pathOf(checksum));
+    Path object = pathOf(checksum);
+    try {
+      return Files.isRegularFile(object) && (Files.size(object) > 0 || checksum.equals(EMPTY_FILE));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
+  private static final Checksum EMPTY_FILE =
+      Checksum.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  /**
+   * Stores a copy of {@code file}, never a link to it: a user who then edits the alcove's file in
+   * place must not change the stored bytes, which other alcoves and the Python tool trust. A stored
+   * object of another size than {@code file} is damaged, and is replaced.
+   */
   @Override
   public void upload(Checksum checksum, Path file, TransferProgress progress) {
     Path target = pathOf(checksum);
-    if (Files.isRegularFile(target)) {
+    if (Files.isRegularFile(target) && sameSize(target, file)) {
       return;
     }
     Path temp = AtomicFiles.tempSibling(target);
     try {
       Files.createDirectories(target.getParent());
-      if (durable || !linked(file, temp)) {
-        try (InputStream in = Files.newInputStream(file);
-            OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-          copy(in, out, progress);
-        }
+      try (InputStream in = Files.newInputStream(file);
+          OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+        copy(in, out, progress);
       }
       if (durable) {
         AtomicFiles.sync(temp);
@@ -109,16 +123,10 @@ public final class LocalDirectoryStore implements ObjectStore {
     }
   }
 
-  /**
-   * Makes {@code link} a second name of {@code file}'s bytes, where the file system allows. Only a
-   * cache does this: the alcove's copy and the cached one are then one file, so an edit of the data
-   * in place corrupts the cached copy too, which its next read finds and fetches again.
-   */
-  private static boolean linked(Path file, Path link) {
+  private static boolean sameSize(Path a, Path b) {
     try {
-      Files.createLink(link, file);
-      return true;
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Files.size(a) == Files.size(b);
+    } catch (IOException e) {
       return false;
     }
   }

@@ -1,0 +1,76 @@
+package dev.alcove.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.audit.Audit;
+import dev.alcove.core.audit.AuditOptions;
+import dev.alcove.core.audit.Finding;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.testing.TestAlcove;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stored and cached objects hold the bytes of their key, whatever happens to the alcove's files.
+ */
+class StoreIntegrityTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anEmptiedStoredObjectFailsARemoteAuditAndAForcedSnapshotRepairsIt() throws Exception {
+    TestAlcove t = new TestAlcove(dir);
+    Path source = Files.writeString(dir.resolve("codes.csv"), "code\nab\n");
+    t.snapshot(source, "codes");
+    Checksum sum = Sha256.ofFile(source);
+    Path object = new LocalDirectoryStore(t.store, "local store").pathOf(sum);
+    Files.write(object, new byte[0]);
+
+    List<Finding> findings =
+        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)), t.log)
+            .run(List.of());
+    assertThat(findings)
+        .anyMatch(
+            f ->
+                f.severity() == Finding.Severity.ERROR
+                    && f.toString().contains("1 of 1 objects missing"));
+
+    new TakeSnapshot(t.alcove(), t::depot, t.log, 1)
+        .snapshot(source, "codes/2024-07-26", true, LocalDate.of(2024, 7, 26));
+    assertThat(Sha256.ofFile(object)).isEqualTo(sum);
+  }
+
+  @Test
+  void editingSnapshotDataInPlaceLeavesTheCachedObjectIntact() throws Exception {
+    TestAlcove t = new TestAlcove(dir);
+    Path cache = dir.resolve("cache");
+    Path source = Files.writeString(dir.resolve("codes.csv"), "code\nab\n");
+    Checksum sum = Sha256.ofFile(source);
+    new TakeSnapshot(
+            Alcove.open(t.root),
+            () ->
+                new Depot(
+                    new LocalDirectoryStore(t.store, "local store"),
+                    Optional.of(LocalDirectoryStore.cache(cache)),
+                    false,
+                    AlcoveLog.SILENT),
+            AlcoveLog.SILENT,
+            1)
+        .snapshot(source, "codes", false, LocalDate.of(2024, 7, 26));
+
+    Files.writeString(t.path("data/snapshots/codes/2024-07-26.csv"), "edited in place\n");
+
+    Path cached = LocalDirectoryStore.cache(cache).pathOf(sum);
+    assertThat(cached).isRegularFile();
+    assertThat(Sha256.ofFile(cached)).isEqualTo(sum);
+  }
+}
