@@ -4,8 +4,8 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
-import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreOptions;
 import dev.alcove.core.store.StoreResolver;
@@ -17,7 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -123,17 +123,20 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
   protected List<RemoteRepository> pluginRepositories;
 
-  /** Resolved when the first Java step runs. */
-  private List<Path> javaStepClassPath;
-
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
-    try {
-      runGoal();
+    try (GoalContext context =
+        GoalContext.builder()
+            .log(log())
+            .threads(threads())
+            .store(storeOpener())
+            .javaClassPath(this::resolveJavaStepClassPath)
+            .build()) {
+      runGoal(context);
     } catch (AlcoveException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -141,8 +144,12 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
     }
   }
 
-  /** The goal's work: read parameters, build one configuration, make one call into the core. */
-  protected abstract void runGoal() throws MojoExecutionException, MojoFailureException;
+  /**
+   * The goal's work: read parameters, build one configuration, make one call into the core with the
+   * goal's context, which this class closes afterwards.
+   */
+  protected abstract void runGoal(GoalContext context)
+      throws MojoExecutionException, MojoFailureException;
 
   protected AlcoveLog log() {
     return new MavenLog(getLog());
@@ -153,9 +160,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
     return Alcove.open(directory.toPath(), declaredSteps());
   }
 
-  /** The store (and cache) this build uses; the caller closes it. */
-  protected Depot openDepot() {
-    return StoreResolver.open(directory.toPath(), storeOptions(), System.getenv(), log());
+  /** How the goal opens its store (and cache), when it first needs it. */
+  protected Supplier<Depot> storeOpener() {
+    return () -> StoreResolver.open(directory.toPath(), storeOptions(), System.getenv(), log());
   }
 
   protected StoreOptions storeOptions() {
@@ -180,24 +187,11 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
     return threads;
   }
 
-  /** How to run steps: the selection, and the class path and store every run needs. */
-  protected RunOptions runOptions(Optional<Pattern> select, boolean force, boolean dryRun) {
-    return new RunOptions(
-        select, force, dryRun, threads(), this::javaStepClassPath, this::openDepot);
-  }
-
   /**
    * The class path of Java steps, found when the first one runs: the project's runtime class path
    * (when the goal resolved it), the plugin's own artifacts (DuckDB among them), then the libraries
    * of {@link JavaStepLibraries}.
    */
-  private synchronized List<Path> javaStepClassPath() {
-    if (javaStepClassPath == null) {
-      javaStepClassPath = resolveJavaStepClassPath();
-    }
-    return javaStepClassPath;
-  }
-
   private List<Path> resolveJavaStepClassPath() {
     Set<String> elements = new LinkedHashSet<>();
     if (project != null && project.getFile() != null) {

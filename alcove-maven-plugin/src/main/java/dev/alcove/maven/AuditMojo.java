@@ -3,8 +3,8 @@ package dev.alcove.maven;
 import dev.alcove.core.audit.Audit;
 import dev.alcove.core.audit.AuditOptions;
 import dev.alcove.core.audit.Finding;
+import dev.alcove.core.context.GoalContext;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,12 +42,9 @@ public class AuditMojo extends AbstractAlcoveMojo {
   private boolean remote;
 
   @Override
-  protected void runGoal() throws MojoFailureException {
+  protected void runGoal(GoalContext context) throws MojoFailureException {
     List<Finding> findings =
-        new Audit(
-                directory.toPath(),
-                new AuditOptions(fix, strict, remote, Optional.of(this::openDepot)),
-                log())
+        new Audit(context, directory.toPath(), new AuditOptions(fix, strict, remote))
             .run(declaredSteps());
     long errors = 0;
     long warnings = 0;

@@ -1,6 +1,7 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.db.AlcoveDatabase;
 import dev.alcove.core.db.ResultFormat;
 import dev.alcove.core.db.TableViews;
@@ -41,7 +42,7 @@ public class DbMojo extends AbstractAlcoveMojo {
   private File output;
 
   @Override
-  protected void runGoal() {
+  protected void runGoal(GoalContext context) {
     ResultFormat resultFormat = ResultFormat.parse(format);
     TableViews.Names viewNames = TableViews.Names.parse(names);
     // Results go to standard output, so they can be piped; that stream is Maven's and stays open.

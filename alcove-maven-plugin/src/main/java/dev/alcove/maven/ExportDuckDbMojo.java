@@ -1,9 +1,11 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.db.ExportDuckDb;
 import dev.alcove.core.db.TableViews;
 import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
 import java.io.File;
 import java.util.Optional;
@@ -35,10 +37,10 @@ public class ExportDuckDbMojo extends AbstractAlcoveMojo {
   private boolean shortNames;
 
   @Override
-  protected void runGoal() throws MojoFailureException, MojoExecutionException {
+  protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     Alcove alcove = openAlcove();
     RunReport report =
-        new RunEngine(alcove, runOptions(Optional.empty(), false, false), log()).run();
+        new RunEngine(context, alcove, new RunOptions(Optional.empty(), false, false)).run();
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());
     }
@@ -46,6 +48,6 @@ public class ExportDuckDbMojo extends AbstractAlcoveMojo {
         alcove,
         database == null ? null : database.toPath(),
         shortNames ? TableViews.Names.SHORT : TableViews.Names.FULL,
-        log());
+        context.log());
   }
 }

@@ -1,5 +1,6 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -10,7 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(threadSafe = true, name = "init", requiresProject = false)
 public class InitMojo extends AbstractAlcoveMojo {
   @Override
-  protected void runGoal() {
-    InitAlcove.init(directory.toPath(), log());
+  protected void runGoal(GoalContext context) {
+    InitAlcove.init(context, directory.toPath());
   }
 }

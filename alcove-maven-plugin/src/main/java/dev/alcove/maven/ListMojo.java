@@ -1,5 +1,6 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.table.ListSteps;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +19,7 @@ public class ListMojo extends AbstractAlcoveMojo {
   private boolean paths;
 
   @Override
-  protected void runGoal() {
+  protected void runGoal(GoalContext context) {
     List<String> lines = ListSteps.list(openAlcove(), Selection.parse(select), paths);
     if (lines.isEmpty()) {
       getLog().info(select == null ? "no steps yet" : "no step matches " + select);

@@ -1,5 +1,6 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.table.NewTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public class NewTableMojo extends AbstractAlcoveMojo {
   private List<String> dependencies = new ArrayList<>();
 
   @Override
-  protected void runGoal() {
-    NewTable.create(openAlcove(), table, dependencies == null ? List.of() : dependencies, log());
+  protected void runGoal(GoalContext context) {
+    NewTable.create(context, openAlcove(), table, dependencies == null ? List.of() : dependencies);
   }
 }

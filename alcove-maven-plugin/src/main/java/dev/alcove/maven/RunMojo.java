@@ -1,6 +1,8 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,9 +39,9 @@ public class RunMojo extends AbstractAlcoveMojo {
   private boolean dryRun;
 
   @Override
-  protected void runGoal() throws MojoFailureException, MojoExecutionException {
+  protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     RunReport report =
-        new RunEngine(openAlcove(), runOptions(Selection.parse(select), force, dryRun), log())
+        new RunEngine(context, openAlcove(), new RunOptions(Selection.parse(select), force, dryRun))
             .run();
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());

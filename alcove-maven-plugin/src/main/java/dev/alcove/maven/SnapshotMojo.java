@@ -1,9 +1,11 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreResolver;
 import java.io.File;
-import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -38,17 +40,18 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
   private boolean edit;
 
   @Override
-  protected void runGoal() {
+  protected void runGoal(GoalContext context) {
     TakeSnapshot.Result result =
-        new TakeSnapshot(
-                openAlcove(),
-                StoreResolver.forUploads(
-                    directory.toPath(), storeOptions(), System.getenv(), log()),
-                log(),
-                threads())
-            .snapshot(source == null ? null : source.toPath(), dataset, force, LocalDate.now());
+        new TakeSnapshot(context, openAlcove())
+            .snapshot(source == null ? null : source.toPath(), dataset, force);
     if (edit) {
-      Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), log());
+      Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), context.log());
     }
+  }
+
+  /** Uploads need the store: offline Maven fails here, before any data is hashed. */
+  @Override
+  protected Supplier<Depot> storeOpener() {
+    return StoreResolver.forUploads(directory.toPath(), storeOptions(), System.getenv(), log());
   }
 }

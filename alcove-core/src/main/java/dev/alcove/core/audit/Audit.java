@@ -6,10 +6,10 @@ import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
-import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
@@ -38,13 +38,13 @@ public final class Audit {
   private final AuditOptions options;
   private final GitIgnores gitIgnores;
 
-  private final AlcoveLog log;
+  private final GoalContext context;
 
-  public Audit(Path root, AuditOptions options, AlcoveLog log) {
+  public Audit(GoalContext context, Path root, AuditOptions options) {
+    this.context = context;
     this.root = root.toAbsolutePath().normalize();
     this.options = options;
     this.gitIgnores = new GitIgnores(this.root, options.fix());
-    this.log = log;
   }
 
   /**
@@ -56,7 +56,8 @@ public final class Audit {
     if (!CatalogueFile.exists(root)) {
       Alcove.open(root, declaredSteps); // fails, saying how to create an alcove
     }
-    try (AlcoveLock lock = AlcoveLock.acquire(AlcoveLayout.withDefaults(root).buildDir(), log)) {
+    try (AlcoveLock lock =
+        AlcoveLock.acquire(AlcoveLayout.withDefaults(root).buildDir(), context.log())) {
       return runUnderLock(declaredSteps);
     }
   }
@@ -84,29 +85,18 @@ public final class Audit {
       findings.add(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
     }
     StatCache statCache = StatCache.load(layout.buildDir());
-    RestoreSnapshot snapshots =
-        new RestoreSnapshot(
-            layout,
-            statCache,
-            dev.alcove.core.log.AlcoveLog.SILENT,
-            dev.alcove.core.concurrent.Parallel.defaultThreads());
+    RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, statCache);
     Set<String> snapshotEntries = new LinkedHashSet<>();
-    Depot depot = null;
     try {
       for (StepUri uri : alcove.catalogue().steps().keySet()) {
         if (uri.isSnapshot()) {
-          if (options.remote() && depot == null && options.depot().isPresent()) {
-            depot = options.depot().get().get();
-          }
+          Depot depot = options.remote() ? context.depot() : null;
           findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, depot));
         } else {
           findings.addAll(auditTable(layout, statCache, uri));
         }
       }
     } finally {
-      if (depot != null) {
-        depot.close();
-      }
       statCache.save();
     }
     findings.addAll(gitIgnores.audit(layout, snapshotEntries));

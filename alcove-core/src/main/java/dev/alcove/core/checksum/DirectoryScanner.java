@@ -2,6 +2,7 @@ package dev.alcove.core.checksum;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,15 +26,17 @@ public final class DirectoryScanner {
   public static final String SKIPPED_FILE = ".DS_Store";
 
   private final FileDigester digester;
-  private final int threads;
+  private final ThreadBudget threads;
 
-  public DirectoryScanner(FileDigester digester, int threads) {
+  /** Hashes on the calling thread and on what {@code threads} has free. */
+  public DirectoryScanner(FileDigester digester, ThreadBudget threads) {
     this.digester = digester;
-    this.threads = Math.max(1, threads);
+    this.threads = threads;
   }
 
+  /** On every core, for a scan that is all the work there is. */
   public DirectoryScanner(FileDigester digester) {
-    this(digester, Parallel.defaultThreads());
+    this(digester, ThreadBudget.of(Parallel.defaultThreads()));
   }
 
   /** Relative path (forward slashes) to file, sorted, for every regular file under {@code root}. */

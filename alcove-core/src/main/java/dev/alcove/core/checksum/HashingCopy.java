@@ -1,5 +1,6 @@
 package dev.alcove.core.checksum;
 
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,12 +36,14 @@ public final class HashingCopy {
    * Copies {@code source} to {@code target}, which must not exist; a copy that fails (a full disk,
    * say) is deleted, so no partial file is left behind.
    */
-  public static Checksum copy(Path source, Path target) {
+  public static Checksum copy(Path source, Path target, ThreadBudget budget) {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       FileChannel out =
           FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try (out) {
-        return in.size() >= PIPELINE_FROM_BYTES ? pipelined(in, out) : sequential(in, out);
+      try (out;
+          ThreadBudget.Lease hasher = budget.lease(in.size() >= PIPELINE_FROM_BYTES ? 1 : 0)) {
+        // A second thread hashes while this one copies, when the goal has one to spare.
+        return hasher.count() == 1 ? pipelined(in, out) : sequential(in, out);
       } catch (IOException | RuntimeException e) {
         // out is closed by now
         Files.deleteIfExists(target);

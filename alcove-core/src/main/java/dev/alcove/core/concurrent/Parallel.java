@@ -24,15 +24,31 @@ public final class Parallel {
   }
 
   /**
-   * {@code function} applied to every item, results in the items' order. Each thread takes the next
-   * item until none is left, so a thousand small items cost no more than a thousand calls. A
-   * failure stops the threads from taking more; the one of the earliest item is rethrown.
+   * {@code function} applied to every item, results in the items' order, on the calling thread and
+   * as many of {@code budget}'s free threads as help (at most {@code limit} in all). Each thread
+   * takes the next item until none is left, so a thousand small items cost no more than a thousand
+   * calls. A failure stops the threads from taking more; the one of the earliest item is rethrown.
    */
-  public static <T, R> List<R> map(Collection<T> items, int threads, Function<T, R> function) {
+  public static <T, R> List<R> map(
+      Collection<T> items, ThreadBudget budget, int limit, Function<T, R> function) {
     List<T> list = new ArrayList<>(items);
-    if (threads <= 1 || list.size() < 2) {
-      return list.stream().map(function).toList();
+    int extra = list.size() < 2 ? 0 : budget.borrow(Math.min(limit, list.size()) - 1);
+    try {
+      if (extra == 0) {
+        return list.stream().map(function).toList();
+      }
+      return mapOn(list, extra, function);
+    } finally {
+      budget.giveBack(extra);
     }
+  }
+
+  public static <T, R> List<R> map(
+      Collection<T> items, ThreadBudget budget, Function<T, R> function) {
+    return map(items, budget, budget.size(), function);
+  }
+
+  private static <T, R> List<R> mapOn(List<T> list, int extra, Function<T, R> function) {
     Object[] results = new Object[list.size()];
     AtomicInteger next = new AtomicInteger();
     ConcurrentSkipListMap<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
@@ -48,12 +64,13 @@ public final class Parallel {
             }
           }
         };
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, list.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(extra);
     try {
       List<Future<?>> workers = new ArrayList<>();
-      for (int w = Math.min(threads, list.size()); w > 0; w--) {
+      for (int w = extra; w > 0; w--) {
         workers.add(pool.submit(worker));
       }
+      worker.run();
       for (Future<?> running : workers) {
         running.get();
       }
@@ -78,10 +95,11 @@ public final class Parallel {
   }
 
   public static <T> void forEach(
-      Collection<T> items, int threads, java.util.function.Consumer<T> action) {
+      Collection<T> items, ThreadBudget budget, int limit, java.util.function.Consumer<T> action) {
     map(
         items,
-        threads,
+        budget,
+        limit,
         item -> {
           action.accept(item);
           return Boolean.TRUE;

@@ -4,6 +4,7 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.run.PlannedStep.Action;
@@ -27,14 +28,14 @@ final class Planner {
   private final FileDigester digester;
   private final BuildManifest manifest;
   private final RestoreSnapshot snapshots;
-  private final int threads;
+  private final ThreadBudget threads;
 
   Planner(
       AlcoveLayout layout,
       FileDigester digester,
       BuildManifest manifest,
       RestoreSnapshot snapshots,
-      int threads) {
+      ThreadBudget threads) {
     this.layout = layout;
     this.digester = digester;
     this.manifest = manifest;

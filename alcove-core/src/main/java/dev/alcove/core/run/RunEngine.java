@@ -5,12 +5,13 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.snapshot.SnapshotSummaries;
-import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.Throughput;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
@@ -34,14 +35,16 @@ import java.util.concurrent.Future;
  */
 public final class RunEngine {
 
+  private final GoalContext context;
   private final Alcove opened;
   private final RunOptions options;
   private final AlcoveLog log;
 
-  public RunEngine(Alcove alcove, RunOptions options, AlcoveLog log) {
+  public RunEngine(GoalContext context, Alcove alcove, RunOptions options) {
+    this.context = context;
     this.opened = alcove;
     this.options = options;
-    this.log = log;
+    this.log = context.log();
   }
 
   /**
@@ -78,7 +81,7 @@ public final class RunEngine {
               for (StepUri uri : steps) {
                 if (uri.isTable()) {
                   found.put(
-                      uri, TableStep.of(uri, alcove.catalogue(), layout, options.javaClassPath()));
+                      uri, TableStep.of(uri, alcove.catalogue(), layout, context::javaClassPath));
                 }
               }
               return found;
@@ -87,10 +90,9 @@ public final class RunEngine {
     FileDigester digester = options.force() ? FileDigester.counting() : statCache;
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
-    RestoreSnapshot snapshots =
-        new RestoreSnapshot(layout, digester, log, options.threads(), summaries);
+    RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
     List<PlannedStep> plan =
-        new Planner(layout, digester, manifest, snapshots, options.threads())
+        new Planner(layout, digester, manifest, snapshots, context.work())
             .plan(graph, steps, tables, options.force());
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
@@ -129,19 +131,14 @@ public final class RunEngine {
           "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
       return new RunReport(plan, List.of(), Map.of(), Map.of());
     }
-    LazyDepot depot = new LazyDepot(options);
     try {
-      RunReport report =
-          execute(
-              graph,
-              plan,
-              tables,
-              snapshots,
-              new TableBuild(layout, snapshots, digester, manifest, log),
-              depot);
-      return report;
+      return execute(
+          graph,
+          plan,
+          tables,
+          snapshots,
+          new TableBuild(layout, snapshots, digester, manifest, log));
     } finally {
-      depot.close();
       statCache.save();
       summaries.save();
       manifest.save();
@@ -153,8 +150,7 @@ public final class RunEngine {
       List<PlannedStep> plan,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
-      TableBuild builds,
-      LazyDepot depot) {
+      TableBuild builds) {
     Map<StepUri, PlannedStep> pending = new TreeMap<>();
     plan.stream().filter(PlannedStep::runs).forEach(step -> pending.put(step.uri(), step));
     Map<StepUri, Integer> waitingOn = new HashMap<>();
@@ -165,13 +161,15 @@ public final class RunEngine {
     List<StepUri> done = new ArrayList<>();
     Map<StepUri, String> failed = new TreeMap<>();
     Map<StepUri, String> skipped = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+    // This thread only waits: the steps run on one thread of the budget's and what else is free.
+    ThreadBudget.Lease helpers = context.work().lease(context.threads() - 1);
+    ExecutorService pool = Executors.newFixedThreadPool(1 + helpers.count());
     CompletionService<StepUri> completion = new ExecutorCompletionService<>(pool);
     Map<Future<StepUri>, StepUri> running = new HashMap<>();
     try {
       for (PlannedStep step : plan) {
         if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
-          running.put(completion.submit(task(step, tables, snapshots, builds, depot)), step.uri());
+          running.put(completion.submit(task(step, tables, snapshots, builds)), step.uri());
         }
       }
       while (!running.isEmpty()) {
@@ -198,8 +196,7 @@ public final class RunEngine {
               int remaining = waitingOn.merge(next, -1, Integer::sum);
               if (remaining == 0) {
                 running.put(
-                    completion.submit(task(pending.get(next), tables, snapshots, builds, depot)),
-                    next);
+                    completion.submit(task(pending.get(next), tables, snapshots, builds)), next);
               }
             }
           }
@@ -210,6 +207,7 @@ public final class RunEngine {
       throw new IllegalStateException("interrupted while running steps", e);
     } finally {
       pool.shutdownNow();
+      helpers.close();
     }
     return new RunReport(plan, done, failed, skipped);
   }
@@ -218,11 +216,10 @@ public final class RunEngine {
       PlannedStep step,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
-      TableBuild builds,
-      LazyDepot depot) {
+      TableBuild builds) {
     return () -> {
       if (step.action() == Action.RESTORE) {
-        snapshots.restore(snapshots.metadata(step.uri()), depot.get());
+        snapshots.restore(snapshots.metadata(step.uri()), context.depot());
       } else {
         builds.build(tables.get(step.uri()), step.reason());
       }
@@ -251,29 +248,5 @@ public final class RunEngine {
   private static String messageOf(Throwable error) {
     String message = error.getMessage();
     return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-  }
-
-  /** Opens the store on first use only: a run that restores nothing never connects to it. */
-  private static final class LazyDepot implements AutoCloseable {
-    private final RunOptions options;
-    private Depot depot;
-
-    LazyDepot(RunOptions options) {
-      this.options = options;
-    }
-
-    synchronized Depot get() {
-      if (depot == null) {
-        depot = options.depot().get();
-      }
-      return depot;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (depot != null) {
-        depot.close();
-      }
-    }
   }
 }

@@ -6,6 +6,8 @@ import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
@@ -39,30 +41,31 @@ public final class RestoreSnapshot {
   private final AlcoveLayout layout;
   private final FileDigester digester;
   private final AlcoveLog log;
-  private final int threads;
+  private final ThreadBudget work;
+  private final ThreadBudget transfers;
   private final SnapshotSummaries summaries;
   private final Map<StepUri, SnapshotMetadata> parsed = new ConcurrentHashMap<>();
 
   /** What each folder held when it was checked, so that a restore need not look again. */
   private final Map<Path, DirectoryManifest> checkedFolders = new ConcurrentHashMap<>();
 
-  public RestoreSnapshot(AlcoveLayout layout, FileDigester digester, AlcoveLog log, int threads) {
-    this(layout, digester, log, threads, SnapshotSummaries.none());
+  public RestoreSnapshot(GoalContext context, AlcoveLayout layout, FileDigester digester) {
+    this(context, layout, digester, SnapshotSummaries.none());
   }
 
   /**
    * With {@code summaries}, an unchanged sidecar is checked against its data without parsing it.
    */
   public RestoreSnapshot(
+      GoalContext context,
       AlcoveLayout layout,
       FileDigester digester,
-      AlcoveLog log,
-      int threads,
       SnapshotSummaries summaries) {
     this.layout = layout;
     this.digester = digester;
-    this.log = log;
-    this.threads = threads;
+    this.log = context.log();
+    this.work = context.work();
+    this.transfers = context.transfers();
     this.summaries = summaries;
   }
 
@@ -170,7 +173,7 @@ public final class RestoreSnapshot {
       if (files.isEmpty()) {
         return false;
       }
-      DirectoryManifest local = new DirectoryScanner(digester, threads).checksumAll(files);
+      DirectoryManifest local = new DirectoryScanner(digester, work).checksumAll(files);
       checkedFolders.put(data, local);
       return local.checksum().equals(checksum);
     } catch (AlcoveException e) {
@@ -228,7 +231,8 @@ public final class RestoreSnapshot {
     ProgressReporter progress = new ProgressReporter(log, "restoring " + uri + ":", 0);
     Parallel.forEach(
         needed,
-        Math.max(threads, depot.parallelTransfers()),
+        transfers,
+        depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, entry.getKey());
           depot.fetch(entry.getValue(), file, owner, progress);

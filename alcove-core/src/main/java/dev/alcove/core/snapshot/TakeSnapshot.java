@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
@@ -43,28 +44,26 @@ import java.util.TreeMap;
  */
 public final class TakeSnapshot {
 
+  private final GoalContext context;
   private final Alcove alcove;
-  private final java.util.function.Supplier<Depot> depots;
   private final AlcoveLog log;
-  private final int threads;
 
-  /**
-   * @param depots opens the store; it is opened in the background while the data is hashed, and
-   *     closed when the snapshot is done
-   */
-  public TakeSnapshot(
-      Alcove alcove, java.util.function.Supplier<Depot> depots, AlcoveLog log, int threads) {
+  /** The context's store is opened in the background while the data is hashed. */
+  public TakeSnapshot(GoalContext context, Alcove alcove) {
+    this.context = context;
     this.alcove = alcove;
-    this.depots = depots;
-    this.log = log;
-    this.threads = threads;
+    this.log = context.log();
   }
 
   /** What was snapshotted. */
   public record Result(StepUri uri, SnapshotMetadata metadata, Path data, long bytes) {}
 
-  /** Takes the snapshot, holding the alcove's lock so that no other build changes it meanwhile. */
-  public Result snapshot(Path source, String dataset, boolean force, LocalDate today) {
+  /**
+   * Takes the snapshot, holding the alcove's lock so that no other build changes it meanwhile; a
+   * dataset without a version gets the context's today.
+   */
+  public Result snapshot(Path source, String dataset, boolean force) {
+    LocalDate today = context.today();
     try (AlcoveEdit edit = alcove.edit(log)) {
       return snapshotUnderLock(edit, source, dataset, force, today);
     }
@@ -109,15 +108,14 @@ public final class TakeSnapshot {
     }
     AtomicFiles.deleteStaleTemporaries(target);
     // Connecting to S3 costs a second or more: do it while the data is hashed.
-    java.util.concurrent.CompletableFuture<Depot> opening =
-        java.util.concurrent.CompletableFuture.supplyAsync(depots);
+    context.openDepotSoon();
     Staged staged = null;
     try {
       long start = System.nanoTime();
       staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
       log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
       staged.metadata.requireReadableSize();
-      upload(uri, staged, joined(opening));
+      upload(uri, staged, context.depot());
       SnapshotMetadata metadata = staged.metadata;
       if (previous.isPresent()) {
         metadata = metadata.keepingUserFieldsOf(previous.get());
@@ -147,28 +145,11 @@ public final class TakeSnapshot {
       log.info("describe it in " + layout.relative(sidecar) + " (source, licence)");
       return new Result(uri, metadata, target, staged.bytes);
     } finally {
-      opening.whenComplete(
-          (depot, error) -> {
-            if (depot != null) {
-              depot.close();
-            }
-          });
       if (staged != null) {
         Folders.deleteQuietly(staged.path);
       }
       // A failed first snapshot of a dataset must not leave its empty folder behind.
       Folders.deleteEmptyFolders(target.getParent(), layout.dataDir());
-    }
-  }
-
-  private static Depot joined(java.util.concurrent.CompletableFuture<Depot> opening) {
-    try {
-      return opening.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
     }
   }
 
@@ -183,7 +164,7 @@ public final class TakeSnapshot {
     Path temp = AtomicFiles.tempSibling(target);
     createParent(temp);
     log.info("hashing and copying " + input);
-    Checksum checksum = HashingCopy.copy(input, temp);
+    Checksum checksum = HashingCopy.copy(input, temp, context.work());
     return new Staged(
         temp,
         Map.of(temp.getFileName().toString(), temp),
@@ -208,7 +189,8 @@ public final class TakeSnapshot {
       }
       DirectoryManifest manifest =
           new DirectoryScanner(
-                  file -> HashingCopy.copy(sources.get(nameOf(temp, file)), file), threads)
+                  file -> HashingCopy.copy(sources.get(nameOf(temp, file)), file, context.work()),
+                  context.work())
               .checksumAll(copies);
       long bytes = 0;
       for (Path copy : copies.values()) {
@@ -241,7 +223,7 @@ public final class TakeSnapshot {
           .entries()
           .forEach((name, sum) -> objects.putIfAbsent(sum, staged.files.get(name)));
     }
-    int uploaded = depot.putAll(objects, Math.max(threads, depot.parallelTransfers()), progress);
+    int uploaded = depot.putAll(objects, context.transfers(), progress);
     int already = objects.size() - uploaded;
     log.info(
         "stored "

@@ -3,6 +3,7 @@ package dev.alcove.core.store;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
@@ -55,10 +56,10 @@ public final class Depot implements AutoCloseable {
   }
 
   /**
-   * Uploads the objects the store does not hold yet, {@code threads} at once, and keeps a cached
-   * copy of each; returns how many were uploaded.
+   * Uploads the objects the store does not hold yet, as many at once as the store takes and {@code
+   * threads} allows, and keeps a cached copy of each; returns how many were uploaded.
    */
-  public int putAll(Map<Checksum, Path> objects, int threads, TransferProgress progress) {
+  public int putAll(Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
     if (offline) {
       throw offlineUpload(store.describe());
     }
@@ -66,6 +67,7 @@ public final class Depot implements AutoCloseable {
     Parallel.forEach(
         objects.entrySet(),
         threads,
+        store.parallelTransfers(),
         object -> {
           if (!present.contains(object.getKey())) {
             store.upload(object.getKey(), object.getValue(), progress);

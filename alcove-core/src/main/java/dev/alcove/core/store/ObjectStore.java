@@ -2,6 +2,7 @@ package dev.alcove.core.store;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,12 +24,12 @@ public interface ObjectStore extends AutoCloseable {
   boolean contains(Checksum checksum);
 
   /**
-   * Which of {@code checksums} the store already holds, asking up to {@code threads} at once; a
-   * remote store may ask in bulk instead.
+   * Which of {@code checksums} the store already holds, asking up to {@link #parallelTransfers()}
+   * at once as {@code threads} allows; a remote store may ask in bulk instead.
    */
-  default Set<Checksum> present(Collection<Checksum> checksums, int threads) {
+  default Set<Checksum> present(Collection<Checksum> checksums, ThreadBudget threads) {
     List<Checksum> asked = List.copyOf(checksums);
-    List<Boolean> held = Parallel.map(asked, threads, this::contains);
+    List<Boolean> held = Parallel.map(asked, threads, parallelTransfers(), this::contains);
     Set<Checksum> present = new HashSet<>();
     for (int i = 0; i < asked.size(); i++) {
       if (held.get(i)) {

@@ -5,9 +5,9 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.NoLinks;
-import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
@@ -28,14 +28,14 @@ public final class NewTable {
   public record Created(StepUri uri, Path definition, boolean definitionWritten) {}
 
   public static Created create(
-      Alcove opened, String tableSpec, List<String> dependencySpecs, AlcoveLog log) {
-    try (AlcoveEdit edit = opened.edit(log)) {
-      return create(edit, tableSpec, dependencySpecs, log);
+      GoalContext context, Alcove opened, String tableSpec, List<String> dependencySpecs) {
+    try (AlcoveEdit edit = opened.edit(context.log())) {
+      return create(edit, tableSpec, dependencySpecs, context);
     }
   }
 
   private static Created create(
-      AlcoveEdit edit, String tableSpec, List<String> dependencySpecs, AlcoveLog log) {
+      AlcoveEdit edit, String tableSpec, List<String> dependencySpecs, GoalContext context) {
     Alcove alcove = edit.alcove();
     if (tableSpec == null || tableSpec.isBlank()) {
       throw new AlcoveException(
@@ -44,7 +44,7 @@ public final class NewTable {
     String spec = tableSpec.strip();
     Placeholder.Language language = Placeholder.Language.ofName(spec);
     String name = Placeholder.withoutExtension(spec);
-    StepUri uri = tableUri(name);
+    StepUri uri = tableUri(name, context.today());
     Catalogue catalogue = alcove.catalogue();
     if (catalogue.contains(uri)) {
       throw new AlcoveException(
@@ -85,23 +85,25 @@ public final class NewTable {
       throw e;
     }
     String where = alcove.layout().relative(definition);
-    log.info(
-        "added "
-            + uri
-            + (written
-                ? ", with a placeholder definition in " + where
-                : ", defined by the existing " + where));
+    context
+        .log()
+        .info(
+            "added "
+                + uri
+                + (written
+                    ? ", with a placeholder definition in " + where
+                    : ", defined by the existing " + where));
     return new Created(uri, definition, written);
   }
 
-  private static StepUri tableUri(String name) {
+  private static StepUri tableUri(String name, LocalDate today) {
     if (name.startsWith(Scheme.TABLE.label() + "://")) {
       return StepUri.parse(name);
     }
     if (name.contains("://")) {
       throw new AlcoveException("invalid table '" + name + "': a table's URI starts with table://");
     }
-    StepUri dated = StepUri.ofDataset(Scheme.TABLE, name, LocalDate.now());
+    StepUri dated = StepUri.ofDataset(Scheme.TABLE, name, today);
     boolean hadVersion = name.endsWith("/" + dated.version());
     return hadVersion ? dated : dated.withVersion(StepUri.LATEST);
   }

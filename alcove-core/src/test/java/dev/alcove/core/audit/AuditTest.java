@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +70,7 @@ class AuditTest {
       }
     }
     List<Finding> findings =
-        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)), t.log)
-            .run(List.of());
+        new Audit(t.context(2), t.root, new AuditOptions(false, false, true)).run(List.of());
     assertThat(findings)
         .anyMatch(
             f ->
@@ -109,7 +107,6 @@ class AuditTest {
   }
 
   private List<Finding> audit(boolean fix, boolean strict, boolean remote) {
-    return new Audit(t.root, new AuditOptions(fix, strict, remote, Optional.empty()), t.log)
-        .run(List.of());
+    return new Audit(t.context(2), t.root, new AuditOptions(fix, strict, remote)).run(List.of());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.concurrent.ThreadBudget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ class ChecksumVectorsTest {
     write("d/sub/file3.txt", "deep");
     write("d/.DS_Store", "finder noise");
     DirectoryManifest manifest =
-        new DirectoryScanner(FileDigester.READ_EVERY_BYTE, 2).manifest(dir.resolve("d"));
+        new DirectoryScanner(FileDigester.READ_EVERY_BYTE, ThreadBudget.of(2))
+            .manifest(dir.resolve("d"));
     assertThat(manifest.entries().keySet()).containsExactly("file1.txt", "sub/file3.txt");
     assertThat(manifest.checksum().hex())
         .isEqualTo("afb3d415e64aeea60c469e27f55ab97e506e68d548c909e30ed7f34d2b220586");

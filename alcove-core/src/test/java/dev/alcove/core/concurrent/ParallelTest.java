@@ -19,13 +19,18 @@ class ParallelTest {
     List<Integer> squares =
         Parallel.map(
             items,
-            4,
+            ThreadBudget.of(4),
             i -> {
               threads.add(Thread.currentThread().getName());
+              if (i % 100 == 0) {
+                // Long enough for the other threads to start before the caller has done it all.
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+              }
               return i * i;
             });
     assertThat(squares).isEqualTo(items.stream().map(i -> i * i).toList());
-    assertThat(threads).isNotEmpty().allMatch(name -> !name.equals("main"));
+    // The caller takes items too, beside the three threads the budget adds.
+    assertThat(threads).hasSizeBetween(2, 4);
   }
 
   @Test
@@ -35,7 +40,7 @@ class ParallelTest {
             () ->
                 Parallel.map(
                     items,
-                    3,
+                    ThreadBudget.of(3),
                     i -> {
                       if (i == 700 || i == 1_500) {
                         throw new AlcoveException("item " + i + " is bad");
@@ -48,8 +53,36 @@ class ParallelTest {
 
   @Test
   void oneThreadOrOneItemRunsOnTheCallersThread() {
-    assertThat(Parallel.map(List.of(1, 2, 3), 1, i -> Thread.currentThread().getName()))
+    assertThat(
+            Parallel.map(
+                List.of(1, 2, 3), ThreadBudget.sequential(), i -> Thread.currentThread().getName()))
         .containsOnly(Thread.currentThread().getName());
-    assertThat(Parallel.map(List.of(1), 8, i -> i + 1)).containsExactly(2);
+    assertThat(Parallel.map(List.of(1), ThreadBudget.of(8), i -> i + 1)).containsExactly(2);
+  }
+
+  @Test
+  void workInsideWorkSharesOneBudgetAndNeverExceedsIt() {
+    ThreadBudget budget = ThreadBudget.of(3);
+    Set<Thread> busy = ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Integer> outer = IntStream.range(0, 6).boxed().toList();
+    Parallel.forEach(
+        outer,
+        budget,
+        8,
+        i ->
+            Parallel.forEach(
+                IntStream.range(0, 50).boxed().toList(),
+                budget,
+                8,
+                j -> {
+                  busy.add(Thread.currentThread());
+                  most.accumulateAndGet(busy.size(), Math::max);
+                  java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                  busy.remove(Thread.currentThread());
+                }));
+    // Before the budget, each of the outer threads started inner threads of its own.
+    assertThat(most.get()).isBetween(2, 3);
   }
 }

@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.DotEnv;
 import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.testing.TreeState;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,8 +116,9 @@ class BadInputCorpusTest {
   }
 
   private static Object snapshot(TestAlcove t, Path source, String dataset) {
-    return new TakeSnapshot(t.alcove(), t::depot, AlcoveLog.SILENT, 2)
-        .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26));
+    try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, t::depot)) {
+      return new TakeSnapshot(context, t.alcove()).snapshot(source, dataset, false);
+    }
   }
 
   private static Path input(TestAlcove t, String name) {
@@ -286,17 +288,19 @@ class BadInputCorpusTest {
             t -> {
               Path notAFolder = input(t, "store-file");
               TestAlcove.write(notAFolder, "x");
-              return new TakeSnapshot(
-                      t.alcove(),
+              try (GoalContext context =
+                  Contexts.of(
+                      AlcoveLog.SILENT,
+                      2,
                       () ->
                           new Depot(
                               new LocalDirectoryStore(notAFolder, "local store"),
                               Optional.empty(),
                               false,
-                              AlcoveLog.SILENT),
-                      AlcoveLog.SILENT,
-                      2)
-                  .snapshot(input(t, "ok.csv"), "other", false, LocalDate.of(2024, 7, 26));
+                              AlcoveLog.SILENT))) {
+                return new TakeSnapshot(context, t.alcove())
+                    .snapshot(input(t, "ok.csv"), "other", false);
+              }
             },
             "cannot write to local store"),
         new Case(

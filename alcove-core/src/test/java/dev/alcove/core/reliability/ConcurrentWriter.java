@@ -1,14 +1,15 @@
 package dev.alcove.core.reliability;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.table.NewTable;
+import dev.alcove.core.testing.Contexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,20 +34,21 @@ public final class ConcurrentWriter {
   }
 
   static void write(String kind, Alcove alcove, Path store, String what, String other) {
-    if (kind.equals("snapshot")) {
-      new TakeSnapshot(
-              alcove,
-              () ->
-                  new Depot(
-                      new LocalDirectoryStore(store, "local store"),
-                      Optional.empty(),
-                      false,
-                      AlcoveLog.SILENT),
-              AlcoveLog.SILENT,
-              1)
-          .snapshot(Path.of(what), other, false, LocalDate.of(2024, 7, 26));
-    } else {
-      NewTable.create(alcove, what, other.isEmpty() ? List.of() : List.of(other), AlcoveLog.SILENT);
+    try (GoalContext context =
+        Contexts.of(
+            AlcoveLog.SILENT,
+            1,
+            () ->
+                new Depot(
+                    new LocalDirectoryStore(store, "local store"),
+                    Optional.empty(),
+                    false,
+                    AlcoveLog.SILENT))) {
+      if (kind.equals("snapshot")) {
+        new TakeSnapshot(context, alcove).snapshot(Path.of(what), other, false);
+      } else {
+        NewTable.create(context, alcove, what, other.isEmpty() ? List.of() : List.of(other));
+      }
     }
   }
 }

@@ -7,15 +7,16 @@ import dev.alcove.core.audit.Audit;
 import dev.alcove.core.audit.AuditOptions;
 import dev.alcove.core.audit.Finding;
 import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,16 +145,13 @@ class ConcurrentWritersTest {
     for (int i = 0; i < 3; i++) {
       Files.deleteIfExists(t.path("data/.gitignore"));
       audits.add(
-          new Audit(
-                  t.root, new AuditOptions(true, false, false, Optional.empty()), AlcoveLog.SILENT)
-              .run(List.of()));
+          new Audit(t.context(2), t.root, new AuditOptions(true, false, false)).run(List.of()));
     }
     for (RunReport report : runs.get(180, TimeUnit.SECONDS)) {
       assertThat(report.succeeded()).isTrue();
     }
     List<Finding> after =
-        new Audit(t.root, new AuditOptions(false, false, false, Optional.empty()), AlcoveLog.SILENT)
-            .run(List.of());
+        new Audit(t.context(2), t.root, new AuditOptions(false, false, false)).run(List.of());
     assertThat(after).noneMatch(finding -> finding.severity() == Finding.Severity.ERROR);
     assertThat(t.path("data/.gitignore"))
         .content()
@@ -168,17 +166,19 @@ class ConcurrentWritersTest {
     List<Path> sources = sources(4);
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    dev.alcove.core.init.InitAlcove.init(a, AlcoveLog.SILENT);
-    dev.alcove.core.init.InitAlcove.init(b, AlcoveLog.SILENT);
+    dev.alcove.core.init.InitAlcove.init(Contexts.silent(), a);
+    dev.alcove.core.init.InitAlcove.init(Contexts.silent(), b);
     List<CompletableFuture<Void>> work = new ArrayList<>();
     for (Path root : List.of(a, b)) {
       work.add(
           CompletableFuture.runAsync(
               () -> {
                 for (int i = 0; i < sources.size(); i++) {
-                  new TakeSnapshot(
-                          Alcove.open(root), () -> depot(store, cache), AlcoveLog.SILENT, 2)
-                      .snapshot(sources.get(i), "s" + i, false, LocalDate.of(2024, 7, 26));
+                  try (GoalContext context =
+                      Contexts.of(AlcoveLog.SILENT, 2, () -> depot(store, cache))) {
+                    new TakeSnapshot(context, Alcove.open(root))
+                        .snapshot(sources.get(i), "s" + i, false);
+                  }
                 }
               }));
     }
@@ -195,18 +195,16 @@ class ConcurrentWritersTest {
     for (Path root : List.of(a, b)) {
       restores.add(
           CompletableFuture.supplyAsync(
-              () ->
-                  new dev.alcove.core.run.RunEngine(
+              () -> {
+                try (GoalContext context =
+                    Contexts.of(AlcoveLog.SILENT, 2, () -> depot(store, cache))) {
+                  return new dev.alcove.core.run.RunEngine(
+                          context,
                           Alcove.open(root),
-                          new dev.alcove.core.run.RunOptions(
-                              Optional.empty(),
-                              false,
-                              false,
-                              2,
-                              List::of,
-                              () -> depot(store, cache)),
-                          AlcoveLog.SILENT)
-                      .run()));
+                          new dev.alcove.core.run.RunOptions(Optional.empty(), false, false))
+                      .run();
+                }
+              }));
     }
     for (CompletableFuture<RunReport> restore : restores) {
       assertThat(restore.get(120, TimeUnit.SECONDS).succeeded()).isTrue();

@@ -140,8 +140,10 @@ class CrashSafetyTest {
   private static void finish(TestAlcove t, Path sources, String mode) {
     if (mode.startsWith("snapshot")) {
       String[] args = arguments(t, sources, mode);
-      new dev.alcove.core.snapshot.TakeSnapshot(t.alcove(), t::depot, t.log, 2)
-          .snapshot(Path.of(args[3]), args[4], true, java.time.LocalDate.of(2024, 7, 26));
+      try (var context = dev.alcove.core.testing.Contexts.of(t.log, 2, t::depot)) {
+        new dev.alcove.core.snapshot.TakeSnapshot(context, t.alcove())
+            .snapshot(Path.of(args[3]), args[4], true);
+      }
     }
     RunReport report = t.run();
     assertThat(report.succeeded()).as(report.failed().toString()).isTrue();

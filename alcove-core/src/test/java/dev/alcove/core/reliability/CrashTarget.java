@@ -1,15 +1,15 @@
 package dev.alcove.core.reliability;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.Contexts;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /** Run in a child JVM that the crash test kills: one alcove operation through the core. */
@@ -26,16 +26,14 @@ public final class CrashTarget {
                 AlcoveLog.SILENT);
     System.out.println("started");
     System.out.flush();
+    GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, depot);
     switch (args[0]) {
       case "snapshot" ->
-          new TakeSnapshot(Alcove.open(root), depot, AlcoveLog.SILENT, 2)
-              .snapshot(Path.of(args[3]), args[4], true, LocalDate.of(2024, 7, 26));
+          new TakeSnapshot(context, Alcove.open(root)).snapshot(Path.of(args[3]), args[4], true);
       case "run" -> {
         var report =
             new RunEngine(
-                    Alcove.open(root),
-                    new RunOptions(Optional.empty(), false, false, 2, List::of, depot),
-                    AlcoveLog.SILENT)
+                    context, Alcove.open(root), new RunOptions(Optional.empty(), false, false))
                 .run();
         if (!report.succeeded()) {
           throw new IllegalStateException(report.failureSummary());

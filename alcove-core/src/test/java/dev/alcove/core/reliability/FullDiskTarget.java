@@ -5,7 +5,6 @@ import dev.alcove.core.testing.TestAlcove;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +19,9 @@ public final class FullDiskTarget {
     Path full = Path.of(args[2]);
     try {
       if (operation.equals("snapshot")) {
-        new dev.alcove.core.snapshot.TakeSnapshot(t.alcove(), t::depot, t.log, 2)
-            .snapshot(Path.of(args[3]), "big/2024-07-26", false, LocalDate.of(2024, 7, 26));
+        new dev.alcove.core.snapshot.TakeSnapshot(
+                dev.alcove.core.testing.Contexts.of(t.log, 2, t::depot), t.alcove())
+            .snapshot(Path.of(args[3]), "big/2024-07-26", false);
         System.out.println("succeeded");
       } else {
         var report = t.run();

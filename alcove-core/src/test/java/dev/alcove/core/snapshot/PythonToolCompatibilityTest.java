@@ -10,6 +10,7 @@ import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.S3TestServer;
 import dev.alcove.core.uri.StepUri;
 import io.minio.MinioClient;
@@ -49,7 +50,7 @@ class PythonToolCompatibilityTest {
       Alcove alcove = Alcove.open(alcoveRoot);
       assertThat(alcove.catalogue().steps()).hasSize(3);
       RestoreSnapshot restore =
-          new RestoreSnapshot(alcove.layout(), FileDigester.READ_EVERY_BYTE, AlcoveLog.SILENT, 2);
+          new RestoreSnapshot(Contexts.silent(), alcove.layout(), FileDigester.READ_EVERY_BYTE);
       try (Depot depot =
           new Depot(
               S3Store.open(server.settings("shared"), Retry.standard(AlcoveLog.SILENT)),

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.TreeState;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ class SnapshotAndRestoreTest {
 
   @BeforeEach
   void setUp() {
-    InitAlcove.init(root, AlcoveLog.SILENT);
+    InitAlcove.init(Contexts.silent(), root);
     store = new LocalDirectoryStore(storeDir, "local store");
   }
 
@@ -167,7 +169,7 @@ class SnapshotAndRestoreTest {
 
   private RestoreSnapshot restorer() {
     return new RestoreSnapshot(
-        Alcove.open(root).layout(), FileDigester.READ_EVERY_BYTE, AlcoveLog.SILENT, 2);
+        Contexts.silent(), Alcove.open(root).layout(), FileDigester.READ_EVERY_BYTE);
   }
 
   private Depot depot() {
@@ -175,8 +177,9 @@ class SnapshotAndRestoreTest {
   }
 
   private TakeSnapshot.Result snapshot(Path source, String dataset, boolean force) {
-    return new TakeSnapshot(Alcove.open(root), this::depot, AlcoveLog.SILENT, 2)
-        .snapshot(source, dataset, force, TODAY);
+    try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, this::depot)) {
+      return new TakeSnapshot(context, Alcove.open(root)).snapshot(source, dataset, force);
+    }
   }
 
   private Path write(String name, String text) throws Exception {

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SnapshotSummariesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    InitAlcove.init(root, AlcoveLog.SILENT);
+    InitAlcove.init(Contexts.silent(), root);
     buildDir = root.resolve("target/alcove");
     write("dir/a.txt", "alpha");
     write("dir/sub/b.txt", "beta");
@@ -97,10 +98,9 @@ class SnapshotSummariesTest {
     SnapshotSummaries summaries = SnapshotSummaries.load(buildDir);
     Optional<String> problem =
         new RestoreSnapshot(
+                Contexts.silent(),
                 Alcove.open(root).layout(),
                 FileDigester.READ_EVERY_BYTE,
-                AlcoveLog.SILENT,
-                2,
                 summaries)
             .problem(uri);
     summaries.save();
@@ -109,12 +109,13 @@ class SnapshotSummariesTest {
 
   private void snapshot(Path source, String dataset) {
     LocalDirectoryStore store = new LocalDirectoryStore(storeDir, "local store");
-    new TakeSnapshot(
-            Alcove.open(root),
-            () -> new Depot(store, Optional.empty(), false, AlcoveLog.SILENT),
+    try (GoalContext context =
+        Contexts.of(
             AlcoveLog.SILENT,
-            2)
-        .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26));
+            2,
+            () -> new Depot(store, Optional.empty(), false, AlcoveLog.SILENT))) {
+      new TakeSnapshot(context, Alcove.open(root)).snapshot(source, dataset, false);
+    }
   }
 
   private Path write(String name, String text) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ class DepotTest {
     RecordingLog log = new RecordingLog();
     Depot depot = new Depot(store, Optional.of(cache), false, log);
 
-    assertThat(depot.putAll(Map.of(sum, data), 2, TransferProgress.NONE)).isEqualTo(1);
+    assertThat(depot.putAll(Map.of(sum, data), ThreadBudget.of(2), TransferProgress.NONE))
+        .isEqualTo(1);
     assertThat(Files.isSameFile(cache.pathOf(sum), data)).isFalse();
     assertThat(Files.isSameFile(store.pathOf(sum), data)).isFalse();
 
@@ -58,7 +60,7 @@ class DepotTest {
   @Test
   void aCorruptStoredObjectIsRefusedAndNothingIsWritten() throws Exception {
     Depot depot = new Depot(store, Optional.empty(), false, new RecordingLog());
-    depot.putAll(Map.of(sum, data), 1, TransferProgress.NONE);
+    depot.putAll(Map.of(sum, data), ThreadBudget.sequential(), TransferProgress.NONE);
     Files.writeString(store.pathOf(sum), "tampered");
 
     Path restored = dir.resolve("restored.csv");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
@@ -12,6 +13,7 @@ import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.FlakyProxy;
 import dev.alcove.core.testing.RecordingLog;
 import dev.alcove.core.testing.S3TestServer;
@@ -20,8 +22,6 @@ import dev.alcove.core.uri.StepUri;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -60,8 +60,9 @@ class FlakyServerRecoveryTest {
           () -> new Depot(S3Store.open(flaky, new Retry(6, 5, log)), Optional.empty(), false, log);
 
       TestAlcove t = new TestAlcove(dir.resolve("alcove"));
-      new TakeSnapshot(t.alcove(), depot, log, 4)
-          .snapshot(folder, "folder/2024-07-26", false, LocalDate.of(2024, 7, 26));
+      try (GoalContext context = Contexts.of(log, 4, depot)) {
+        new TakeSnapshot(context, t.alcove()).snapshot(folder, "folder/2024-07-26", false);
+      }
       StepUri uri = StepUri.parse("snapshot://folder/2024-07-26");
       SnapshotMetadata sidecar =
           SnapshotMetadata.read(t.alcove().layout().snapshotSidecar(uri), uri);
@@ -72,12 +73,12 @@ class FlakyServerRecoveryTest {
 
       Path restored = t.path("data/snapshots/folder/2024-07-26");
       dev.alcove.core.io.Folders.delete(restored);
-      RunReport report =
-          new RunEngine(
-                  t.alcove(),
-                  new RunOptions(Optional.empty(), false, false, 4, List::of, depot),
-                  log)
-              .run();
+      RunReport report;
+      try (GoalContext context = Contexts.of(log, 4, depot)) {
+        report =
+            new RunEngine(context, t.alcove(), new RunOptions(Optional.empty(), false, false))
+                .run();
+      }
       assertThat(report.succeeded()).as(report.failureSummary()).isTrue();
       for (int i = 0; i < 12; i++) {
         assertThat(

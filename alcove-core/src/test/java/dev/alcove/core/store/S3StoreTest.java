@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Settings;
@@ -122,18 +123,18 @@ class S3StoreTest {
       // 100 asked of 300 stored: the listing (at most 400 keys) sees everything
       java.util.List<Checksum> asked = new java.util.ArrayList<>(stored.subList(0, 70));
       asked.addAll(absent);
-      assertThat(store.present(asked, 4))
+      assertThat(store.present(asked, ThreadBudget.of(4)))
           .containsExactlyInAnyOrderElementsOf(stored.subList(0, 70));
       // 64 asked of 300 stored: the listing stops at 256 keys, the rest are asked one by one
       java.util.List<Checksum> few = new java.util.ArrayList<>(stored.subList(260, 300));
       few.addAll(absent.subList(0, 24));
-      assertThat(store.present(few, 4))
+      assertThat(store.present(few, ThreadBudget.of(4)))
           .containsExactlyInAnyOrderElementsOf(stored.subList(260, 300));
     }
     // a key outside the layout, or under another prefix, is not taken for an object
     try (S3Store other = S3Store.open(server.settings("many"), Retry.standard(AlcoveLog.SILENT))) {
       java.util.List<Checksum> asked = new java.util.ArrayList<>(stored.subList(0, 64));
-      assertThat(other.present(asked, 4)).isEmpty();
+      assertThat(other.present(asked, ThreadBudget.of(4))).isEmpty();
     }
   }
 
@@ -149,7 +150,7 @@ class S3StoreTest {
             Optional.of(cache),
             false,
             AlcoveLog.SILENT)) {
-      depot.putAll(java.util.Map.of(sum, file), 1, TransferProgress.NONE);
+      depot.putAll(java.util.Map.of(sum, file), ThreadBudget.sequential(), TransferProgress.NONE);
       assertThat(cache.contains(sum)).isTrue();
 
       Files.writeString(cache.pathOf(sum), "a,b\n1,3\n");

@@ -8,12 +8,13 @@ import dev.alcove.core.audit.AuditOptions;
 import dev.alcove.core.audit.Finding;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,16 +37,16 @@ class StoreIntegrityTest {
     Files.write(object, new byte[0]);
 
     List<Finding> findings =
-        new Audit(t.root, new AuditOptions(false, false, true, Optional.of(t::depot)), t.log)
-            .run(List.of());
+        new Audit(t.context(1), t.root, new AuditOptions(false, false, true)).run(List.of());
     assertThat(findings)
         .anyMatch(
             f ->
                 f.severity() == Finding.Severity.ERROR
                     && f.toString().contains("1 of 1 objects missing"));
 
-    new TakeSnapshot(t.alcove(), t::depot, t.log, 1)
-        .snapshot(source, "codes/2024-07-26", true, LocalDate.of(2024, 7, 26));
+    try (GoalContext context = t.context(1)) {
+      new TakeSnapshot(context, t.alcove()).snapshot(source, "codes/2024-07-26", true);
+    }
     assertThat(Sha256.ofFile(object)).isEqualTo(sum);
   }
 
@@ -55,17 +56,18 @@ class StoreIntegrityTest {
     Path cache = dir.resolve("cache");
     Path source = Files.writeString(dir.resolve("codes.csv"), "code\nab\n");
     Checksum sum = Sha256.ofFile(source);
-    new TakeSnapshot(
-            Alcove.open(t.root),
+    try (GoalContext context =
+        Contexts.of(
+            AlcoveLog.SILENT,
+            1,
             () ->
                 new Depot(
                     new LocalDirectoryStore(t.store, "local store"),
                     Optional.of(LocalDirectoryStore.cache(cache)),
                     false,
-                    AlcoveLog.SILENT),
-            AlcoveLog.SILENT,
-            1)
-        .snapshot(source, "codes", false, LocalDate.of(2024, 7, 26));
+                    AlcoveLog.SILENT))) {
+      new TakeSnapshot(context, Alcove.open(t.root)).snapshot(source, "codes", false);
+    }
 
     Files.writeString(t.path("data/snapshots/codes/2024-07-26.csv"), "edited in place\n");
 

@@ -9,6 +9,7 @@ import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class NewTableTest {
 
   @BeforeEach
   void init() {
-    InitAlcove.init(root, AlcoveLog.SILENT);
+    InitAlcove.init(Contexts.silent(), root);
   }
 
   @Test
@@ -77,12 +78,12 @@ class NewTableTest {
   }
 
   private void assertRefused(String table, List<String> deps, String message) {
-    assertThatThrownBy(() -> NewTable.create(Alcove.open(root), table, deps, AlcoveLog.SILENT))
+    assertThatThrownBy(() -> NewTable.create(Contexts.silent(), Alcove.open(root), table, deps))
         .isInstanceOf(AlcoveException.class)
         .hasMessageContaining(message);
   }
 
   private NewTable.Created create(String table, String... deps) {
-    return NewTable.create(Alcove.open(root), table, List.of(deps), AlcoveLog.SILENT);
+    return NewTable.create(Contexts.silent(), Alcove.open(root), table, List.of(deps));
   }
 }

@@ -6,6 +6,7 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
@@ -62,17 +63,15 @@ public final class CrashInvariants {
         }
       }
     }
-    RunOptions dryRun =
-        new RunOptions(
-            Optional.empty(),
-            false,
-            true,
+    RunOptions dryRun = new RunOptions(Optional.empty(), false, true);
+    GoalContext noStore =
+        Contexts.of(
+            AlcoveLog.SILENT,
             2,
-            List::of,
             () -> {
               throw new IllegalStateException("a dry run opened the store");
             });
-    for (PlannedStep step : new RunEngine(alcove, dryRun, AlcoveLog.SILENT).run().plan()) {
+    for (PlannedStep step : new RunEngine(noStore, alcove, dryRun).run().plan()) {
       if (step.uri().isTable() && !step.runs()) {
         Checksum recorded =
             TableMetadata.read(alcove.layout().tableSidecar(step.uri()), step.uri()).checksum();

@@ -3,6 +3,7 @@ package dev.alcove.core.testing;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunEngine;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class TestAlcove {
   public TestAlcove(Path dir) {
     this.root = dir.resolve("alcove");
     this.store = dir.resolve("store");
-    InitAlcove.init(root, AlcoveLog.SILENT);
+    InitAlcove.init(Contexts.silent(), root);
   }
 
   public Alcove alcove() {
@@ -62,9 +62,9 @@ public final class TestAlcove {
 
   /** Snapshots {@code source} (a copy of it, so tests may change the original). */
   public StepUri snapshot(Path source, String dataset) {
-    return new TakeSnapshot(alcove(), this::depot, log, 2)
-        .snapshot(source, dataset, false, LocalDate.of(2024, 7, 26))
-        .uri();
+    try (GoalContext context = context(2)) {
+      return new TakeSnapshot(context, alcove()).snapshot(source, dataset, false).uri();
+    }
   }
 
   public StepUri snapshotText(String dataset, String fileName, String text) {
@@ -94,27 +94,22 @@ public final class TestAlcove {
 
   public RunReport run(String select, boolean force, boolean dryRun, int threads) {
     lines.clear();
-    return new RunEngine(
-            alcove(),
-            new RunOptions(
-                Optional.ofNullable(select).map(Pattern::compile),
-                force,
-                dryRun,
-                threads,
-                TestAlcove::javaClassPath,
-                this::depot),
-            log)
-        .run();
+    try (GoalContext context = context(threads)) {
+      return new RunEngine(
+              context,
+              alcove(),
+              new RunOptions(Optional.ofNullable(select).map(Pattern::compile), force, dryRun))
+          .run();
+    }
+  }
+
+  /** A goal's context on this alcove's log and store. */
+  public GoalContext context(int threads) {
+    return Contexts.of(log, threads, this::depot);
   }
 
   public RunReport run() {
     return run(null, false, false, 2);
-  }
-
-  private static List<Path> javaClassPath() {
-    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .map(Path::of)
-        .toList();
   }
 
   public Path path(String relative) {

@@ -3,6 +3,7 @@ package dev.alcove.core.store.s3;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectMissingException;
 import dev.alcove.core.store.ObjectStore;
@@ -125,7 +126,7 @@ public final class S3Store implements ObjectStore {
    * listed no further than four keys per object asked about; the rest are asked one by one.
    */
   @Override
-  public Set<Checksum> present(Collection<Checksum> checksums, int threads) {
+  public Set<Checksum> present(Collection<Checksum> checksums, ThreadBudget threads) {
     if (checksums.size() < LIST_FROM) {
       return ObjectStore.super.present(checksums, threads);
     }

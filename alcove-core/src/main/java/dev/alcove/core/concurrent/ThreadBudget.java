@@ -1,0 +1,94 @@
+package dev.alcove.core.concurrent;
+
+import java.util.concurrent.Semaphore;
+
+/**
+ * How many threads a goal may add to the one it runs on, shared by everything the goal does, so
+ * that work started inside other work (a run's steps restoring folders, each folder hashing its
+ * files) never multiplies the count. Work borrows what is free without waiting and does the rest on
+ * its own thread, so nothing can wait for a thread that its caller holds.
+ */
+public final class ThreadBudget {
+
+  private final int size;
+  private final Semaphore extra;
+
+  private ThreadBudget(int size) {
+    this.size = size;
+    this.extra = new Semaphore(Math.max(0, size - 1));
+  }
+
+  /** A budget of {@code threads} at work at once: the caller and {@code threads - 1} more. */
+  public static ThreadBudget of(int threads) {
+    return new ThreadBudget(Math.max(1, threads));
+  }
+
+  /** One thread, the caller's: nothing runs beside it. */
+  public static ThreadBudget sequential() {
+    return of(1);
+  }
+
+  /** The threads at work at once when all are in use. */
+  public int size() {
+    return size;
+  }
+
+  /** Takes up to {@code wanted} extra threads that are free now, without waiting; may be 0. */
+  int borrow(int wanted) {
+    int taken = 0;
+    while (taken < wanted && extra.tryAcquire()) {
+      taken++;
+    }
+    return taken;
+  }
+
+  void giveBack(int count) {
+    if (count > 0) {
+      extra.release(count);
+    }
+  }
+
+  /** Extra threads taken from a budget, given back when closed. */
+  public final class Lease implements AutoCloseable {
+    private final int count;
+
+    private Lease(int count) {
+      this.count = count;
+    }
+
+    /** How many extra threads were free; may be 0. */
+    public int count() {
+      return count;
+    }
+
+    @Override
+    public void close() {
+      giveBack(count);
+    }
+  }
+
+  /** Takes up to {@code wanted} extra threads that are free now, without waiting. */
+  public Lease lease(int wanted) {
+    return new Lease(borrow(wanted));
+  }
+
+  /** Runs {@code work} on an extra thread if one is free, else returns false without running it. */
+  public boolean tryRunBeside(Runnable work, String name) {
+    if (borrow(1) == 0) {
+      return false;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                work.run();
+              } finally {
+                giveBack(1);
+              }
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
+    return true;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.alcove.core.context;
+
+import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.Depot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * What one goal's work shares, made once by the front end: the log, the clock, one budget of
+ * threads for everything the goal does, the store (opened on first use only, and closed with the
+ * context) and the class path of Java steps (resolved on first use only).
+ *
+ * <p>{@code threads} bounds the threads at work: hashing, steps and copies all draw on one budget,
+ * so work started inside other work never multiplies it. Transfers, which wait on the network
+ * rather than on a core, may use a few more threads (at most {@link #transfers()}) unless the goal
+ * is told to use one thread, which then really means one.
+ */
+public final class GoalContext implements AutoCloseable {
+
+  private final AlcoveLog log;
+  private final Clock clock;
+  private final int threads;
+  private final ThreadBudget work;
+  private final ThreadBudget transfers;
+  private final Supplier<Depot> opener;
+  private final Supplier<List<Path>> javaClassPathResolver;
+  private CompletableFuture<Depot> depot;
+  private List<Path> javaClassPath;
+
+  private GoalContext(Builder builder) {
+    this.log = builder.log;
+    this.clock = builder.clock;
+    this.threads = builder.threads;
+    this.work = ThreadBudget.of(threads);
+    this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS));
+    this.opener = builder.store;
+    this.javaClassPathResolver = builder.javaClassPath;
+  }
+
+  /** Transfers at once when the goal may use more than one thread: they wait on the network. */
+  public static final int TRANSFERS = 8;
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public AlcoveLog log() {
+    return log;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** The threads at work at once, as the user set them. */
+  public int threads() {
+    return threads;
+  }
+
+  /** The budget of threads for hashing, steps and planning. */
+  public ThreadBudget work() {
+    return work;
+  }
+
+  /** The budget of threads for copies to and from the store. */
+  public ThreadBudget transfers() {
+    return transfers;
+  }
+
+  /**
+   * Starts opening the store in the background (connecting to S3 costs a second or more), for work
+   * that will need it after something else; {@link #depot()} then waits for it.
+   */
+  public synchronized void openDepotSoon() {
+    if (depot == null) {
+      depot = CompletableFuture.supplyAsync(opener);
+    }
+  }
+
+  /** The store, opened on first use; the context closes it. */
+  public Depot depot() {
+    CompletableFuture<Depot> opening;
+    synchronized (this) {
+      if (depot == null) {
+        depot = CompletableFuture.completedFuture(null).thenApply(ignored -> opener.get());
+      }
+      opening = depot;
+    }
+    try {
+      return opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  /** The class path Java steps run with, resolved when the first one runs. */
+  public synchronized List<Path> javaClassPath() {
+    if (javaClassPath == null) {
+      javaClassPath = List.copyOf(javaClassPathResolver.get());
+    }
+    return javaClassPath;
+  }
+
+  /** Closes the store, if it was opened (or is being opened). */
+  @Override
+  public void close() {
+    CompletableFuture<Depot> opening;
+    synchronized (this) {
+      opening = depot;
+      depot = null;
+    }
+    if (opening != null) {
+      opening.whenComplete(
+          (opened, error) -> {
+            if (opened != null) {
+              opened.close();
+            }
+          });
+    }
+  }
+
+  /** Sets up a context; every part has a default that suits a test or a one-off call. */
+  public static final class Builder {
+    private AlcoveLog log = AlcoveLog.SILENT;
+    private Clock clock = Clock.systemDefaultZone();
+    private int threads = dev.alcove.core.concurrent.Parallel.defaultThreads();
+    private Supplier<Depot> store =
+        () -> {
+          throw new IllegalStateException("this goal has no store");
+        };
+    private Supplier<List<Path>> javaClassPath = List::of;
+
+    public Builder log(AlcoveLog log) {
+      this.log = Objects.requireNonNull(log);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = Math.max(1, threads);
+      return this;
+    }
+
+    public Builder store(Supplier<Depot> store) {
+      this.store = Objects.requireNonNull(store);
+      return this;
+    }
+
+    public Builder javaClassPath(Supplier<List<Path>> javaClassPath) {
+      this.javaClassPath = Objects.requireNonNull(javaClassPath);
+      return this;
+    }
+
+    public GoalContext build() {
+      return new GoalContext(this);
+    }
+  }
+}
