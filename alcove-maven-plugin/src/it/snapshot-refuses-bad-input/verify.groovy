@@ -3,7 +3,7 @@ assert error('missing.log').contains('missing.csv does not exist')
 assert error('empty.log').contains('holds no files: there is nothing to snapshot')
 assert error('name.log').contains("invalid step URI 'snapshot://Bad_Name")
 assert error('exists.log').contains('snapshot snapshot://ok/2024-07-26 already exists: use -Dalcove.force=true')
-assert error('store.log').contains('cannot write to local store /proc/alcove-cannot-write-here') && error('store.log').contains('set <store> or -Dalcove.store')
+assert error('store.log').contains('cannot write to local store /proc/alcove-cannot-write-here') && error('store.log').contains('set -Dalcove.store=<folder> to a folder you can write')
 ['missing.log', 'empty.log', 'name.log', 'exists.log', 'store.log'].each { assert !new File(basedir, it).text.contains('\tat dev.alcove') }
 def state = new StringBuilder()
 basedir.eachFileRecurse { f -> if (f.isFile() && !f.path.contains('/target/') && !f.name.endsWith('.log') && f.name != 'before.state' && f.name != 'build.log') state << f.path << ' ' << f.bytes.encodeBase64() << '\n' }

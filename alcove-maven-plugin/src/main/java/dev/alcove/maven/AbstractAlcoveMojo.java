@@ -4,7 +4,9 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreOptions;
@@ -129,6 +131,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
+    FrontEnd.use(MavenFrontEnd.INSTANCE);
     try (GoalContext context =
         GoalContext.builder()
             .log(log())
@@ -182,7 +185,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       return Parallel.defaultThreads();
     }
     if (threads < 1) {
-      throw new AlcoveException(AlcoveProperties.THREADS + "=" + threads + " must be 1 or more");
+      throw new AlcoveException(
+          MavenFrontEnd.INSTANCE.set(Setting.THREADS, String.valueOf(threads))
+              + " must be 1 or more");
     }
     return threads;
   }

@@ -66,7 +66,7 @@ class CatalogueGoalsMojoTest {
     at(list, alcove);
     assertThatThrownBy(list::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("no alcove.yaml in " + alcove + ": run `mvn alcove:init` to create an alcove");
+        .hasMessage("no alcove.yaml in " + alcove + ": run mvn alcove:init to create an alcove");
 
     Files.writeString(
         alcove.resolve("alcove.yaml"), "version: 1\nsteps:\n  table://from-pom/latest: []\n");

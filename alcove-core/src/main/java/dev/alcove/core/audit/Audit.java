@@ -6,7 +6,10 @@ import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
@@ -141,7 +144,9 @@ public final class Audit {
                   subject,
                   "checksum in "
                       + layout.relative(sidecar)
-                      + " is not that of its manifest (fix with -Dalcove.fix=true)"));
+                      + " is not that of its manifest (fix with "
+                      + FrontEnd.words().set(Setting.FIX, "true")
+                      + ")"));
         }
       }
     }
@@ -155,7 +160,9 @@ public final class Audit {
                       p
                           + " in "
                           + layout.relative(data)
-                          + ": mvn alcove:run restores it from the store")));
+                          + ": "
+                          + FrontEnd.words().run(Goal.RUN)
+                          + " restores it from the store")));
     }
     for (String field : List.of("license", "source_url")) {
       if (metadata.descriptive().get(field) == null) {
@@ -205,14 +212,20 @@ public final class Audit {
       return List.of(
           Finding.error(
               subject,
-              "no metadata for " + layout.relative(parquet) + ": mvn alcove:run rebuilds it"));
+              "no metadata for "
+                  + layout.relative(parquet)
+                  + ": "
+                  + FrontEnd.words().run(Goal.RUN)
+                  + " rebuilds it"));
     }
     if (!statCache.checksum(parquet).equals(metadata.get().checksum())) {
       return List.of(
           Finding.error(
               subject,
               layout.relative(parquet)
-                  + " was modified since it was built: mvn alcove:run rebuilds it"));
+                  + " was modified since it was built: "
+                  + FrontEnd.words().run(Goal.RUN)
+                  + " rebuilds it"));
     }
     return List.of(Finding.ok(subject));
   }

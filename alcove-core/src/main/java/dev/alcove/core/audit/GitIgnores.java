@@ -1,5 +1,7 @@
 package dev.alcove.core.audit;
 
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -51,7 +53,10 @@ final class GitIgnores {
                     ? "added " + String.join(", ", missing)
                     : "written"));
       } else {
-        findings.add(Finding.error(subject, problem + " (fix with -Dalcove.fix=true)"));
+        findings.add(
+            Finding.error(
+                subject,
+                problem + " (fix with " + FrontEnd.words().set(Setting.FIX, "true") + ")"));
       }
     } else {
       findings.add(Finding.ok(subject));
@@ -85,7 +90,9 @@ final class GitIgnores {
                   + layout.relative(dataIgnore.file())
                   + ": "
                   + String.join(", ", dataLines)
-                  + " (fix with -Dalcove.fix=true)"));
+                  + " (fix with "
+                  + FrontEnd.words().set(Setting.FIX, "true")
+                  + ")"));
     }
     dataIgnore.ensure(dataLines.stream().map(l -> l.substring(prefix.length())).toList());
     List<String> kept =
@@ -116,7 +123,8 @@ final class GitIgnores {
               LEGACY_DATA_FILES,
               "legacy list of data files: migrate it into "
                   + layout.relative(dataIgnore.file())
-                  + " with -Dalcove.fix=true"));
+                  + " with "
+                  + FrontEnd.words().set(Setting.FIX, "true")));
     }
     String prefix = layout.relative(layout.dataDir()) + "/";
     List<String> entries =
@@ -158,7 +166,9 @@ final class GitIgnores {
     return List.of(
         Finding.error(
             ".env",
-            "holds secrets and git would commit it: add .env to .gitignore (or use -Dalcove.fix=true)"));
+            "holds secrets and git would commit it: add .env to .gitignore (or use "
+                + FrontEnd.words().set(Setting.FIX, "true")
+                + ")"));
   }
 
   /** 0: ignored; 1: not ignored; -1: no git, or not a checkout. */

@@ -1,6 +1,8 @@
 package dev.alcove.core.catalogue;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,8 +93,9 @@ public final class Catalogue {
                         + step
                         + " depends on "
                         + dependency
-                        + ", which is not in the catalogue: snapshot it or add it with"
-                        + " alcove:new-table first"));
+                        + ", which is not in the catalogue: snapshot it or add it with "
+                        + FrontEnd.words().run(Goal.NEW_TABLE)
+                        + " first"));
   }
 
   /** Steps whose URI matches {@code regex} anywhere, sorted. */

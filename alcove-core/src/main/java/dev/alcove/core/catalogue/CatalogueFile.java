@@ -1,6 +1,8 @@
 package dev.alcove.core.catalogue;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
@@ -36,7 +38,13 @@ public final class CatalogueFile {
       yaml = YamlFiles.readMapping(file);
     } catch (NoSuchFileException e) {
       throw new AlcoveException(
-          "no " + FILE_NAME + " in " + alcoveRoot + ": run `mvn alcove:init` to create an alcove");
+          "no "
+              + FILE_NAME
+              + " in "
+              + alcoveRoot
+              + ": run "
+              + FrontEnd.words().run(Goal.INIT)
+              + " to create an alcove");
     }
     long version =
         yaml.integer("version")

@@ -1,6 +1,9 @@
 package dev.alcove.core.checksum;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
+import dev.alcove.core.context.Setting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -84,7 +87,11 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
           "'"
               + path
               + "' is skipped when a folder is checksummed, so no folder can match it; remove the"
-              + " entry, then run audit -Dalcove.fix=true to recompute the checksum");
+              + " entry, then run "
+              + FrontEnd.words().run(Goal.AUDIT)
+              + " with "
+              + FrontEnd.words().set(Setting.FIX, "true")
+              + " to recompute the checksum");
     }
   }
 

@@ -2,6 +2,8 @@ package dev.alcove.core.db;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.duckdb.DuckDb;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +81,7 @@ public final class AlcoveDatabase implements AutoCloseable {
   /** Each view and its row count, as a table. */
   public void listViews(PrintStream out) {
     if (views.isEmpty()) {
-      out.println("no tables are built yet: run mvn alcove:run");
+      out.println("no tables are built yet: run " + FrontEnd.words().run(Goal.RUN));
       return;
     }
     StringBuilder sql = new StringBuilder();

@@ -2,6 +2,9 @@ package dev.alcove.core.db;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.log.AlcoveLog;
@@ -24,11 +27,14 @@ public final class ExportDuckDb {
   public static int export(Alcove alcove, Path database, TableViews.Names names, AlcoveLog log) {
     if (database == null) {
       throw new AlcoveException(
-          "no database file given: set -Dalcove.database=<file>, e.g. target/alcove.duckdb");
+          "no database file given: set "
+              + FrontEnd.words().set(Setting.DATABASE, "<file>")
+              + ", e.g. target/alcove.duckdb");
     }
     Map<String, Path> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
     if (tables.isEmpty()) {
-      throw new AlcoveException("no tables are built: nothing to export (run mvn alcove:run)");
+      throw new AlcoveException(
+          "no tables are built: nothing to export (run " + FrontEnd.words().run(Goal.RUN) + ")");
     }
     Path target = database.toAbsolutePath().normalize();
     Path temp = AtomicFiles.tempSibling(target);

@@ -1,6 +1,8 @@
 package dev.alcove.core.db;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Setting;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,7 +22,8 @@ public enum ResultFormat {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new AlcoveException("alcove.format=" + text + " is not one of table, csv, json");
+      throw new AlcoveException(
+          FrontEnd.words().set(Setting.FORMAT, text) + " is not one of table, csv, json");
     }
   }
 

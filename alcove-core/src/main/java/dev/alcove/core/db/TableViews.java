@@ -2,6 +2,8 @@ package dev.alcove.core.db;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.uri.StepUri;
@@ -29,7 +31,8 @@ public final class TableViews {
       try {
         return valueOf(text.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new AlcoveException("alcove.names=" + text + " is not one of short, full, both");
+        throw new AlcoveException(
+            FrontEnd.words().set(Setting.NAMES, text) + " is not one of short, full, both");
       }
     }
   }

@@ -47,7 +47,7 @@ public final class AlcoveLock implements AutoCloseable {
     }
     if (!threadLock.tryLock()) {
       log.info(
-          "waiting for another build in this Maven run to finish with "
+          "waiting for another build in this process to finish with "
               + file.getParent().getParent().getParent());
       threadLock.lock();
     }

@@ -6,7 +6,9 @@ import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
@@ -68,7 +70,8 @@ public final class RunEngine {
     if (selected.isEmpty()) {
       if (options.select().isPresent()) {
         throw new AlcoveException(
-            "no step matches alcove.select=" + options.select().get().pattern());
+            "no step matches "
+                + FrontEnd.words().set(Setting.SELECT, options.select().get().pattern()));
       }
       log.info("no steps in the catalogue: nothing to run");
       return new RunReport(List.of(), List.of(), Map.of(), Map.of());

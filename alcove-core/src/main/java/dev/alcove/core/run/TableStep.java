@@ -6,6 +6,8 @@ import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.run.runner.JavaStepRunner;
@@ -67,7 +69,8 @@ final class TableStep {
                             + uri
                             + " has no definition: add "
                             + layout.relative(layout.stepsDir().resolve(uri.datasetPath()))
-                            + ".sql (or .py, .java, an executable), or run alcove:new-table"));
+                            + ".sql (or .py, .java, an executable), or run "
+                            + FrontEnd.words().run(Goal.NEW_TABLE)));
     Path configFile = StepDefinitions.configFor(definition);
     TableConfig config = TableConfig.readIfExists(configFile).orElse(TableConfig.none());
     List<StepUri> declared = catalogue.dependencies(uri);

@@ -7,7 +7,10 @@ import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
@@ -89,7 +92,8 @@ public final class RestoreSnapshot {
               + uri
               + " has no sidecar "
               + layout.relative(sidecar)
-              + ": take it again with alcove:snapshot");
+              + ": take it again with "
+              + FrontEnd.words().run(Goal.SNAPSHOT));
     }
   }
 
@@ -202,7 +206,10 @@ public final class RestoreSnapshot {
       throw new AlcoveException(
           "sidecar "
               + layout.relative(layout.snapshotSidecar(uri))
-              + " is inconsistent: its checksum is not that of its manifest; run mvn alcove:audit -Dalcove.fix=true");
+              + " is inconsistent: its checksum is not that of its manifest; run "
+              + FrontEnd.words().run(Goal.AUDIT)
+              + " with "
+              + FrontEnd.words().set(Setting.FIX, "true"));
     }
     try {
       if (Files.isSymbolicLink(data) || (Files.exists(data) && !Files.isDirectory(data))) {
@@ -302,7 +309,10 @@ public final class RestoreSnapshot {
             + why
             + ": moved it to "
             + aside
-            + " before restoring; to keep it, snapshot it again with alcove:snapshot"
-            + " -Dalcove.force=true (or as a new version)");
+            + " before restoring; to keep it, snapshot it again with "
+            + FrontEnd.words().run(Goal.SNAPSHOT)
+            + " and "
+            + FrontEnd.words().set(Setting.FORCE, "true")
+            + " (or as a new version)");
   }
 }

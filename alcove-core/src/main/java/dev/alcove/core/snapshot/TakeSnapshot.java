@@ -8,7 +8,9 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
@@ -73,10 +75,14 @@ public final class TakeSnapshot {
       AlcoveEdit edit, Path source, String dataset, boolean force, LocalDate today) {
     Alcove alcove = edit.alcove();
     if (source == null) {
-      throw new AlcoveException("no source given: set -Dalcove.source=<file or folder>");
+      throw new AlcoveException(
+          "no source given: set " + FrontEnd.words().set(Setting.SOURCE, "<file or folder>"));
     }
     if (dataset == null || dataset.isBlank()) {
-      throw new AlcoveException("no dataset given: set -Dalcove.dataset=<name>, e.g. countries");
+      throw new AlcoveException(
+          "no dataset given: set "
+              + FrontEnd.words().set(Setting.DATASET, "<name>")
+              + ", e.g. countries");
     }
     StepUri uri = StepUri.ofDataset(Scheme.SNAPSHOT, dataset.strip(), today);
     if (!uri.isSnapshot()) {
@@ -95,7 +101,9 @@ public final class TakeSnapshot {
       throw new AlcoveException(
           "snapshot "
               + uri
-              + " already exists: use -Dalcove.force=true to replace its data (its descriptive fields are kept)");
+              + " already exists: use "
+              + FrontEnd.words().set(Setting.FORCE, "true")
+              + " to replace its data (its descriptive fields are kept)");
     }
     boolean directory = Files.isDirectory(input);
     Path target =

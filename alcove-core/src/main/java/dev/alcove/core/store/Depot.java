@@ -4,6 +4,7 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
@@ -24,7 +25,7 @@ public final class Depot implements AutoCloseable {
   private final ObjectStore store;
   private final Optional<LocalDirectoryStore> cache;
 
-  /** Maven's offline mode with a remote store: only the cache may serve. */
+  /** Offline, with a remote store: only the cache may serve. */
   private final boolean offline;
 
   private final AlcoveLog log;
@@ -49,10 +50,10 @@ public final class Depot implements AutoCloseable {
     return store;
   }
 
-  /** The error for an upload while Maven is offline. */
+  /** The error for an upload while offline. */
   public static AlcoveException offlineUpload(String store) {
     return new AlcoveException(
-        "Maven is offline (-o): cannot upload to " + store + "; run again online");
+        FrontEnd.words().offline() + ": cannot upload to " + store + "; run again online");
   }
 
   /**
@@ -91,7 +92,8 @@ public final class Depot implements AutoCloseable {
       }
       if (offline) {
         throw new AlcoveException(
-            "Maven is offline (-o) and the cache has no copy of "
+            FrontEnd.words().offline()
+                + " and the cache has no copy of "
                 + ObjectKeys.relativeKey(checksum)
                 + " for "
                 + owner

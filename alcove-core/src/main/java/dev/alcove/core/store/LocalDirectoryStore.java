@@ -3,6 +3,8 @@ package dev.alcove.core.store;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
@@ -105,7 +107,9 @@ public final class LocalDirectoryStore implements ObjectStore {
               + describe()
               + " ("
               + IoErrors.reason(e)
-              + "): set <store> or -Dalcove.store to a folder you can write, or configure S3");
+              + "): set "
+              + FrontEnd.words().set(Setting.STORE, "<folder>")
+              + " to a folder you can write, or configure S3");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Settings;
@@ -147,7 +148,7 @@ public final class StoreResolver {
 
     private AlcoveException offline() {
       return new AlcoveException(
-          "Maven is offline (-o): " + remote + " cannot be reached; run again online");
+          FrontEnd.words().offline() + ": " + remote + " cannot be reached; run again online");
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.uri.Scheme;
@@ -39,7 +41,9 @@ public final class NewTable {
     Alcove alcove = edit.alcove();
     if (tableSpec == null || tableSpec.isBlank()) {
       throw new AlcoveException(
-          "no table given: set -Dalcove.table=<name>, e.g. countries/summary.sql");
+          "no table given: set "
+              + FrontEnd.words().set(Setting.TABLE, "<name>")
+              + ", e.g. countries/summary.sql");
     }
     String spec = tableSpec.strip();
     Placeholder.Language language = Placeholder.Language.ofName(spec);

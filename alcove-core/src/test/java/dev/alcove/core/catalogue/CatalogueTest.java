@@ -93,7 +93,7 @@ class CatalogueTest {
   void missingFileSaysToRunInit() {
     assertThatThrownBy(() -> CatalogueFile.read(root))
         .isInstanceOf(AlcoveException.class)
-        .hasMessageContaining("mvn alcove:init");
+        .hasMessageContaining("run the init goal to create an alcove");
   }
 
   @Test

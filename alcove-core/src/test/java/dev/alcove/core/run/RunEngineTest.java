@@ -95,7 +95,7 @@ class RunEngineTest {
                         "WARN data/snapshots/parts/2024-07-26/b.csv is not the data"
                             + " snapshot://parts/2024-07-26 records: moved it to"
                             + " target/alcove/displaced/")
-                    && line.contains("-Dalcove.force=true"));
+                    && line.contains("alcove.force=true"));
     assertThat(t.run().plan()).noneMatch(step -> step.runs());
   }
 
@@ -114,7 +114,8 @@ class RunEngineTest {
         .anyMatch(
             line ->
                 line.startsWith("WARN data/snapshots/people/2024-07-26.csv is not the data")
-                    && line.contains("alcove:snapshot -Dalcove.force=true"));
+                    && line.contains(
+                        "snapshot it again with the snapshot goal and alcove.force=true"));
   }
 
   /** The one file under target/alcove/displaced/ whose path in the alcove is {@code relative}. */

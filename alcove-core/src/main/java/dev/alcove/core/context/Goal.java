@@ -1,0 +1,10 @@
+package dev.alcove.core.context;
+
+/** The commands a message may tell the user to run; a front end says how each is run. */
+public enum Goal {
+  INIT,
+  SNAPSHOT,
+  NEW_TABLE,
+  RUN,
+  AUDIT
+}

@@ -1,0 +1,16 @@
+package dev.alcove.core.context;
+
+/** The settings a message may tell the user to change; a front end says how each is set. */
+public enum Setting {
+  SOURCE,
+  DATASET,
+  FORCE,
+  TABLE,
+  DATABASE,
+  FIX,
+  STORE,
+  THREADS,
+  NAMES,
+  FORMAT,
+  SELECT
+}

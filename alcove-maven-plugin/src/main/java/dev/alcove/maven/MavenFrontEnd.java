@@ -1,0 +1,55 @@
+package dev.alcove.maven;
+
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Goal;
+import dev.alcove.core.context.Setting;
+
+/**
+ * The core's messages in Maven's words: each setting is the property of {@link AlcoveProperties}
+ * that the goals read, so a message names exactly what the user types. A setting the core adds
+ * without a property here does not compile.
+ */
+final class MavenFrontEnd implements FrontEnd {
+
+  static final MavenFrontEnd INSTANCE = new MavenFrontEnd();
+
+  private MavenFrontEnd() {}
+
+  @Override
+  public String set(Setting setting, String value) {
+    return "-D" + property(setting) + "=" + value;
+  }
+
+  static String property(Setting setting) {
+    return switch (setting) {
+      case SOURCE -> AlcoveProperties.SOURCE;
+      case DATASET -> AlcoveProperties.DATASET;
+      case FORCE -> AlcoveProperties.FORCE;
+      case TABLE -> AlcoveProperties.TABLE;
+      case DATABASE -> AlcoveProperties.DATABASE;
+      case FIX -> AlcoveProperties.FIX;
+      case STORE -> AlcoveProperties.STORE;
+      case THREADS -> AlcoveProperties.THREADS;
+      case NAMES -> AlcoveProperties.NAMES;
+      case FORMAT -> AlcoveProperties.FORMAT;
+      case SELECT -> AlcoveProperties.SELECT;
+    };
+  }
+
+  @Override
+  public String run(Goal goal) {
+    return "mvn alcove:"
+        + switch (goal) {
+          case INIT -> "init";
+          case SNAPSHOT -> "snapshot";
+          case NEW_TABLE -> "new-table";
+          case RUN -> "run";
+          case AUDIT -> "audit";
+        };
+  }
+
+  @Override
+  public String offline() {
+    return "Maven is offline (-o)";
+  }
+}
