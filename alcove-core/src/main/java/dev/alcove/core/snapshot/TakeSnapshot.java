@@ -269,12 +269,28 @@ public final class TakeSnapshot {
     }
   }
 
-  /** The file's extension as Python's {@code Path.suffix} gives it, if it is a plain one. */
+  /**
+   * The file's extension as Python's {@code Path.suffix} gives it, in lower case; the Python tool
+   * records only a dot and lower-case letters or digits, and refuses a sidecar with anything else
+   * (one such sidecar stops its whole run), so a file whose extension cannot be written so is
+   * refused.
+   */
   static String extensionOf(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    String extension = dot <= 0 ? "" : name.substring(dot);
-    return extension.matches("\\.[A-Za-z0-9_-]+") ? extension : "";
+    String extension = dot <= 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    if (!extension.matches("\\.[a-z0-9]+")) {
+      throw new AlcoveException(
+          "source "
+              + file
+              + (extension.isEmpty()
+                  ? " has no extension"
+                  : " has the extension '" + extension + "'")
+              + ", which a sidecar cannot record (a dot and letters or digits, like .csv, as the"
+              + " Python tool requires): copy or rename it with such an extension, or snapshot"
+              + " the folder that holds it");
+    }
+    return extension;
   }
 
   private static void createParent(Path path) {

@@ -101,6 +101,14 @@ class SnapshotAndRestoreTest {
   }
 
   @Test
+  void anUpperCaseExtensionIsRecordedInLowerCase() throws Exception {
+    snapshot(write("DATA.CSV", "a\n1\n"), "upper", false);
+    assertThat(root.resolve("data/snapshots/upper/2024-07-26.csv")).hasContent("a\n1\n");
+    assertThat(Files.readString(root.resolve("data/snapshots/upper/2024-07-26.meta.yaml")))
+        .contains("extension: .csv\n");
+  }
+
+  @Test
   void badInputsFailWithOneLineAndChangeNothing() throws Exception {
     snapshot(write("ok.csv", "fine"), "ok", false);
     Files.createDirectories(inputs.resolve("empty/sub"));
@@ -116,6 +124,9 @@ class SnapshotAndRestoreTest {
     assertRefused(inputs.resolve("ok.csv"), "../x", "invalid step URI");
     assertRefused(inputs.resolve("ok.csv"), "x/2024-02-30", "not a valid date");
     assertRefused(inputs.resolve("ok.csv"), "ok/2024-07-26", "already exists");
+    // Extensions the Python tool's sidecar schema cannot hold: it would refuse the whole alcove.
+    assertRefused(write("x.json-ld", "{}"), "x", "has the extension '.json-ld'");
+    assertRefused(write("LICENSE", "text"), "x", "has no extension");
 
     assertThat(TreeState.of(root)).isEqualTo(alcoveBefore);
     assertThat(TreeState.of(storeDir)).isEqualTo(storeBefore);
