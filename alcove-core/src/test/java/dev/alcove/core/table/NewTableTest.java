@@ -48,6 +48,11 @@ class NewTableTest {
     create("summary.sql", "snapshot://x/codes/latest");
     String sql = Files.readString(root.resolve("src/steps/tables/summary.sql"));
     assertThat(sql).contains("--   {codes} = snapshot://x/codes/latest");
+    // The Python tool fills the whole file in with str.format: no brace but the variables.
+    assertThat(java.util.regex.Pattern.compile("\\{([^{}]*)\\}").matcher(sql).results())
+        .extracting(match -> match.group(1))
+        .containsOnly("codes");
+    assertThat(sql.replace("{codes}", "")).doesNotContain("{", "}");
     assertThat(Files.readString(root.resolve("alcove.yaml")))
         .contains("table://summary/latest:\n  - snapshot://x/codes/latest");
   }
