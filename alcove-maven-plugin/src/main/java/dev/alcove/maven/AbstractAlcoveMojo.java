@@ -4,7 +4,6 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
 import dev.alcove.core.log.AlcoveLog;
@@ -131,9 +130,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
-    FrontEnd.use(MavenFrontEnd.INSTANCE);
     try (GoalContext context =
         GoalContext.builder()
+            .frontEnd(MavenFrontEnd.INSTANCE)
             .log(log())
             .threads(threads())
             .store(storeOpener())

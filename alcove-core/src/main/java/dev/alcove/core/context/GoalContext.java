@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * What one goal's work shares, made once by the front end: the log, the clock, one budget of
- * threads for everything the goal does, the store (opened on first use only, and closed with the
- * context) and the class path of Java steps (resolved on first use only).
+ * What one goal's work shares, made once by the front end: the log, the front end's words, the
+ * clock, one budget of threads for everything the goal does, the store (opened on first use only,
+ * and closed with the context) and the class path of Java steps (resolved on first use only).
  *
  * <p>{@code threads} bounds the threads at work: hashing, steps and copies all draw on one budget,
  * so work started inside other work never multiplies it. Transfers, which wait on the network
@@ -30,6 +30,7 @@ public final class GoalContext implements AutoCloseable {
   private final ThreadBudget transfers;
   private final Supplier<Depot> opener;
   private final Supplier<List<Path>> javaClassPathResolver;
+  private final FrontEnd frontEnd;
   private CompletableFuture<Depot> depot;
   private List<Path> javaClassPath;
 
@@ -41,6 +42,7 @@ public final class GoalContext implements AutoCloseable {
     this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS));
     this.opener = builder.store;
     this.javaClassPathResolver = builder.javaClassPath;
+    this.frontEnd = builder.frontEnd;
   }
 
   /** Transfers at once when the goal may use more than one thread: they wait on the network. */
@@ -52,6 +54,11 @@ public final class GoalContext implements AutoCloseable {
 
   public AlcoveLog log() {
     return log;
+  }
+
+  /** How the user talks to alcove, for messages that say what to do. */
+  public FrontEnd frontEnd() {
+    return frontEnd;
   }
 
   public Clock clock() {
@@ -142,6 +149,7 @@ public final class GoalContext implements AutoCloseable {
           throw new IllegalStateException("this goal has no store");
         };
     private Supplier<List<Path>> javaClassPath = List::of;
+    private FrontEnd frontEnd = FrontEnd.words();
 
     public Builder log(AlcoveLog log) {
       this.log = Objects.requireNonNull(log);
@@ -165,6 +173,16 @@ public final class GoalContext implements AutoCloseable {
 
     public Builder javaClassPath(Supplier<List<Path>> javaClassPath) {
       this.javaClassPath = Objects.requireNonNull(javaClassPath);
+      return this;
+    }
+
+    /**
+     * The front end whose words messages use, installed for the whole JVM at once, so that errors
+     * found while the context is still being set up speak them too.
+     */
+    public Builder frontEnd(FrontEnd frontEnd) {
+      this.frontEnd = Objects.requireNonNull(frontEnd);
+      FrontEnd.use(frontEnd);
       return this;
     }
 

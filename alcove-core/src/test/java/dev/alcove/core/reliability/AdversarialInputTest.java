@@ -93,6 +93,37 @@ class AdversarialInputTest {
         () -> t.snapshot(file, "ventes/2026-7-4/eu"), "did you mean 2026-07-04?");
   }
 
+  @Test
+  void aCopyLeftByAKilledSnapshotIsIgnoredByGitAndClearedByTheNextSnapshot() throws Exception {
+    t.snapshotText("codes", "codes.csv", "code\nab\n");
+    // What a snapshot killed while copying a folder leaves beside its target.
+    Path leftover = t.path("data/snapshots/parts/.2024-07-26.tmp-1a2b3c4d/half.csv");
+    Files.createDirectories(leftover.getParent());
+    Files.writeString(leftover, "half a fi");
+    git("init", "-q");
+
+    assertThat(git("status", "--porcelain", "--untracked-files=all"))
+        .doesNotContain("tmp-")
+        .contains("data/snapshots/codes/2024-07-26.meta.yaml");
+
+    Path folder = Files.createDirectories(dir.resolve("parts"));
+    Files.writeString(folder.resolve("whole.csv"), "n\n1\n");
+    t.snapshot(folder, "parts");
+    assertThat(leftover.getParent()).doesNotExist();
+    assertThat(t.path("data/snapshots/parts/2024-07-26/whole.csv")).hasContent("n\n1\n");
+  }
+
+  private String git(String... arguments) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
+    command.addAll(java.util.List.of(arguments));
+    Process git =
+        new ProcessBuilder(command).directory(t.root.toFile()).redirectErrorStream(true).start();
+    String output =
+        new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(git.waitFor()).as(output).isZero();
+    return output;
+  }
+
   private void assertRefusedChangingNothing(Runnable attempt, String message) {
     Map<String, String> alcove = TreeState.of(t.root);
     Map<String, String> elsewhere = TreeState.of(outside);
