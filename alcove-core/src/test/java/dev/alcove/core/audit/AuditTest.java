@@ -63,6 +63,25 @@ class AuditTest {
   }
 
   @Test
+  void aFolderEntryWithoutItsSlashAsThePythonToolWritesItPasses() throws Exception {
+    Path folder = Files.createDirectories(t.root.resolveSibling("inputs/parts"));
+    Files.writeString(folder.resolve("a.csv"), "n\n1\n");
+    t.snapshot(folder, "ns/parts");
+    Path ignore = t.path("data/.gitignore");
+    String python =
+        Files.readString(ignore)
+            .replace("snapshots/ns/parts/2024-07-26/", "snapshots/ns/parts/2024-07-26");
+    Files.writeString(ignore, python);
+    assertThat(python).contains("snapshots/ns/parts/2024-07-26\n");
+
+    assertThat(audit(false, false, false))
+        .noneMatch(f -> f.severity() == Finding.Severity.ERROR)
+        .anyMatch(
+            f -> f.subject().equals("data/.gitignore") && f.severity() == Finding.Severity.OK);
+    assertThat(ignore).hasContent(python.stripTrailing());
+  }
+
+  @Test
   void remoteCheckFindsObjectsMissingFromTheStore() throws Exception {
     try (var files = Files.walk(t.store)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
