@@ -43,11 +43,17 @@ public final class Folders {
         });
   }
 
-  /** Deletes {@code folder} and its parents while they are empty, up to but not {@code stop}. */
+  /**
+   * Deletes {@code folder} and its parents while they are empty, up to but not {@code stop}; a link
+   * is not an empty folder, and stops it.
+   */
   public static void deleteEmptyFolders(Path folder, Path stop) {
     Path current = folder.toAbsolutePath().normalize();
     Path limit = stop.toAbsolutePath().normalize();
-    while (current != null && current.startsWith(limit) && !current.equals(limit)) {
+    while (current != null
+        && current.startsWith(limit)
+        && !current.equals(limit)
+        && Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
       try {
         Files.delete(current);
       } catch (IOException e) {

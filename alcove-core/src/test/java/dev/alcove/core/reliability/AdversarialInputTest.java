@@ -48,6 +48,7 @@ class AdversarialInputTest {
     assertThat(t.run().failureSummary())
         .contains("table://x/latest", "symbolic link", "data/tables/x");
     assertThat(TreeState.of(outside)).containsOnlyKeys("/", "precious.txt");
+    assertThat(t.path("data/tables/x")).isSymbolicLink();
   }
 
   @Test
