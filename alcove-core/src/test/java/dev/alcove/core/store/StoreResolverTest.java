@@ -41,7 +41,7 @@ class StoreResolverTest {
     assertThatThrownBy(() -> StoreResolver.forUploads(root, offline, Map.of(), AlcoveLog.SILENT))
         .isInstanceOf(AlcoveException.class)
         .hasMessage(
-            "Maven is offline (-o): cannot upload to s3://bucket at http://127.0.0.1:9; run again"
+            "working offline: cannot upload to s3://bucket at http://127.0.0.1:9; run again"
                 + " online");
     StoreOptions local =
         new StoreOptions(
