@@ -43,46 +43,17 @@ public final class SqlScript {
         i = end;
         continue;
       }
-      int dollarEnd = c == '$' ? dollarQuoteEnd(text, i) : -1;
-      if (dollarEnd > 0) {
+      int quoteEnd = quotedEnd(text, i);
+      if (quoteEnd > 0) {
         if (!hasCode) {
           startLine = line;
           hasCode = true;
         }
-        String quoted = text.substring(i, dollarEnd);
+        String quoted = text.substring(i, quoteEnd);
         line += count(quoted, '\n');
         current.append(quoted);
         code.append(quoted);
-        i = dollarEnd;
-        continue;
-      }
-      if (c == '\'' || c == '"') {
-        boolean backslashEscapes = c == '\'' && isEscapeStringPrefix(text, i);
-        int end = i + 1;
-        while (end < text.length()) {
-          if (backslashEscapes && text.charAt(end) == '\\') {
-            end += 2;
-            continue;
-          }
-          if (text.charAt(end) == c) {
-            if (end + 1 < text.length() && text.charAt(end + 1) == c) {
-              end += 2;
-              continue;
-            }
-            break;
-          }
-          end++;
-        }
-        end = Math.min(end + 1, text.length());
-        if (!hasCode) {
-          startLine = line;
-          hasCode = true;
-        }
-        String quoted = text.substring(i, end);
-        line += count(quoted, '\n');
-        current.append(quoted);
-        code.append(quoted);
-        i = end;
+        i = quoteEnd;
         continue;
       }
       if (c == ';') {
@@ -110,6 +81,37 @@ public final class SqlScript {
       statements.add(new Statement(current.toString().strip(), startLine, code.toString().strip()));
     }
     return statements;
+  }
+
+  /**
+   * Where the quoted text that starts at {@code start} ends (a string, a quoted name, a
+   * dollar-quoted or an escape string), or -1 when none starts there.
+   */
+  private static int quotedEnd(String text, int start) {
+    char c = text.charAt(start);
+    if (c == '$') {
+      return dollarQuoteEnd(text, start);
+    }
+    if (c != '\'' && c != '"') {
+      return -1;
+    }
+    boolean backslashEscapes = c == '\'' && isEscapeStringPrefix(text, start);
+    int end = start + 1;
+    while (end < text.length()) {
+      if (backslashEscapes && text.charAt(end) == '\\') {
+        end += 2;
+        continue;
+      }
+      if (text.charAt(end) == c) {
+        if (end + 1 < text.length() && text.charAt(end + 1) == c) {
+          end += 2;
+          continue;
+        }
+        break;
+      }
+      end++;
+    }
+    return Math.min(end + 1, text.length());
   }
 
   /**

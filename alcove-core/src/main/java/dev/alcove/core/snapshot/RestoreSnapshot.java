@@ -46,6 +46,7 @@ public final class RestoreSnapshot {
   private final AlcoveLog log;
   private final ThreadBudget work;
   private final ThreadBudget transfers;
+  private final java.time.Clock clock;
   private final SnapshotSummaries summaries;
   private final Map<StepUri, SnapshotMetadata> parsed = new ConcurrentHashMap<>();
 
@@ -69,6 +70,7 @@ public final class RestoreSnapshot {
     this.log = context.log();
     this.work = context.work();
     this.transfers = context.transfers();
+    this.clock = context.clock();
     this.summaries = summaries;
   }
 
@@ -191,7 +193,7 @@ public final class RestoreSnapshot {
     Path data = dataPath(metadata);
     NoLinks.requireBelow(layout.dataDir(), data);
     String owner = "snapshot " + uri;
-    Displaced displaced = new Displaced(layout, LocalDateTime.now());
+    Displaced displaced = new Displaced(layout, LocalDateTime.now(clock));
     if (metadata.type() == SnapshotType.FILE) {
       if (Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)) {
         warnDisplaced(data, "is not the data " + uri + " records", displaced.moveAside(data));

@@ -54,7 +54,7 @@ public record StepUri(Scheme scheme, List<String> names, String version)
           "its last segment '"
               + version
               + "' is not a version (YYYY-MM-DD or latest)"
-              + suggestedDate(version).map(date -> ": did you mean " + date + "?").orElse(""));
+              + didYouMean(version));
     }
     return new StepUri(scheme, segments.subList(0, segments.size() - 1), version);
   }
@@ -79,7 +79,7 @@ public record StepUri(Scheme scheme, List<String> names, String version)
             "'"
                 + segment
                 + "' looks like a version but is not a valid date (YYYY-MM-DD)"
-                + suggestedDate(segment).map(date -> ": did you mean " + date + "?").orElse(""));
+                + didYouMean(segment));
       }
     }
     String last = segments.get(segments.size() - 1);
@@ -122,6 +122,11 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     } catch (DateTimeParseException e) {
       return false;
     }
+  }
+
+  /** {@code ": did you mean 2026-12-01?"} for {@code 2026-12-1}; empty if no date is near. */
+  private static String didYouMean(String segment) {
+    return suggestedDate(segment).map(date -> ": did you mean " + date + "?").orElse("");
   }
 
   /** {@code 2026-12-01} for {@code 2026-12-1}: the date a user most likely meant, if any. */

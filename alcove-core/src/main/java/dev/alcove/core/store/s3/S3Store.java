@@ -95,7 +95,7 @@ public final class S3Store implements ObjectStore {
   static final int LIST_FROM = 64;
 
   /** Transfers run this many at once: they wait on the network, not on a core. */
-  public static final int TRANSFERS = 8;
+  public static final int TRANSFERS = dev.alcove.core.context.GoalContext.TRANSFERS;
 
   @Override
   public int parallelTransfers() {
