@@ -63,10 +63,6 @@ public final class AlcoveEdit implements AutoCloseable {
     return alcove;
   }
 
-  public AlcoveLayout layout() {
-    return alcove.layout();
-  }
-
   /** Fails, changing nothing, where adding {@code step} would make the catalogue invalid. */
   public void requireCanAdd(StepDeclaration step) {
     if (!alcove.fileCatalogue().contains(step.uri())) {

@@ -71,24 +71,4 @@ public final class ThreadBudget {
   public Lease lease(int wanted) {
     return new Lease(borrow(wanted));
   }
-
-  /** Runs {@code work} on an extra thread if one is free, else returns false without running it. */
-  public boolean tryRunBeside(Runnable work, String name) {
-    if (borrow(1) == 0) {
-      return false;
-    }
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                work.run();
-              } finally {
-                giveBack(1);
-              }
-            },
-            name);
-    thread.setDaemon(true);
-    thread.start();
-    return true;
-  }
 }

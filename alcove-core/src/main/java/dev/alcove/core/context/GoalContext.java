@@ -30,7 +30,6 @@ public final class GoalContext implements AutoCloseable {
   private final ThreadBudget transfers;
   private final Supplier<Depot> opener;
   private final Supplier<List<Path>> javaClassPathResolver;
-  private final FrontEnd frontEnd;
   private CompletableFuture<Depot> depot;
   private List<Path> javaClassPath;
 
@@ -42,7 +41,6 @@ public final class GoalContext implements AutoCloseable {
     this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS));
     this.opener = builder.store;
     this.javaClassPathResolver = builder.javaClassPath;
-    this.frontEnd = builder.frontEnd;
   }
 
   /** Transfers at once when the goal may use more than one thread: they wait on the network. */
@@ -54,11 +52,6 @@ public final class GoalContext implements AutoCloseable {
 
   public AlcoveLog log() {
     return log;
-  }
-
-  /** How the user talks to alcove, for messages that say what to do. */
-  public FrontEnd frontEnd() {
-    return frontEnd;
   }
 
   public Clock clock() {
@@ -149,7 +142,6 @@ public final class GoalContext implements AutoCloseable {
           throw new IllegalStateException("this goal has no store");
         };
     private Supplier<List<Path>> javaClassPath = List::of;
-    private FrontEnd frontEnd = FrontEnd.words();
 
     public Builder log(AlcoveLog log) {
       this.log = Objects.requireNonNull(log);
@@ -181,8 +173,7 @@ public final class GoalContext implements AutoCloseable {
      * found while the context is still being set up speak them too.
      */
     public Builder frontEnd(FrontEnd frontEnd) {
-      this.frontEnd = Objects.requireNonNull(frontEnd);
-      FrontEnd.use(frontEnd);
+      FrontEnd.use(Objects.requireNonNull(frontEnd));
       return this;
     }
 

@@ -85,12 +85,6 @@ public final class AlcoveLock implements AutoCloseable {
     }
   }
 
-  /** Whether this thread holds the lock of the alcove whose build state is in {@code buildDir}. */
-  public static boolean isHeldByCurrentThread(Path buildDir) {
-    ReentrantLock lock = IN_THIS_JVM.get(lockFile(buildDir));
-    return lock != null && lock.isHeldByCurrentThread();
-  }
-
   private static Path lockFile(Path buildDir) {
     return buildDir.toAbsolutePath().normalize().resolve(FILE_NAME);
   }
