@@ -6,6 +6,7 @@ import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreOptions;
@@ -141,6 +142,10 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       runGoal(context);
     } catch (AlcoveException e) {
       throw new MojoFailureException(e.getMessage(), e);
+    } catch (java.nio.file.InvalidPathException e) {
+      AlcoveException problem =
+          FileNameEncoding.explain(e).orElse(new AlcoveException(e.getMessage(), e));
+      throw new MojoFailureException(problem.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

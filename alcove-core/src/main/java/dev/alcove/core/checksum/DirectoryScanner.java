@@ -3,6 +3,7 @@ package dev.alcove.core.checksum;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.io.FileNameEncoding;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -68,7 +69,10 @@ public final class DirectoryScanner {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         if (name.indexOf('\uFFFD') >= 0) {
-          // The JVM shows bytes that are not UTF-8 as U+FFFD: two such names would merge into one.
+          // The JVM shows bytes it cannot decode as U+FFFD: two such names would merge into one.
+          if (!FileNameEncoding.isUnicode()) {
+            throw FileNameEncoding.localeProblem(entry.toString());
+          }
           throw new AlcoveException(
               "the name of "
                   + entry

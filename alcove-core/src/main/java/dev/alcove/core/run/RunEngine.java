@@ -9,6 +9,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
@@ -249,6 +251,10 @@ public final class RunEngine {
   }
 
   private static String messageOf(Throwable error) {
+    Optional<AlcoveException> locale = FileNameEncoding.explain(error);
+    if (locale.isPresent()) {
+      return locale.get().getMessage();
+    }
     String message = error.getMessage();
     return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
   }
