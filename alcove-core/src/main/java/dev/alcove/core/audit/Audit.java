@@ -2,6 +2,7 @@ package dev.alcove.core.audit;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
@@ -84,6 +85,16 @@ public final class Audit {
           Finding.ok(
               CatalogueFile.FILE_NAME,
               alcove.catalogue().steps().size() + " steps, dependencies resolve, no cycle"));
+      if (!alcove.catalogue().dataDir().equals(Catalogue.DEFAULT_DATA_DIR)) {
+        findings.add(
+            Finding.warning(
+                CatalogueFile.FILE_NAME,
+                "data_dir is '"
+                    + alcove.catalogue().dataDir()
+                    + "': the Python tool ignores data_dir and looks for the data in "
+                    + Catalogue.DEFAULT_DATA_DIR
+                    + "/"));
+      }
     } catch (AlcoveException e) {
       findings.add(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
     }
@@ -167,6 +178,16 @@ public final class Audit {
     for (String field : List.of("license", "source_url")) {
       if (metadata.descriptive().get(field) == null) {
         String message = "no " + field + " in " + layout.relative(sidecar);
+        findings.add(
+            options.strict() ? Finding.error(subject, message) : Finding.warning(subject, message));
+      }
+    }
+    for (String field : List.of("source_url", "license_url")) {
+      String url = metadata.descriptive().get(field);
+      if (url != null && !url.matches("(?i)https?://\\S+")) {
+        // The Python tool's schema refuses the whole sidecar for it.
+        String message =
+            field + " '" + url + "' in " + layout.relative(sidecar) + " is not an http(s) URL";
         findings.add(
             options.strict() ? Finding.error(subject, message) : Finding.warning(subject, message));
       }

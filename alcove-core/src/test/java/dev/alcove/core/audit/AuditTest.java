@@ -82,6 +82,42 @@ class AuditTest {
   }
 
   @Test
+  void whatThePythonToolWouldRefuseOrMissIsWarnedAndStrictlyAnError() throws Exception {
+    Path sidecar = t.path("data/snapshots/people/2024-07-26.meta.yaml");
+    Files.writeString(
+        sidecar,
+        Files.readString(sidecar)
+            .replace("# source_url: ", "source_url: ftp://example.org/people"));
+
+    assertThat(audit(false, false, false))
+        .anyMatch(
+            f ->
+                f.severity() == Finding.Severity.WARNING
+                    && f.message().contains("source_url 'ftp://example.org/people'")
+                    && f.message().contains("is not an http(s) URL"));
+    assertThat(audit(false, true, false))
+        .anyMatch(
+            f ->
+                f.severity() == Finding.Severity.ERROR
+                    && f.message().contains("not an http(s) URL"));
+  }
+
+  @Test
+  void aDataDirThatIsNotDataIsWarnedAbout() throws Exception {
+    TestAlcove other = new TestAlcove(t.root.resolveSibling("other"));
+    Files.writeString(
+        other.path("alcove.yaml"),
+        Files.readString(other.path("alcove.yaml")).replace("data_dir: data", "data_dir: lake"));
+    assertThat(
+            new Audit(other.context(1), other.root, new AuditOptions(false, false, false))
+                .run(List.of()))
+        .anyMatch(
+            f ->
+                f.severity() == Finding.Severity.WARNING
+                    && f.message().contains("the Python tool ignores data_dir"));
+  }
+
+  @Test
   void remoteCheckFindsObjectsMissingFromTheStore() throws Exception {
     try (var files = Files.walk(t.store)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
