@@ -23,6 +23,7 @@ public final class AlcoveProperties {
   public static final String FIX = "alcove.fix";
   public static final String STRICT = "alcove.strict";
   public static final String REMOTE = "alcove.remote";
+  public static final String PYTHON_COMPATIBLE = "alcove.pythonCompatible";
   public static final String QUERY = "alcove.query";
   public static final String FORMAT = "alcove.format";
   public static final String NAMES = "alcove.names";

@@ -41,10 +41,21 @@ public class AuditMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.REMOTE, defaultValue = "false")
   private boolean remote;
 
+  /**
+   * The alcove is shared with the Python tool: also warns of SQL definitions it cannot build, which
+   * hold braces other than dependency variables ({@code {output_file}}, DuckDB struct literals,
+   * braces in comments), since it fills the whole file in with Python's {@code str.format}.
+   */
+  @Parameter(property = AlcoveProperties.PYTHON_COMPATIBLE, defaultValue = "false")
+  private boolean pythonCompatible;
+
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException {
     List<Finding> findings =
-        new Audit(context, directory.toPath(), new AuditOptions(fix, strict, remote))
+        new Audit(
+                context,
+                directory.toPath(),
+                new AuditOptions(fix, strict, remote, pythonCompatible))
             .run(declaredSteps());
     long errors = 0;
     long warnings = 0;

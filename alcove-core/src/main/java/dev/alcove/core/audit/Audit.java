@@ -17,6 +17,8 @@ import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.naming.ShortNames;
+import dev.alcove.core.naming.TemplateVariables;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
@@ -108,6 +110,9 @@ public final class Audit {
           findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, depot));
         } else {
           findings.addAll(auditTable(layout, statCache, uri));
+          if (options.pythonCompatible()) {
+            findings.addAll(pythonCannotBuild(alcove, uri));
+          }
         }
       }
     } finally {
@@ -207,6 +212,38 @@ public final class Audit {
           Files.exists(data) ? Finding.ok(subject) : Finding.ok(subject, "data not restored here"));
     }
     return findings;
+  }
+
+  /** SQL the Python tool cannot fill in: braces other than the dependency variables. */
+  private static List<Finding> pythonCannotBuild(Alcove alcove, StepUri uri) {
+    Optional<Path> definition;
+    try {
+      definition = StepDefinitions.find(alcove.layout(), uri);
+    } catch (AlcoveException e) {
+      return List.of();
+    }
+    if (definition.isEmpty() || !definition.get().toString().endsWith(".sql")) {
+      return List.of();
+    }
+    String text;
+    try {
+      text = Files.readString(definition.get());
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+    List<String> variables =
+        List.copyOf(ShortNames.of(alcove.catalogue().dependencies(uri)).values());
+    return TemplateVariables.foreignBraces(text, variables).stream()
+        .map(
+            where ->
+                Finding.warning(
+                    uri.toString(),
+                    alcove.layout().relative(definition.get())
+                        + " "
+                        + where
+                        + ": the Python tool fills SQL in with str.format, which takes every"
+                        + " brace for a variable; keep only dependency variables in braces"))
+        .toList();
   }
 
   private List<Finding> auditTable(AlcoveLayout layout, StatCache statCache, StepUri uri) {

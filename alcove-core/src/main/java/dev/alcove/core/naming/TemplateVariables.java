@@ -17,4 +17,35 @@ public final class TemplateVariables {
     }
     return result;
   }
+
+  /**
+   * Where {@code text} has a brace that is not one of {@code variables} in braces, as {@code "line
+   * 3: {output_file}"}: the Python tool fills a whole SQL file in with Python's {@code str.format},
+   * which fails on (or changes) any other brace.
+   */
+  public static java.util.List<String> foreignBraces(
+      String text, java.util.Collection<String> variables) {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    java.util.regex.Matcher braces = BRACED.matcher(text);
+    int searched = 0;
+    StringBuilder rest = new StringBuilder();
+    while (braces.find()) {
+      if (variables.contains(braces.group(1))) {
+        rest.append(text, searched, braces.start()).append(" ".repeat(braces.group().length()));
+        searched = braces.end();
+      }
+    }
+    rest.append(text.substring(searched));
+    String[] lines = rest.toString().split("\n", -1);
+    String[] original = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].indexOf('{') >= 0 || lines[i].indexOf('}') >= 0) {
+        found.add("line " + (i + 1) + ": " + original[i].strip());
+      }
+    }
+    return found;
+  }
+
+  private static final java.util.regex.Pattern BRACED =
+      java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
 }

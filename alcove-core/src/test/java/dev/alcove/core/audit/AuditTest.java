@@ -103,6 +103,26 @@ class AuditTest {
   }
 
   @Test
+  void sqlThePythonToolCannotFillInIsWarnedAboutWhenTheAlcoveIsShared() throws Exception {
+    Files.writeString(
+        t.path("src/steps/tables/summary.sql"),
+        "-- people per region, from {people}\n"
+            + "SELECT region AS dim_region, {'n': 1} AS s FROM '{people}'\n");
+    assertThat(audit(false, false, false)).noneMatch(f -> f.message().contains("str.format"));
+
+    List<Finding> shared =
+        new Audit(t.context(1), t.root, new AuditOptions(false, false, false, true)).run(List.of());
+    assertThat(shared)
+        .filteredOn(f -> f.message().contains("str.format"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+              assertThat(f.message()).startsWith("src/steps/tables/summary.sql line 2: SELECT");
+            });
+  }
+
+  @Test
   void aDataDirThatIsNotDataIsWarnedAbout() throws Exception {
     TestAlcove other = new TestAlcove(t.root.resolveSibling("other"));
     Files.writeString(

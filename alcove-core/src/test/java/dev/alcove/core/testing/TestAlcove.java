@@ -63,7 +63,10 @@ public final class TestAlcove {
   /** Snapshots {@code source} (a copy of it, so tests may change the original). */
   public StepUri snapshot(Path source, String dataset) {
     try (GoalContext context = context(2)) {
-      return new TakeSnapshot(context, alcove()).snapshot(source, dataset, false).uri();
+      StepUri uri = new TakeSnapshot(context, alcove()).snapshot(source, dataset, false).uri();
+      PythonToolSchema.assertSnapshotSidecar(alcove().layout().snapshotSidecar(uri));
+      PythonToolSchema.assertCatalogue(path("alcove.yaml"));
+      return uri;
     }
   }
 
@@ -90,16 +93,25 @@ public final class TestAlcove {
     try (AlcoveEdit edit = alcove().edit(log)) {
       edit.addStep(new StepDeclaration(step, dependencies));
     }
+    PythonToolSchema.assertCatalogue(path("alcove.yaml"));
   }
 
   public RunReport run(String select, boolean force, boolean dryRun, int threads) {
     lines.clear();
     try (GoalContext context = context(threads)) {
-      return new RunEngine(
-              context,
-              alcove(),
-              new RunOptions(Optional.ofNullable(select).map(Pattern::compile), force, dryRun))
-          .run();
+      RunReport report =
+          new RunEngine(
+                  context,
+                  alcove(),
+                  new RunOptions(Optional.ofNullable(select).map(Pattern::compile), force, dryRun))
+              .run();
+      // Everything this run wrote must be readable by the Python tool too.
+      for (StepUri built : report.done()) {
+        if (built.isTable()) {
+          PythonToolSchema.assertTableMetadata(alcove().layout().tableSidecar(built));
+        }
+      }
+      return report;
     }
   }
 
