@@ -25,30 +25,18 @@ public final class Parallel {
 
   /**
    * {@code function} applied to every item, results in the items' order, on the calling thread and
-   * as many of {@code budget}'s free threads as help (at most {@code limit} in all). Each thread
-   * takes the next item until none is left, so a thousand small items cost no more than a thousand
-   * calls. A failure stops the threads from taking more; the one of the earliest item is rethrown.
+   * on as many of {@code budget}'s threads as help (at most {@code limit} in all). Threads are
+   * borrowed as they come free, between items, so work started inside other work speeds up when its
+   * neighbours finish. Each thread takes the next item until none is left, so a thousand small
+   * items cost no more than a thousand calls. A failure stops the threads from taking more; the one
+   * of the earliest item is rethrown.
    */
   public static <T, R> List<R> map(
       Collection<T> items, ThreadBudget budget, int limit, Function<T, R> function) {
     List<T> list = new ArrayList<>(items);
-    int extra = list.size() < 2 ? 0 : budget.borrow(Math.min(limit, list.size()) - 1);
-    try {
-      if (extra == 0) {
-        return list.stream().map(function).toList();
-      }
-      return mapOn(list, extra, function);
-    } finally {
-      budget.giveBack(extra);
+    if (list.size() < 2 || limit < 2) {
+      return list.stream().map(function).toList();
     }
-  }
-
-  public static <T, R> List<R> map(
-      Collection<T> items, ThreadBudget budget, Function<T, R> function) {
-    return map(items, budget, budget.size(), function);
-  }
-
-  private static <T, R> List<R> mapOn(List<T> list, int extra, Function<T, R> function) {
     Object[] results = new Object[list.size()];
     AtomicInteger next = new AtomicInteger();
     ConcurrentSkipListMap<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
@@ -64,15 +52,34 @@ public final class Parallel {
             }
           }
         };
-    ExecutorService pool = Executors.newFixedThreadPool(extra);
+    ExecutorService pool = null;
+    List<Future<?>> helpers = new ArrayList<>();
     try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int w = extra; w > 0; w--) {
-        workers.add(pool.submit(worker));
+      for (int i = next.getAndIncrement();
+          i < list.size() && failures.isEmpty();
+          i = next.getAndIncrement()) {
+        if (helpers.size() < limit - 1 && i < list.size() - 1 && budget.borrow(1) == 1) {
+          if (pool == null) {
+            pool = Executors.newCachedThreadPool();
+          }
+          helpers.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      worker.run();
+                    } finally {
+                      budget.giveBack(1);
+                    }
+                  }));
+        }
+        try {
+          results[i] = function.apply(list.get(i));
+        } catch (RuntimeException | Error e) {
+          failures.put(i, e);
+        }
       }
-      worker.run();
-      for (Future<?> running : workers) {
-        running.get();
+      for (Future<?> helper : helpers) {
+        helper.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -80,7 +87,9 @@ public final class Parallel {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
     if (!failures.isEmpty()) {
       Throwable first = failures.firstEntry().getValue();
@@ -92,6 +101,11 @@ public final class Parallel {
     @SuppressWarnings("unchecked")
     List<R> ordered = (List<R>) java.util.Arrays.asList(results);
     return java.util.Collections.unmodifiableList(ordered);
+  }
+
+  public static <T, R> List<R> map(
+      Collection<T> items, ThreadBudget budget, Function<T, R> function) {
+    return map(items, budget, budget.size(), function);
   }
 
   public static <T> void forEach(

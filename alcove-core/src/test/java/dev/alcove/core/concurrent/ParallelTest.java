@@ -61,6 +61,31 @@ class ParallelTest {
   }
 
   @Test
+  void workInsideWorkTakesUpThreadsItsNeighboursGiveBack() {
+    ThreadBudget budget = ThreadBudget.of(2);
+    Set<String> inner = ConcurrentHashMap.newKeySet();
+    Parallel.forEach(
+        List.of(0, 1),
+        budget,
+        2,
+        outer -> {
+          if (outer == 1) {
+            return; // a neighbour done at once: its thread goes back to the budget
+          }
+          java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+          Parallel.forEach(
+              IntStream.range(0, 200).boxed().toList(),
+              budget,
+              2,
+              j -> {
+                inner.add(Thread.currentThread().getName());
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+              });
+        });
+    assertThat(inner).hasSize(2);
+  }
+
+  @Test
   void workInsideWorkSharesOneBudgetAndNeverExceedsIt() {
     ThreadBudget budget = ThreadBudget.of(3);
     Set<Thread> busy = ConcurrentHashMap.newKeySet();
