@@ -21,6 +21,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class PythonToolSchema {
 
   private static final String HEX = "[0-9a-f]{64}";
+
+  /**
+   * The Python tool's own list, written out rather than taken from {@code DescriptiveFields}: an
+   * oracle that shares the code it checks would agree with any mistake in it.
+   */
   private static final List<String> DESCRIPTIVE =
       List.of(
           "name",
