@@ -8,6 +8,7 @@ import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A change to an alcove's shared files, made under its lock: the catalogue and {@code
@@ -65,21 +66,26 @@ public final class AlcoveEdit implements AutoCloseable {
 
   /** Fails, changing nothing, where adding {@code step} would make the catalogue invalid. */
   public void requireCanAdd(StepDeclaration step) {
-    if (!alcove.fileCatalogue().contains(step.uri())) {
-      alcove.withFileCatalogue(alcove.fileCatalogue().with(step));
-    }
+    withStep(step);
   }
 
   /** Adds a step to {@code alcove.yaml}, unless it is there already; true if the file changed. */
   public boolean addStep(StepDeclaration step) {
-    if (alcove.fileCatalogue().contains(step.uri())) {
+    Optional<Alcove> changed = withStep(step);
+    if (changed.isEmpty()) {
       return false;
     }
-    Catalogue updated = alcove.fileCatalogue().with(step);
-    Alcove changed = alcove.withFileCatalogue(updated);
-    write(changed.layout(), updated);
-    alcove = changed;
+    write(changed.get().layout(), changed.get().fileCatalogue());
+    alcove = changed.get();
     return true;
+  }
+
+  /** The alcove with {@code step} added (validated), or empty when it is there already. */
+  private Optional<Alcove> withStep(StepDeclaration step) {
+    if (alcove.fileCatalogue().contains(step.uri())) {
+      return Optional.empty();
+    }
+    return Optional.of(alcove.withFileCatalogue(alcove.fileCatalogue().with(step)));
   }
 
   /** Adds the entries {@code data/.gitignore} does not list yet; true if the file changed. */

@@ -167,52 +167,52 @@ public final class RunEngine {
     Map<StepUri, String> failed = new TreeMap<>();
     Map<StepUri, String> skipped = new TreeMap<>();
     // This thread only waits: the steps run on one thread of the budget's and what else is free.
-    ThreadBudget.Lease helpers = context.work().lease(context.threads() - 1);
-    ExecutorService pool = Executors.newFixedThreadPool(1 + helpers.count());
-    CompletionService<StepUri> completion = new ExecutorCompletionService<>(pool);
-    Map<Future<StepUri>, StepUri> running = new HashMap<>();
-    try {
-      for (PlannedStep step : plan) {
-        if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
-          running.put(completion.submit(task(step, tables, snapshots, builds)), step.uri());
-        }
-      }
-      while (!running.isEmpty()) {
-        Future<StepUri> finished = completion.take();
-        StepUri uri = running.remove(finished);
-        boolean ok;
-        try {
-          finished.get();
-          ok = true;
-          done.add(uri);
-        } catch (ExecutionException e) {
-          ok = false;
-          failed.put(uri, messageOf(e.getCause()));
-          log.warn(uri + " failed: " + messageOf(e.getCause()));
-          if (!(e.getCause() instanceof AlcoveException)
-              && !(e.getCause() instanceof UncheckedIOException)) {
-            log.debug(uri + ": " + e.getCause());
+    try (ThreadBudget.Lease helpers = context.work().lease(context.threads() - 1)) {
+      ExecutorService pool = Executors.newFixedThreadPool(1 + helpers.count());
+      CompletionService<StepUri> completion = new ExecutorCompletionService<>(pool);
+      Map<Future<StepUri>, StepUri> running = new HashMap<>();
+      try {
+        for (PlannedStep step : plan) {
+          if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
+            running.put(completion.submit(task(step, tables, snapshots, builds)), step.uri());
           }
-          skipDownstream(graph, uri, pending, skipped);
         }
-        if (ok) {
-          for (StepUri next : graph.dependents(uri)) {
-            if (pending.containsKey(next) && !skipped.containsKey(next)) {
-              int remaining = waitingOn.merge(next, -1, Integer::sum);
-              if (remaining == 0) {
-                running.put(
-                    completion.submit(task(pending.get(next), tables, snapshots, builds)), next);
+        while (!running.isEmpty()) {
+          Future<StepUri> finished = completion.take();
+          StepUri uri = running.remove(finished);
+          boolean ok;
+          try {
+            finished.get();
+            ok = true;
+            done.add(uri);
+          } catch (ExecutionException e) {
+            ok = false;
+            failed.put(uri, messageOf(e.getCause()));
+            log.warn(uri + " failed: " + messageOf(e.getCause()));
+            if (!(e.getCause() instanceof AlcoveException)
+                && !(e.getCause() instanceof UncheckedIOException)) {
+              log.debug(uri + ": " + e.getCause());
+            }
+            skipDownstream(graph, uri, pending, skipped);
+          }
+          if (ok) {
+            for (StepUri next : graph.dependents(uri)) {
+              if (pending.containsKey(next) && !skipped.containsKey(next)) {
+                int remaining = waitingOn.merge(next, -1, Integer::sum);
+                if (remaining == 0) {
+                  running.put(
+                      completion.submit(task(pending.get(next), tables, snapshots, builds)), next);
+                }
               }
             }
           }
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while running steps", e);
+      } finally {
+        pool.shutdownNow();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running steps", e);
-    } finally {
-      pool.shutdownNow();
-      helpers.close();
     }
     return new RunReport(plan, done, failed, skipped);
   }

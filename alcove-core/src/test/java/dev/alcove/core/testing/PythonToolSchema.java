@@ -51,11 +51,7 @@ public final class PythonToolSchema {
       assertThat(text(yaml, "extension")).as(where + ": extension").matches("\\.[a-z0-9]+");
       assertThat(yaml).as(where).doesNotContainKey("manifest");
     } else {
-      assertThat(yaml.get("manifest")).as(where + ": manifest").isInstanceOf(Map.class);
-      ((Map<?, ?>) yaml.get("manifest"))
-          .forEach(
-              (path, sum) ->
-                  assertThat(String.valueOf(sum)).as(where + ": manifest " + path).matches(HEX));
+      assertChecksums(yaml, "manifest", where);
       assertThat(yaml).as(where).doesNotContainKey("extension");
     }
     assertDescriptive(yaml, where);
@@ -72,11 +68,7 @@ public final class PythonToolSchema {
     assertThat(yaml.get("version")).as(where + ": version").isInstanceOf(Integer.class);
     assertThat(text(yaml, "uri")).as(where + ": uri").matches("table://[a-z0-9_/-]+");
     assertThat(text(yaml, "checksum")).as(where + ": checksum").matches(HEX);
-    assertThat(yaml.get("input_manifest")).as(where + ": input_manifest").isInstanceOf(Map.class);
-    ((Map<?, ?>) yaml.get("input_manifest"))
-        .forEach(
-            (path, sum) ->
-                assertThat(String.valueOf(sum)).as(where + ": input " + path).matches(HEX));
+    assertChecksums(yaml, "input_manifest", where);
     assertThat(yaml.get("schema")).as(where + ": schema").isInstanceOf(Map.class);
     assertDescriptive(yaml, where);
   }
@@ -85,6 +77,15 @@ public final class PythonToolSchema {
     Map<String, Object> yaml = read(file);
     assertThat(yaml.keySet()).as(file.toString()).containsExactly("version", "data_dir", "steps");
     assertThat(yaml.get("version")).isEqualTo(1);
+  }
+
+  /** {@code key} is a mapping of relative paths to checksums. */
+  private static void assertChecksums(Map<String, Object> yaml, String key, String where) {
+    assertThat(yaml.get(key)).as(where + ": " + key).isInstanceOf(Map.class);
+    ((Map<?, ?>) yaml.get(key))
+        .forEach(
+            (path, sum) ->
+                assertThat(String.valueOf(sum)).as(where + ": " + key + " " + path).matches(HEX));
   }
 
   private static void assertDescriptive(Map<String, Object> yaml, String where) {
