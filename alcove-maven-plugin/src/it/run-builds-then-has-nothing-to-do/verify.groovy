@@ -2,7 +2,8 @@ def first = new File(basedir, 'first.log').text
 assert first.contains(':run (default) @ run-builds-then-has-nothing-to-do')
 assert first.contains('snapshot://people/2024-07-26: restore (data missing)')
 assert first.contains('table://summary/latest: build (output missing)')
-assert first.contains('table://top/latest: build (upstream table://summary/latest rebuilt)')
+assert first.contains('table://top/latest: build unless unchanged or cached (upstream table://summary/latest rebuilt)')
+assert first.contains('tables: 3 tables built')
 assert first.contains('built table://summary/latest: 2 rows, 2 columns')
 assert new File(basedir, 'data/tables/top/latest.parquet').length() > 0
 def meta = new File(basedir, 'data/tables/summary/latest.meta.yaml').text

@@ -2,6 +2,7 @@ package dev.alcove.maven;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.cache.CacheOptions;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.context.GoalContext;
@@ -70,8 +71,26 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    * The local cache in front of S3, shared with the Python tool. Defaults to {@code
    * ~/.cache/alcove}.
    */
-  @Parameter(property = AlcoveProperties.CACHE)
-  protected File cache;
+  @Parameter(property = AlcoveProperties.CACHE_DIR)
+  protected File cacheDir;
+
+  /**
+   * The table cache: {@code true} (the default) looks every out-of-date table up by its key in the
+   * store and restores it from there when another machine (or this one, on another branch) built
+   * it; {@code false} neither looks up nor pushes. Before 0.2 this property named the local cache
+   * folder, which is now {@code alcove.cacheDir}.
+   */
+  @Parameter(property = AlcoveProperties.CACHE, defaultValue = "true")
+  protected String cache;
+
+  /**
+   * Whether {@code alcove:run} pushes the tables it builds to the store for others to restore.
+   * Defaults to {@code true} for the local store and {@code false} for S3, where a team usually
+   * pushes from CI only ({@code -Dalcove.cache.push=true} there). Built tables always go to the
+   * local cache in front of S3.
+   */
+  @Parameter(property = AlcoveProperties.CACHE_PUSH)
+  protected Boolean cachePush;
 
   /** The S3 bucket; overrides {@code S3_BUCKET_NAME} from the environment or {@code .env}. */
   @Parameter(property = AlcoveProperties.BUCKET)
@@ -175,13 +194,28 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   protected StoreOptions storeOptions() {
     return new StoreOptions(
         store == null ? StoreOptions.defaultLocalStore() : store.toPath(),
-        cache == null ? StoreOptions.defaultCache() : cache.toPath(),
+        cacheDir == null ? StoreOptions.defaultCache() : cacheDir.toPath(),
         Optional.ofNullable(bucket),
         Optional.ofNullable(endpoint),
         prefix == null ? "" : prefix,
         ServerCredentials.find(settings, settingsDecrypter, serverId),
         "<server> '" + serverId + "' in settings.xml",
         session != null && session.isOffline());
+  }
+
+  /** How the goal uses the table cache, from {@code alcove.cache} and {@code alcove.cache.push}. */
+  protected CacheOptions cacheOptions() {
+    String value = cache == null ? "true" : cache.strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new AlcoveException(
+          AlcoveProperties.CACHE
+              + "="
+              + value
+              + ": it turns the table cache on or off (true or false); the folder of the local"
+              + " cache is set with "
+              + AlcoveProperties.CACHE_DIR);
+    }
+    return new CacheOptions(value.equals("true"), Optional.ofNullable(cachePush));
   }
 
   protected int threads() {

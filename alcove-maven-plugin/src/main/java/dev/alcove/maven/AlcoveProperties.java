@@ -15,7 +15,12 @@ public final class AlcoveProperties {
   public static final String DRY_RUN = "alcove.dryRun";
   public static final String THREADS = "alcove.threads";
   public static final String STORE = "alcove.store";
+  public static final String CACHE_DIR = "alcove.cacheDir";
   public static final String CACHE = "alcove.cache";
+  public static final String CACHE_PUSH = "alcove.cache.push";
+  public static final String GC_DELETE = "alcove.gc.delete";
+  public static final String GC_KEEP_DAYS = "alcove.gc.keepDays";
+  public static final String GC_MAX_CACHE_SIZE = "alcove.gc.maxCacheSize";
   public static final String BUCKET = "alcove.bucket";
   public static final String ENDPOINT = "alcove.endpoint";
   public static final String PREFIX = "alcove.prefix";

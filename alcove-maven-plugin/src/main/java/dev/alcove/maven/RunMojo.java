@@ -34,14 +34,20 @@ public class RunMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.FORCE, defaultValue = "false")
   private boolean force;
 
-  /** Prints the plan, each step with what would happen and why, and changes nothing. */
+  /**
+   * Prints the plan, each step with what would happen and why (built, restored from the table
+   * cache, or decided once its upstream is built), and changes nothing.
+   */
   @Parameter(property = AlcoveProperties.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     RunReport report =
-        new RunEngine(context, openAlcove(), new RunOptions(Selection.parse(select), force, dryRun))
+        new RunEngine(
+                context,
+                openAlcove(),
+                new RunOptions(Selection.parse(select), force, dryRun, cacheOptions()))
             .run();
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());

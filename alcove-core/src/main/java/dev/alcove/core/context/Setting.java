@@ -12,5 +12,7 @@ public enum Setting {
   THREADS,
   NAMES,
   FORMAT,
-  SELECT
+  SELECT,
+  CACHE,
+  GC_DELETE
 }

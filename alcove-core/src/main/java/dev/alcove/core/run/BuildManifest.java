@@ -3,6 +3,9 @@ package dev.alcove.core.run;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,43 +14,67 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * {@code target/alcove/manifest.tsv}: for each table built here, its Merkle key and the checksum of
- * the Parquet file that key produced. One line a step: {@code uri<TAB>key<TAB>output}.
+ * {@code target/alcove/manifest.tsv}: for each table built or restored here, its cache key, the
+ * checksum of the Parquet file that key produced, and the engine that made it. One line a step:
+ * {@code uri<TAB>key<TAB>output<TAB>engine}.
  *
- * <p>It adds to the table's own metadata what that cannot hold: the versions of alcove and DuckDB
- * behind the key. Losing it (e.g. {@code mvn clean}) loses nothing: the table metadata alone then
- * decides, and the next build records the keys again.
+ * <p>It adds to the table's own metadata what that cannot hold: the key, which decides whether the
+ * table is up to date. Losing it (e.g. {@code mvn clean}) loses nothing: the table metadata alone
+ * then decides, as the Python tool does, and the next run records the keys again. A manifest of the
+ * first format (keys that held alcove's version and no content of upstream tables) is read as
+ * {@link #legacy()}: every table it names is rebuilt once.
  */
 public final class BuildManifest {
 
   public static final String FILE_NAME = "manifest.tsv";
   private static final String HEADER =
-      "# alcove build manifest v1: step uri, merkle key, output sha256";
+      "# alcove build manifest v2: step uri, cache key, output sha256, engine";
+  private static final String LEGACY_HEADER = "# alcove build manifest v1";
 
   /** What the manifest holds for one step. */
-  public record Entry(Checksum key, Checksum output) {}
+  public record Entry(Checksum key, Checksum output, String engine) {}
 
   private final Path file;
   private final Map<StepUri, Entry> entries = new ConcurrentSkipListMap<>();
+  private final boolean legacy;
 
-  private BuildManifest(Path file) {
+  private BuildManifest(Path file, boolean legacy) {
     this.file = file;
+    this.legacy = legacy;
   }
 
   public static BuildManifest load(Path buildDir) {
-    BuildManifest manifest = new BuildManifest(buildDir.resolve(FILE_NAME));
+    Path file = buildDir.resolve(FILE_NAME);
+    BuildManifest manifest = new BuildManifest(file, startsWith(file, LEGACY_HEADER));
+    if (manifest.legacy) {
+      return manifest;
+    }
     manifest.entries.putAll(
         StateFile.<StepUri, Entry>read(
-            manifest.file,
-            3,
+            file,
+            4,
             (parts, entries) -> {
               if (Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])) {
                 entries.put(
                     StepUri.parse(parts[0]),
-                    new Entry(Checksum.of(parts[1]), Checksum.of(parts[2])));
+                    new Entry(Checksum.of(parts[1]), Checksum.of(parts[2]), parts[3]));
               }
             }));
     return manifest;
+  }
+
+  private static boolean startsWith(Path file, String header) {
+    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = reader.readLine();
+      return first != null && first.startsWith(header);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether the build state was recorded by an alcove before cache keys: nothing in it counts. */
+  public boolean legacy() {
+    return legacy;
   }
 
   public Optional<Entry> get(StepUri uri) {
@@ -61,7 +88,15 @@ public final class BuildManifest {
   public void save() {
     List<String> lines = new ArrayList<>();
     entries.forEach(
-        (uri, entry) -> lines.add(uri + "\t" + entry.key().hex() + "\t" + entry.output().hex()));
+        (uri, entry) ->
+            lines.add(
+                uri
+                    + "\t"
+                    + entry.key().hex()
+                    + "\t"
+                    + entry.output().hex()
+                    + "\t"
+                    + entry.engine().replace('\t', ' ').replace('\n', ' ')));
     StateFile.write(file, HEADER, lines);
   }
 }

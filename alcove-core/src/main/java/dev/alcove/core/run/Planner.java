@@ -1,6 +1,7 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
@@ -28,92 +29,231 @@ final class Planner {
   private final FileDigester digester;
   private final BuildManifest manifest;
   private final RestoreSnapshot snapshots;
+  private final TableKeys keys;
   private final ThreadBudget threads;
+  private final ThreadBudget transfers;
 
   Planner(
       AlcoveLayout layout,
       FileDigester digester,
       BuildManifest manifest,
       RestoreSnapshot snapshots,
-      ThreadBudget threads) {
+      TableKeys keys,
+      ThreadBudget threads,
+      ThreadBudget transfers) {
     this.layout = layout;
     this.digester = digester;
     this.manifest = manifest;
     this.snapshots = snapshots;
+    this.keys = keys;
     this.threads = threads;
+    this.transfers = transfers;
+  }
+
+  /** A step taken alone: why it is out of date, if it is, and its key where it can be known. */
+  private record Own(Optional<String> reason, Optional<Checksum> key, boolean metadataStale) {
+    static Own of(String reason) {
+      return new Own(Optional.of(reason), Optional.empty(), false);
+    }
   }
 
   /**
    * Each step's own state is checked on {@code threads} threads, since every check reads only its
-   * step's files; then, in dependency order, a table below one that is rebuilt is rebuilt too.
+   * step's files; then, in dependency order, a table below one that changes waits for it: its key
+   * is known only then. Tables out of date whose key is known are looked up in the cache.
    */
   List<PlannedStep> plan(
-      StepGraph graph, List<StepUri> steps, Map<StepUri, TableStep> tables, boolean force) {
-    List<Optional<String>> ownReasons =
-        Parallel.map(steps, threads, uri -> ownReason(uri, tables, force));
+      StepGraph graph,
+      List<StepUri> steps,
+      Map<StepUri, TableStep> tables,
+      boolean force,
+      CacheLookup cache) {
+    List<Own> own = Parallel.map(steps, threads, uri -> ownState(uri, tables, force));
     Map<StepUri, PlannedStep> planned = new TreeMap<>();
     List<PlannedStep> plan = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       StepUri uri = steps.get(i);
-      Optional<String> reason = ownReasons.get(i);
-      if (uri.isTable() && !force) {
-        Optional<String> upstream = upstreamRebuilt(graph.dependencies(uri), planned);
-        reason = upstream.isPresent() ? upstream : reason;
+      Own state = own.get(i);
+      PlannedStep step;
+      if (uri.isSnapshot()) {
+        step =
+            state
+                .reason()
+                .map(r -> new PlannedStep(uri, Action.RESTORE, r))
+                .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
+      } else {
+        step = planTable(uri, state, graph.dependencies(uri), planned, force);
       }
-      PlannedStep step =
-          reason
-              .map(r -> new PlannedStep(uri, uri.isSnapshot() ? Action.RESTORE : Action.BUILD, r))
-              .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
       planned.put(uri, step);
       plan.add(step);
+    }
+    if (!force) {
+      lookUpInCache(plan, own, cache);
     }
     return plan;
   }
 
-  /** Why this step, taken alone, is out of date: its data, output or inputs changed. */
-  private Optional<String> ownReason(StepUri uri, Map<StepUri, TableStep> tables, boolean force) {
-    if (uri.isSnapshot()) {
-      return snapshots.problem(uri);
+  /** Asks the cache for a table: empty when it holds nothing for the key. */
+  @FunctionalInterface
+  interface CacheLookup {
+    Optional<CacheEntry> find(Checksum key, StepUri table);
+  }
+
+  /**
+   * Tables to build whose key is known now are looked up in the cache, several at once: a remote
+   * cache answers each in a round trip.
+   */
+  private void lookUpInCache(List<PlannedStep> plan, List<Own> own, CacheLookup cache) {
+    List<Integer> asked = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      PlannedStep step = plan.get(i);
+      if (step.action() == Action.BUILD && !step.awaitsUpstream() && own.get(i).key().isPresent()) {
+        asked.add(i);
+      }
     }
-    return force ? Optional.of("forced") : tableReason(tables.get(uri));
+    List<Optional<CacheEntry>> found =
+        Parallel.map(
+            asked,
+            transfers,
+            dev.alcove.core.context.GoalContext.TRANSFERS,
+            i -> cache.find(own.get(i).key().get(), plan.get(i).uri()));
+    for (int j = 0; j < asked.size(); j++) {
+      int i = asked.get(j);
+      if (found.get(j).isPresent()) {
+        PlannedStep step = plan.get(i);
+        plan.set(
+            i, new PlannedStep(step.uri(), Action.FROM_CACHE, step.reason(), found.get(j), false));
+      }
+    }
   }
 
-  private static Optional<String> upstreamRebuilt(
-      List<StepUri> dependencies, Map<StepUri, PlannedStep> planned) {
-    return dependencies.stream()
-        .filter(dep -> planned.containsKey(dep) && planned.get(dep).action() == Action.BUILD)
-        .findFirst()
-        .map(dep -> "upstream " + dep + " rebuilt");
+  private PlannedStep planTable(
+      StepUri uri,
+      Own state,
+      List<StepUri> dependencies,
+      Map<StepUri, PlannedStep> planned,
+      boolean force) {
+    Optional<StepUri> changing =
+        dependencies.stream()
+            .filter(dep -> planned.containsKey(dep) && planned.get(dep).changes())
+            .findFirst();
+    if (changing.isPresent()) {
+      String why =
+          planned.get(changing.get()).action() == Action.UPDATE_METADATA
+              ? "upstream " + changing.get() + " has new metadata"
+              : "upstream " + changing.get() + " rebuilt";
+      return new PlannedStep(uri, Action.BUILD, force ? "forced" : why, Optional.empty(), !force);
+    }
+    if (state.reason().isEmpty()) {
+      return state.metadataStale()
+          ? new PlannedStep(
+              uri, Action.UPDATE_METADATA, "an input's sidecar changed, its data did not")
+          : new PlannedStep(uri, Action.UP_TO_DATE, "");
+    }
+    return new PlannedStep(uri, Action.BUILD, state.reason().get());
   }
 
-  private Optional<String> tableReason(TableStep table) {
-    StepUri uri = table.uri;
+  /** Why this step, taken alone, is out of date: its data, output or inputs changed. */
+  private Own ownState(StepUri uri, Map<StepUri, TableStep> tables, boolean force) {
+    if (uri.isSnapshot()) {
+      return new Own(snapshots.problem(uri), Optional.empty(), false);
+    }
+    TableStep table = tables.get(uri);
+    Optional<Checksum> key = keyIfKnown(table);
+    if (force) {
+      return new Own(Optional.of("forced"), key, false);
+    }
+    Optional<String> outputProblem = outputProblem(uri);
+    if (outputProblem.isPresent()) {
+      return new Own(outputProblem, key, false);
+    }
+    if (manifest.legacy()) {
+      return new Own(
+          Optional.of(
+              "build state recorded by an older alcove: built once to record its cache key"),
+          key,
+          false);
+    }
+    if (key.isEmpty()) {
+      return Own.of("an upstream table has not been built");
+    }
+    TableMetadata metadata = readMetadata(uri).orElseThrow();
+    Map<String, Checksum> current = table.inputManifest(layout, digester);
+    boolean metadataStale = !current.equals(metadata.inputManifest());
+    Optional<BuildManifest.Entry> recorded = manifest.get(uri);
+    if (recorded.isEmpty()) {
+      // Build state lost (mvn clean) or never recorded here: the metadata decides, as in the
+      // Python tool, and the key is recorded for next time.
+      Optional<String> reason = compareInputs(table, metadata.inputManifest(), current);
+      if (reason.isEmpty()) {
+        manifest.put(
+            uri, new BuildManifest.Entry(key.get(), metadata.checksum(), keys.engine(table)));
+      }
+      return new Own(reason, key, false);
+    }
+    if (recorded.get().key().equals(key.get())
+        && recorded.get().output().equals(metadata.checksum())) {
+      return new Own(Optional.empty(), key, metadataStale);
+    }
+    return new Own(
+        Optional.of(whyKeyChanged(table, recorded.get(), metadata, current)), key, false);
+  }
+
+  private Optional<Checksum> keyIfKnown(TableStep table) {
+    try {
+      return Optional.of(keys.key(table));
+    } catch (AlcoveException e) {
+      // An input not built yet (or a snapshot without its sidecar, reported on its own).
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the table's Parquet file and its metadata are there and agree. */
+  Optional<String> outputProblem(StepUri uri) {
     if (!Files.isRegularFile(layout.tableFile(uri))) {
       return Optional.of("output missing");
     }
     Optional<TableMetadata> metadata;
     try {
-      metadata = TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+      metadata = readMetadata(uri);
     } catch (AlcoveException e) {
       return Optional.of("output metadata unreadable");
     }
     if (metadata.isEmpty()) {
       return Optional.of("output missing");
     }
-    Map<String, Checksum> recorded = metadata.get().inputManifest();
-    Map<String, Checksum> current = table.inputManifest(layout, digester);
-    Optional<String> inputReason = compareInputs(table, recorded, current);
-    if (inputReason.isPresent()) {
-      return inputReason;
-    }
     if (!digester.checksum(layout.tableFile(uri)).equals(metadata.get().checksum())) {
       return Optional.of("output modified since it was built");
     }
-    Optional<BuildManifest.Entry> entry = manifest.get(uri);
-    if (entry.isPresent() && !entry.get().key().equals(table.key(current))) {
-      return Optional.of("alcove or " + table.runner.engine() + " version changed");
-    }
     return Optional.empty();
+  }
+
+  private Optional<TableMetadata> readMetadata(StepUri uri) {
+    return TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+  }
+
+  private String whyKeyChanged(
+      TableStep table,
+      BuildManifest.Entry recorded,
+      TableMetadata metadata,
+      Map<String, Checksum> current) {
+    Optional<String> input = compareInputs(table, metadata.inputManifest(), current);
+    if (input.isPresent()) {
+      return input.get();
+    }
+    String engine = keys.engine(table);
+    if (!engine.equals(recorded.engine())) {
+      return "engine changed: " + shortened(recorded.engine()) + " -> " + shortened(engine);
+    }
+    if (!recorded.output().equals(metadata.checksum())) {
+      return "output replaced since alcove built it";
+    }
+    return "inputs changed";
+  }
+
+  /** A checksum in a message: its first 12 digits say enough. */
+  private static String shortened(String text) {
+    return text.replaceAll("\\b([0-9a-f]{12})[0-9a-f]{52}\\b", "$1");
   }
 
   private Optional<String> compareInputs(

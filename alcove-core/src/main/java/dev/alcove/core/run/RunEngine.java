@@ -2,6 +2,7 @@ package dev.alcove.core.run;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.cache.TableCache;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
@@ -13,6 +14,7 @@ import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep.Action;
+import dev.alcove.core.run.runner.Engines;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.snapshot.SnapshotSummaries;
 import dev.alcove.core.store.Throughput;
@@ -76,7 +78,7 @@ public final class RunEngine {
                 + FrontEnd.words().set(Setting.SELECT, options.select().get().pattern()));
       }
       log.info("no steps in the catalogue: nothing to run");
-      return new RunReport(List.of(), List.of(), Map.of(), Map.of());
+      return RunReport.planned(List.of());
     }
     List<StepUri> steps = graph.ordered(selected);
     Map<StepUri, TableStep> tables =
@@ -96,9 +98,19 @@ public final class RunEngine {
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
+    TableKeys keys =
+        new TableKeys(layout, digester, new Engines(digester, context::javaClassPath), snapshots);
+    TableCache cache = new TableCache(context::depot, options.cache(), log);
+    Planner planner =
+        new Planner(
+            layout, digester, manifest, snapshots, keys, context.work(), context.transfers());
     List<PlannedStep> plan =
-        new Planner(layout, digester, manifest, snapshots, context.work())
-            .plan(graph, steps, tables, options.force());
+        planner.plan(
+            graph,
+            steps,
+            tables,
+            options.force(),
+            (key, table) -> cache.lookup(key, table.toString()));
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
@@ -123,8 +135,9 @@ public final class RunEngine {
       if (!options.dryRun()) {
         statCache.save();
         summaries.save();
+        manifest.save();
       }
-      return new RunReport(plan, List.of(), Map.of(), Map.of());
+      return RunReport.planned(plan);
     }
     for (PlannedStep step : plan) {
       if (options.dryRun() || step.runs()) {
@@ -134,15 +147,19 @@ public final class RunEngine {
     if (options.dryRun()) {
       log.info(
           "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
-      return new RunReport(plan, List.of(), Map.of(), Map.of());
+      return RunReport.planned(plan);
     }
+    TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, log);
     try {
-      return execute(
-          graph,
-          plan,
-          tables,
-          snapshots,
-          new TableBuild(layout, snapshots, digester, manifest, log));
+      RunReport report =
+          execute(
+              graph,
+              plan,
+              tables,
+              snapshots,
+              new TableRun(keys, builds, cache, manifest, planner, options.force(), log));
+      summarize(report);
+      return report;
     } finally {
       statCache.save();
       summaries.save();
@@ -155,7 +172,8 @@ public final class RunEngine {
       List<PlannedStep> plan,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
-      TableBuild builds) {
+      TableRun builds) {
+    Map<StepUri, TableRun.Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     Map<StepUri, PlannedStep> pending = new TreeMap<>();
     plan.stream().filter(PlannedStep::runs).forEach(step -> pending.put(step.uri(), step));
     Map<StepUri, Integer> waitingOn = new HashMap<>();
@@ -174,7 +192,8 @@ public final class RunEngine {
       try {
         for (PlannedStep step : plan) {
           if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
-            running.put(completion.submit(task(step, tables, snapshots, builds)), step.uri());
+            running.put(
+                completion.submit(task(step, tables, snapshots, builds, outcomes)), step.uri());
           }
         }
         while (!running.isEmpty()) {
@@ -201,7 +220,9 @@ public final class RunEngine {
                 int remaining = waitingOn.merge(next, -1, Integer::sum);
                 if (remaining == 0) {
                   running.put(
-                      completion.submit(task(pending.get(next), tables, snapshots, builds)), next);
+                      completion.submit(
+                          task(pending.get(next), tables, snapshots, builds, outcomes)),
+                      next);
                 }
               }
             }
@@ -214,19 +235,43 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
-    return new RunReport(plan, done, failed, skipped);
+    return new RunReport(plan, done, outcomes, failed, skipped);
+  }
+
+  /** One line for the whole run: what a reader of a long log looks for last. */
+  private void summarize(RunReport report) {
+    List<String> parts = new ArrayList<>();
+    int built = report.tables(TableRun.Outcome.BUILT).size();
+    int cached = report.tables(TableRun.Outcome.FROM_CACHE).size();
+    int unchanged = report.tables(TableRun.Outcome.UNCHANGED).size();
+    if (built > 0) {
+      parts.add(built + (built == 1 ? " table built" : " tables built"));
+    }
+    if (cached > 0) {
+      parts.add(cached + " restored from the table cache");
+    }
+    if (unchanged > 0) {
+      parts.add(unchanged + " found unchanged");
+    }
+    if (!report.failed().isEmpty()) {
+      parts.add(report.failed().size() + " failed");
+    }
+    if (!parts.isEmpty()) {
+      log.info("tables: " + String.join(", ", parts));
+    }
   }
 
   private java.util.concurrent.Callable<StepUri> task(
       PlannedStep step,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
-      TableBuild builds) {
+      TableRun builds,
+      Map<StepUri, TableRun.Outcome> outcomes) {
     return () -> {
       if (step.action() == Action.RESTORE) {
         snapshots.restore(snapshots.metadata(step.uri()), context.depot());
       } else {
-        builds.build(tables.get(step.uri()), step.reason());
+        outcomes.put(step.uri(), builds.run(tables.get(step.uri()), step));
       }
       return step.uri();
     };

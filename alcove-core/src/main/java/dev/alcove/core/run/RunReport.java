@@ -4,12 +4,32 @@ import dev.alcove.core.uri.StepUri;
 import java.util.List;
 import java.util.Map;
 
-/** What a run did: the plan, and each step that failed or was skipped because of a failure. */
+/**
+ * What a run did: the plan, each step done (and, for tables, whether built, restored from the table
+ * cache or found unchanged), and each step that failed or was skipped because of a failure.
+ */
 public record RunReport(
     List<PlannedStep> plan,
     List<StepUri> done,
+    Map<StepUri, TableRun.Outcome> tables,
     Map<StepUri, String> failed,
     Map<StepUri, String> skipped) {
+
+  static RunReport planned(List<PlannedStep> plan) {
+    return new RunReport(plan, List.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  /** The tables that ended as {@code outcome}. */
+  public java.util.Set<StepUri> tables(TableRun.Outcome outcome) {
+    java.util.Set<StepUri> found = new java.util.TreeSet<>();
+    tables.forEach(
+        (uri, o) -> {
+          if (o == outcome) {
+            found.add(uri);
+          }
+        });
+    return found;
+  }
 
   public boolean succeeded() {
     return failed.isEmpty() && skipped.isEmpty();

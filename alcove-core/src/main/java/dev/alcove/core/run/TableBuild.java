@@ -1,5 +1,9 @@
 package dev.alcove.core.run;
 
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.Versions;
+import dev.alcove.core.cache.CacheEntry;
+import dev.alcove.core.cache.TableCache;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
@@ -19,6 +23,7 @@ import dev.alcove.core.run.runner.StepFailedException;
 import dev.alcove.core.run.runner.StepInput;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.store.TransferProgress;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,21 +67,17 @@ final class TableBuild {
     this.log = log;
   }
 
-  void build(TableStep step, String reason) {
+  /**
+   * Builds the table and installs its output; returns the cache entry that describes it, for {@code
+   * key}.
+   */
+  CacheEntry build(TableStep step, String reason, Checksum key, String engine) {
     StepUri uri = step.uri;
-    Path target = layout.tableFile(uri);
-    Path output =
-        target.resolveSibling(
-            "."
-                + uri.version()
-                + ".tmp-"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + ".parquet");
+    Path output = temporaryOutput(uri);
     Instant start = Instant.now();
     log.info("building " + uri + " (" + reason + ") from " + layout.relative(step.definition));
     try {
-      NoLinks.requireBelow(layout.dataDir(), target);
-      Files.createDirectories(target.getParent());
+      prepareFolder(uri);
       List<StepInput> inputs = new ArrayList<>();
       step.inputs.forEach(
           (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
@@ -85,69 +87,204 @@ final class TableBuild {
             layout.relative(step.definition)
                 + " wrote no output: it must write a Parquet file to the path given as its last argument");
       }
-      Map<String, String> schema;
-      long rows;
-      try (ParquetInspector inspector = new ParquetInspector()) {
-        try {
-          schema = inspector.schema(output);
-        } catch (SQLException e) {
-          throw new StepFailedException(
-              layout.relative(step.definition)
-                  + " wrote a file that is not valid Parquet: "
-                  + DuckDb.message(e));
-        }
-        List<String> problems = inspector.problems(output, schema, step.config);
-        if (!problems.isEmpty()) {
-          throw new StepFailedException(
-              "table "
-                  + uri
-                  + " fails its config "
-                  + layout.relative(step.configFile)
-                  + ": "
-                  + String.join("; ", problems));
-        }
-        rows = inspector.rowCount(output);
-      } catch (SQLException e) {
-        throw new StepFailedException(
-            "cannot inspect the output of " + uri + ": " + DuckDb.message(e));
-      }
-      Checksum checksum = Sha256.ofFile(output);
-      Map<String, Checksum> inputManifest = step.inputManifest(layout, digester);
+      Inspected inspected = inspect(step, output, Optional.empty());
       Instant end = Instant.now();
-      TableMetadata metadata =
-          new TableMetadata(
+      CacheEntry built =
+          new CacheEntry(
+              key,
               uri,
-              checksum,
-              inputManifest,
-              schema,
-              new TableMetadata.Execution(
-                  start.truncatedTo(ChronoUnit.MILLIS).toString(),
-                  end.truncatedTo(ChronoUnit.MILLIS).toString(),
-                  Math.round(Duration.between(start, end).toMillis()) / 1000.0,
-                  "success"),
-              descriptive(step),
-              Map.of());
-      long bytes = Files.size(output);
-      AtomicFiles.moveIntoPlace(output, target);
-      metadata.write(layout.tableSidecar(uri));
-      manifest.put(uri, new BuildManifest.Entry(step.key(inputManifest), checksum));
+              inspected.checksum,
+              inspected.bytes,
+              inspected.rows,
+              inspected.schema,
+              start.truncatedTo(ChronoUnit.MILLIS).toString(),
+              end.truncatedTo(ChronoUnit.MILLIS).toString(),
+              Math.round(Duration.between(start, end).toMillis()) / 1000.0,
+              "alcove " + Versions.alcove());
+      install(step, output, built, engine);
       log.info(
           String.format(
               Locale.ROOT,
               "built %s: %d rows, %d columns, %s in %.1f s -> %s",
               uri,
-              rows,
-              schema.size(),
-              ProgressReporter.human(bytes),
-              Duration.between(start, end).toMillis() / 1000.0,
-              layout.relative(target)));
+              inspected.rows,
+              inspected.schema.size(),
+              ProgressReporter.human(inspected.bytes),
+              built.seconds(),
+              layout.relative(layout.tableFile(uri))));
+      return built;
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write the output of " + uri, e);
     } finally {
-      AtomicFiles.deleteQuietly(output);
-      // A failed first build must not leave its empty folder behind.
-      Folders.deleteEmptyFolders(target.getParent(), layout.dataDir());
+      cleanUp(uri, output);
     }
+  }
+
+  /**
+   * Installs the table from the cache: fetches the entry's object (verified against its checksum)
+   * and checks it as a built output is checked, against the entry and the table's config; a table
+   * that fails is left as it was and the error says why.
+   */
+  void restore(TableStep step, CacheEntry entry, String engine, TableCache cache) {
+    StepUri uri = step.uri;
+    Path output = temporaryOutput(uri);
+    try {
+      prepareFolder(uri);
+      cache.fetch(entry, output, TransferProgress.NONE);
+      Inspected inspected = inspect(step, output, Optional.of(entry));
+      if (inspected.rows != entry.rows()) {
+        throw refused(entry, "it says " + entry.rows() + " rows, the file holds " + inspected.rows);
+      }
+      install(step, output, entry, engine);
+      log.info(
+          String.format(
+              Locale.ROOT,
+              "restored %s from the table cache (built %s by %s): %d rows, %s -> %s",
+              uri,
+              entry.builtOn(),
+              entry.builtBy(),
+              entry.rows(),
+              ProgressReporter.human(entry.bytes()),
+              layout.relative(layout.tableFile(uri))));
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot write the output of " + uri, e);
+    } finally {
+      cleanUp(uri, output);
+    }
+  }
+
+  /**
+   * Rewrites the table's metadata with its inputs' current sidecars and descriptive fields, its
+   * data being current: what an upstream rebuilt into the same bytes, or a sidecar edited by hand,
+   * asks. A file that would not change is not written.
+   */
+  void refreshMetadata(TableStep step, Checksum key, String engine) {
+    StepUri uri = step.uri;
+    TableMetadata old;
+    try {
+      old = TableMetadata.read(layout.tableSidecar(uri), uri);
+    } catch (NoSuchFileException e) {
+      throw new AlcoveException("the metadata of " + uri + " disappeared during the run");
+    }
+    TableMetadata fresh =
+        new TableMetadata(
+            uri,
+            old.checksum(),
+            step.inputManifest(layout, digester),
+            old.schema(),
+            old.execution(),
+            descriptive(step),
+            old.extra());
+    if (!fresh.toYaml().equals(old.toYaml())) {
+      fresh.write(layout.tableSidecar(uri));
+    }
+    manifest.put(uri, new BuildManifest.Entry(key, old.checksum(), engine));
+  }
+
+  Path outputOf(TableStep step) {
+    return layout.tableFile(step.uri);
+  }
+
+  /** The output checksum the table's metadata records, if it can be read. */
+  Optional<Checksum> recordedOutput(StepUri uri) {
+    try {
+      return TableMetadata.readIfExists(layout.tableSidecar(uri), uri).map(TableMetadata::checksum);
+    } catch (AlcoveException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path temporaryOutput(StepUri uri) {
+    return layout
+        .tableFile(uri)
+        .resolveSibling(
+            "."
+                + uri.version()
+                + ".tmp-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + ".parquet");
+  }
+
+  private void prepareFolder(StepUri uri) throws IOException {
+    Path target = layout.tableFile(uri);
+    NoLinks.requireBelow(layout.dataDir(), target);
+    Files.createDirectories(target.getParent());
+  }
+
+  private void cleanUp(StepUri uri, Path output) {
+    AtomicFiles.deleteQuietly(output);
+    // A failed first build must not leave its empty folder behind.
+    Folders.deleteEmptyFolders(layout.tableFile(uri).getParent(), layout.dataDir());
+  }
+
+  private record Inspected(Checksum checksum, long bytes, long rows, Map<String, String> schema) {}
+
+  /**
+   * Reads the output's schema and row count and checks it against the table's config, and against
+   * the cache entry it came from, if any.
+   */
+  private Inspected inspect(TableStep step, Path output, Optional<CacheEntry> entry)
+      throws IOException {
+    StepUri uri = step.uri;
+    String source =
+        entry.isPresent()
+            ? "the cached file"
+            : layout.relative(step.definition) + " wrote a file that";
+    try (ParquetInspector inspector = new ParquetInspector()) {
+      Map<String, String> schema;
+      try {
+        schema = inspector.schema(output);
+      } catch (SQLException e) {
+        if (entry.isPresent()) {
+          throw refused(entry.get(), "the file is not valid Parquet: " + DuckDb.message(e));
+        }
+        throw new StepFailedException(source + " is not valid Parquet: " + DuckDb.message(e));
+      }
+      if (entry.isPresent() && !schema.equals(entry.get().schema())) {
+        throw refused(entry.get(), "its schema " + schema + " is not the one it names");
+      }
+      List<String> problems = inspector.problems(output, schema, step.config);
+      if (!problems.isEmpty()) {
+        String failure =
+            "fails its config "
+                + layout.relative(step.configFile)
+                + ": "
+                + String.join("; ", problems);
+        if (entry.isPresent()) {
+          throw refused(entry.get(), "the table " + failure);
+        }
+        throw new StepFailedException("table " + uri + " " + failure);
+      }
+      return new Inspected(
+          Sha256.ofFile(output), Files.size(output), inspector.rowCount(output), schema);
+    } catch (SQLException e) {
+      throw new StepFailedException(
+          "cannot inspect the output of " + uri + ": " + DuckDb.message(e));
+    }
+  }
+
+  private static AlcoveException refused(CacheEntry entry, String why) {
+    return new AlcoveException(
+        "the table cache's entry for " + entry.table() + " was refused: " + why);
+  }
+
+  /** Moves the checked output into place, then writes its metadata and records its key. */
+  private void install(TableStep step, Path output, CacheEntry entry, String engine)
+      throws IOException {
+    StepUri uri = step.uri;
+    TableMetadata metadata =
+        new TableMetadata(
+            uri,
+            entry.output(),
+            step.inputManifest(layout, digester),
+            entry.schema(),
+            new TableMetadata.Execution(
+                entry.started(), entry.finished(), entry.seconds(), "success"),
+            descriptive(step),
+            Map.of());
+    AtomicFiles.moveIntoPlace(output, layout.tableFile(uri));
+    metadata.write(layout.tableSidecar(uri));
+    manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
   }
 
   private Path dataPath(StepUri dep) {

@@ -1,11 +1,9 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.Versions;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
-import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Goal;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -104,7 +102,7 @@ final class TableStep {
     if (name.endsWith(".java")) {
       return new JavaStepRunner(javaClassPath);
     }
-    return new ProgramStepRunner();
+    return new ProgramStepRunner(name.endsWith(".py"));
   }
 
   /**
@@ -125,17 +123,6 @@ final class TableStep {
       }
     }
     return manifest;
-  }
-
-  /** The Merkle key: the input manifest plus the versions of alcove and the engine that ran it. */
-  Checksum key(Map<String, Checksum> inputManifest) {
-    StringBuilder text = new StringBuilder();
-    text.append("alcove ").append(Versions.alcove()).append('\n');
-    text.append(runner.engine()).append('\n');
-    text.append(uri).append('\n');
-    inputManifest.forEach(
-        (path, sum) -> text.append(path).append(' ').append(sum.hex()).append('\n'));
-    return Sha256.ofString(text.toString());
   }
 
   Optional<Path> config() {

@@ -50,6 +50,21 @@ public final class Depot implements AutoCloseable {
     return store;
   }
 
+  /** The local cache in front of a remote store; none in front of a local one. */
+  public Optional<LocalDirectoryStore> cache() {
+    return cache;
+  }
+
+  /** Offline with a remote store: only the cache may serve. */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** Whether the store is remote (S3), not a folder on this machine. */
+  public boolean remote() {
+    return !(store instanceof LocalDirectoryStore);
+  }
+
   /** The error for an upload while offline. */
   public static AlcoveException offlineUpload(String store) {
     return new AlcoveException(
@@ -136,6 +151,7 @@ public final class Depot implements AutoCloseable {
       return false;
     }
     if (cache.get(checksum, temp, TransferProgress.NONE).equals(checksum)) {
+      cache.touch(checksum);
       return true;
     }
     log.warn(

@@ -10,12 +10,19 @@ import dev.alcove.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A store in a folder on disk, with the same key layout as S3. It is the default store when no S3
@@ -138,6 +145,99 @@ public final class LocalDirectoryStore implements ObjectStore {
   /** Deletes a stored object, e.g. one found corrupt, so that a good copy can take its place. */
   public void evict(Checksum checksum) {
     AtomicFiles.deleteQuietly(pathOf(checksum));
+  }
+
+  /** Marks the object as just used, for a cache trimmed least recently used first. */
+  public void touch(Checksum checksum) {
+    try {
+      Files.setLastModifiedTime(
+          pathOf(checksum), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      // Only the order of eviction suffers.
+    }
+  }
+
+  @Override
+  public void delete(Checksum checksum) {
+    try {
+      Files.deleteIfExists(pathOf(checksum));
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot delete " + pathOf(checksum), e);
+    }
+  }
+
+  public Path pathOfEntry(String name) {
+    return root.resolve(ObjectKeys.requireEntryName(name));
+  }
+
+  @Override
+  public Optional<byte[]> readEntry(String name, int maxBytes) {
+    Path file = pathOfEntry(name);
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] content = in.readNBytes(maxBytes + 1);
+      if (content.length > maxBytes) {
+        throw new AlcoveException(
+            file + " is larger than the " + maxBytes + " bytes an entry may hold: delete it");
+      }
+      return Optional.of(content);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot read " + file, e);
+    }
+  }
+
+  @Override
+  public void writeEntry(String name, byte[] content) {
+    Path file = pathOfEntry(name);
+    if (durable) {
+      AtomicFiles.write(file, content);
+      return;
+    }
+    Path temp = AtomicFiles.tempSibling(file);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(temp, content, StandardOpenOption.CREATE_NEW);
+      AtomicFiles.moveIntoPlace(temp, file);
+    } catch (IOException e) {
+      AtomicFiles.deleteQuietly(temp);
+      throw IoErrors.unchecked("cannot write " + file, e);
+    }
+  }
+
+  @Override
+  public List<StoredEntry> listEntries(String folder) {
+    Path base = root.resolve(ObjectKeys.requireEntryName(folder + "/x")).getParent();
+    if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<StoredEntry> entries = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(base)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        // Half-written temporaries start with a dot; they are no entry yet.
+        if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+          entries.add(
+              new StoredEntry(
+                  root.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+                  attributes.size(),
+                  attributes.lastModifiedTime().toInstant()));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new AlcoveException("cannot list " + base + ": " + e.getMessage());
+    }
+    return entries;
+  }
+
+  @Override
+  public void deleteEntry(String name) {
+    try {
+      Files.deleteIfExists(pathOfEntry(name));
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot delete " + pathOfEntry(name), e);
+    }
   }
 
   static void copy(InputStream in, OutputStream out, TransferProgress progress) throws IOException {

@@ -12,6 +12,14 @@ public final class ObjectKeys {
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
+  /**
+   * Names of entries beside the objects: a first segment of three characters or more (so never an
+   * object's two-digit folder), then plain lower-case segments, none of them {@code .} or {@code
+   * ..}.
+   */
+  private static final Pattern ENTRY =
+      Pattern.compile("[a-z][a-z0-9_-]{2,}(/[a-z0-9_-][a-z0-9._-]*)+");
+
   private ObjectKeys() {}
 
   public static String relativeKey(Checksum checksum) {
@@ -21,6 +29,20 @@ public final class ObjectKeys {
 
   public static String key(String prefix, Checksum checksum) {
     return prefix.isEmpty() ? relativeKey(checksum) : prefix + "/" + relativeKey(checksum);
+  }
+
+  /** The key of entry {@code name} under an optional prefix. */
+  public static String entryKey(String prefix, String name) {
+    requireEntryName(name);
+    return prefix.isEmpty() ? name : prefix + "/" + name;
+  }
+
+  /** Fails unless {@code name} is an entry name such as {@code cache/v1/<key>}. */
+  public static String requireEntryName(String name) {
+    if (!ENTRY.matcher(name).matches() || ("/" + name + "/").contains("/../")) {
+      throw new IllegalArgumentException("not a store entry name: " + name);
+    }
+    return name;
   }
 
   /** A key prefix without leading or trailing slashes; {@code ..} and odd characters refused. */

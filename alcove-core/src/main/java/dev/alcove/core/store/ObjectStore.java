@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,25 @@ public interface ObjectStore extends AutoCloseable {
    * such object.
    */
   Checksum get(Checksum checksum, Path target, TransferProgress progress);
+
+  /**
+   * The content of the entry {@code name} (e.g. {@code cache/v1/<key>}), a small file kept beside
+   * the objects under a name of its own; empty when there is none. An entry larger than {@code
+   * maxBytes} is refused: it cannot be one alcove wrote.
+   */
+  Optional<byte[]> readEntry(String name, int maxBytes);
+
+  /** Writes the entry {@code name} whole, replacing any entry of that name. */
+  void writeEntry(String name, byte[] content);
+
+  /** Every entry whose name starts with {@code folder + "/"}, with its size and last change. */
+  List<StoredEntry> listEntries(String folder);
+
+  /** Deletes the entry; deleting one that is not there does nothing. */
+  void deleteEntry(String name);
+
+  /** Deletes the object; deleting one that is not there does nothing. */
+  void delete(Checksum checksum);
 
   /** How many transfers to run at once; a remote store waits on the network, not a core. */
   default int parallelTransfers() {

@@ -146,6 +146,31 @@ public final class StoreResolver {
       throw offline();
     }
 
+    @Override
+    public Optional<byte[]> readEntry(String name, int maxBytes) {
+      throw offline();
+    }
+
+    @Override
+    public void writeEntry(String name, byte[] content) {
+      throw offline();
+    }
+
+    @Override
+    public List<StoredEntry> listEntries(String folder) {
+      throw offline();
+    }
+
+    @Override
+    public void deleteEntry(String name) {
+      throw offline();
+    }
+
+    @Override
+    public void delete(dev.alcove.core.checksum.Checksum checksum) {
+      throw offline();
+    }
+
     private AlcoveException offline() {
       return new AlcoveException(
           FrontEnd.words().offline() + ": " + remote + " cannot be reached; run again online");

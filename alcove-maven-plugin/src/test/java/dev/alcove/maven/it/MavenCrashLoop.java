@@ -219,7 +219,7 @@ public final class MavenCrashLoop {
     List<String> command = new ArrayList<>(mvn);
     command.addAll(mode.goal());
     command.add("-Dalcove.directory=" + mode.alcove().root);
-    command.add("-Dalcove.cache=" + cache(mode.alcove()));
+    command.add("-Dalcove.cacheDir=" + cache(mode.alcove()));
     if (mode.alcove() == local) {
       command.add("-Dalcove.store=" + local.store);
     } else {

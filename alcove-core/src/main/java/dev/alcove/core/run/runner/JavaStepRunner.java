@@ -22,8 +22,8 @@ public final class JavaStepRunner implements StepRunner {
   }
 
   @Override
-  public String engine() {
-    return "java " + Runtime.version().feature();
+  public String engine(Engines engines) {
+    return engines.java();
   }
 
   @Override

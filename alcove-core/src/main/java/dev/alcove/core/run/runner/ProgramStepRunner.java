@@ -9,15 +9,22 @@ import java.util.List;
  */
 public final class ProgramStepRunner implements StepRunner {
 
+  private final boolean python;
+
+  /** {@code python}: the step is a {@code .py} file, run with {@code python3}. */
+  public ProgramStepRunner(boolean python) {
+    this.python = python;
+  }
+
   @Override
-  public String engine() {
-    return "program";
+  public String engine(Engines engines) {
+    return python ? engines.python() : "program";
   }
 
   @Override
   public void run(StepContext context) {
     String file = context.alcoveRoot().relativize(context.definition()).toString();
-    if (file.endsWith(".py")) {
+    if (python) {
       ProcessRunner.runStep(List.of("python3"), context);
       return;
     }

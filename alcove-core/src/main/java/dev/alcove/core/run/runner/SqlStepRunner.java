@@ -1,6 +1,5 @@
 package dev.alcove.core.run.runner;
 
-import dev.alcove.core.Versions;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
 import dev.alcove.core.io.IoErrors;
@@ -22,8 +21,8 @@ import java.util.Map;
 public final class SqlStepRunner implements StepRunner {
 
   @Override
-  public String engine() {
-    return "duckdb " + Versions.duckdb();
+  public String engine(Engines engines) {
+    return engines.duckdb();
   }
 
   @Override

@@ -6,6 +6,9 @@ public interface StepRunner {
   /** Writes the table's Parquet file to {@code context.output()}, or throws. */
   void run(StepContext context);
 
-  /** What, besides the definition, decides the bytes this runner writes (e.g. DuckDB's version). */
-  String engine();
+  /**
+   * What, besides the definition and inputs, decides the bytes this runner writes (e.g. DuckDB's
+   * version): part of the cache key of every table it builds.
+   */
+  String engine(Engines engines);
 }

@@ -232,8 +232,11 @@ final class S3Client {
     requireWhole(received, expected);
   }
 
-  /** One page of the keys under {@code prefix}, and the token for the next page if there is one. */
-  record Page(List<String> keys, Optional<String> next) {}
+  /** An object as a listing shows it. */
+  record Listed(String key, long size, String lastModified) {}
+
+  /** One page of the objects under {@code prefix}, and the token for the next page if any. */
+  record Page(List<Listed> objects, Optional<String> next) {}
 
   Page list(String prefix, Optional<String> token) throws IOException {
     SortedMap<String, String> query = query("list-type", "2");
@@ -242,11 +245,61 @@ final class S3Client {
     Map<String, List<String>> fields =
         readXml(
             send("GET", "", query, Map.of(), null),
-            Set.of("Key", "IsTruncated", "NextContinuationToken"));
+            Set.of("Key", "Size", "LastModified", "IsTruncated", "NextContinuationToken"));
     boolean truncated = first(fields, "IsTruncated").map("true"::equals).orElse(false);
-    return new Page(
-        fields.getOrDefault("Key", List.of()),
-        truncated ? first(fields, "NextContinuationToken") : Optional.empty());
+    List<String> keys = fields.getOrDefault("Key", List.of());
+    List<String> sizes = fields.getOrDefault("Size", List.of());
+    List<String> times = fields.getOrDefault("LastModified", List.of());
+    if (sizes.size() != keys.size() || times.size() != keys.size()) {
+      throw new IOException("the server listed objects without their size or time");
+    }
+    List<Listed> objects = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      objects.add(new Listed(keys.get(i), Long.parseLong(sizes.get(i).strip()), times.get(i)));
+    }
+    return new Page(objects, truncated ? first(fields, "NextContinuationToken") : Optional.empty());
+  }
+
+  /** The whole of a small object, or empty when there is none; one over {@code max} is refused. */
+  Optional<byte[]> getSmall(String key, int max) throws IOException {
+    HttpURLConnection connection;
+    try {
+      connection = send("GET", key, new TreeMap<>(), Map.of(), null);
+    } catch (S3Exception e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    long declared = declaredLength(connection);
+    if (declared > max) {
+      connection.disconnect();
+      throw new IOException(key + " holds " + declared + " bytes, more than " + max);
+    }
+    byte[] bytes;
+    try (InputStream in = connection.getInputStream()) {
+      bytes = in.readNBytes(max + 1);
+    }
+    if (bytes.length > max) {
+      connection.disconnect();
+      throw new IOException(key + " holds more than " + max + " bytes");
+    }
+    requireWhole(bytes.length, declared);
+    return Optional.of(bytes);
+  }
+
+  void putSmall(String key, byte[] content) throws IOException {
+    drain(send("PUT", key, new TreeMap<>(), objectHeaders(), new Body(content)));
+  }
+
+  void delete(String key) throws IOException {
+    try {
+      drain(send("DELETE", key, new TreeMap<>(), Map.of(), null));
+    } catch (S3Exception e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
   }
 
   private static Map<String, String> objectHeaders() {
@@ -396,6 +449,9 @@ final class S3Client {
    * empty.
    */
   private static long declaredLength(HttpURLConnection connection) throws IOException {
+    if (connection.getResponseCode() == 204) {
+      return 0;
+    }
     long length = connection.getContentLengthLong();
     if (length < 0
         && !"chunked".equalsIgnoreCase(connection.getHeaderField("Transfer-Encoding"))

@@ -7,6 +7,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectMissingException;
 import dev.alcove.core.store.ObjectStore;
+import dev.alcove.core.store.StoredEntry;
 import dev.alcove.core.store.TransferProgress;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -154,7 +157,8 @@ public final class S3Store implements ObjectStore {
     Optional<String> token = Optional.empty();
     do {
       S3Client.Page page = client.list(prefix, token);
-      for (String name : page.keys()) {
+      for (S3Client.Listed object : page.objects()) {
+        String name = object.key();
         if (++listed > limit) {
           return false;
         }
@@ -210,6 +214,78 @@ public final class S3Store implements ObjectStore {
           });
     } catch (RuntimeException e) {
       throw translate(e, "download " + key(checksum));
+    }
+  }
+
+  @Override
+  public void delete(Checksum checksum) {
+    String key = key(checksum);
+    call(
+        "delete " + key,
+        () -> {
+          client.delete(key);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<byte[]> readEntry(String name, int maxBytes) {
+    String key = ObjectKeys.entryKey(settings.prefix(), name);
+    return call("read " + key, () -> client.getSmall(key, maxBytes));
+  }
+
+  @Override
+  public void writeEntry(String name, byte[] content) {
+    String key = ObjectKeys.entryKey(settings.prefix(), name);
+    call(
+        "write " + key,
+        () -> {
+          client.putSmall(key, content);
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteEntry(String name) {
+    String key = ObjectKeys.entryKey(settings.prefix(), name);
+    call(
+        "delete " + key,
+        () -> {
+          client.delete(key);
+          return null;
+        });
+  }
+
+  @Override
+  public List<StoredEntry> listEntries(String folder) {
+    String base = ObjectKeys.entryKey(settings.prefix(), folder + "/x");
+    String prefix = base.substring(0, base.length() - 1);
+    String storePrefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "/";
+    return call(
+        "list " + prefix,
+        () -> {
+          List<StoredEntry> entries = new ArrayList<>();
+          Optional<String> token = Optional.empty();
+          do {
+            S3Client.Page page = client.list(prefix, token);
+            for (S3Client.Listed object : page.objects()) {
+              entries.add(
+                  new StoredEntry(
+                      object.key().substring(storePrefix.length()),
+                      object.size(),
+                      Instant.parse(object.lastModified())));
+            }
+            token = page.next();
+          } while (token.isPresent());
+          return entries;
+        });
+  }
+
+  private <T> T call(String action, S3Call<T> request) {
+    try {
+      return retry.call(action, request);
+    } catch (RuntimeException e) {
+      throw translate(e, action);
     }
   }
 

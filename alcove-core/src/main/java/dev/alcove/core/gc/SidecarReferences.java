@@ -1,0 +1,133 @@
+package dev.alcove.core.gc;
+
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.layout.AlcoveLayout;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every checksum that a sidecar names, in the working tree and in every commit of the alcove's git
+ * history: what {@code gc} must never delete. Any SHA-256 anywhere in a sidecar counts, whatever
+ * field holds it, so that a format alcove does not know still protects its objects.
+ */
+final class SidecarReferences {
+
+  private static final Pattern SHA256 = Pattern.compile("\\b[0-9a-f]{64}\\b");
+
+  private SidecarReferences() {}
+
+  /** The checksums named by sidecars under the alcove's data folder, as they are on disk. */
+  static Set<Checksum> inWorkingTree(AlcoveLayout layout) {
+    Set<Checksum> found = new HashSet<>();
+    if (!Files.isDirectory(layout.dataDir())) {
+      return found;
+    }
+    try (Stream<Path> files = Files.walk(layout.dataDir())) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.getFileName().toString().endsWith(AlcoveLayout.SIDECAR_SUFFIX)
+            && Files.isRegularFile(file)) {
+          addChecksums(Files.readString(file, StandardCharsets.UTF_8), found);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new dev.alcove.core.AlcoveException(
+          "cannot read the sidecars under " + layout.dataDir() + ": " + e.getMessage());
+    }
+    return found;
+  }
+
+  /**
+   * The checksums named by every version of every sidecar in any commit reachable from a ref of the
+   * repository that holds {@code root}; empty when there is no repository or git cannot read it
+   * (then nothing in the store may be deleted).
+   */
+  static Optional<Set<Checksum>> inGitHistory(Path root) {
+    try {
+      if (!run(root, List.of("git", "rev-parse", "--is-inside-work-tree"), null)
+          .strip()
+          .equals("true")) {
+        return Optional.empty();
+      }
+      Set<String> blobs = new LinkedHashSet<>();
+      String objects = run(root, List.of("git", "rev-list", "--all", "--objects"), null);
+      for (String line : objects.split("\n")) {
+        int space = line.indexOf(' ');
+        if (space > 0 && line.endsWith(AlcoveLayout.SIDECAR_SUFFIX)) {
+          blobs.add(line.substring(0, space));
+        }
+      }
+      Set<Checksum> found = new HashSet<>();
+      if (!blobs.isEmpty()) {
+        String contents =
+            run(
+                root,
+                List.of("git", "cat-file", "--batch=%(objectname)"),
+                String.join("\n", blobs) + "\n");
+        addChecksums(contents, found);
+      }
+      return Optional.of(found);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void addChecksums(String text, Set<Checksum> found) {
+    Matcher matcher = SHA256.matcher(text);
+    while (matcher.find()) {
+      found.add(Checksum.of(matcher.group()));
+    }
+  }
+
+  /** Runs git and returns what it printed; a failure or a non-zero exit is an IOException. */
+  private static String run(Path folder, List<String> command, String input) throws IOException {
+    Process process =
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(folder.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    // Fed from another thread: git answers while it reads, and both pipes must keep moving.
+    Thread feeder =
+        new Thread(
+            () -> {
+              try (OutputStream in = process.getOutputStream()) {
+                if (input != null) {
+                  in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+              } catch (IOException ignored) {
+                // git stopped reading: its exit status says what went wrong
+              }
+            });
+    feeder.start();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (InputStream out = new BufferedInputStream(process.getInputStream())) {
+      out.transferTo(output);
+      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException(String.join(" ", command) + " failed");
+      }
+      feeder.join();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return output.toString(StandardCharsets.UTF_8);
+  }
+}

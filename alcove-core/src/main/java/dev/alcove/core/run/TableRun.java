@@ -1,0 +1,95 @@
+package dev.alcove.core.run;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.cache.CacheEntry;
+import dev.alcove.core.cache.TableCache;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.PlannedStep.Action;
+import dev.alcove.core.uri.StepUri;
+import java.util.Optional;
+
+/**
+ * Brings one out-of-date table up to date, once everything upstream of it is done: finds its output
+ * unchanged (early cutoff), restores it from the table cache, or builds it and pushes what it
+ * built. Its key is computed here, from its inputs as they now are.
+ */
+public final class TableRun {
+
+  /** What became of a table. */
+  public enum Outcome {
+    BUILT,
+    FROM_CACHE,
+    UNCHANGED
+  }
+
+  private final TableKeys keys;
+  private final TableBuild builds;
+  private final TableCache cache;
+  private final BuildManifest manifest;
+  private final Planner planner;
+  private final boolean force;
+  private final AlcoveLog log;
+
+  TableRun(
+      TableKeys keys,
+      TableBuild builds,
+      TableCache cache,
+      BuildManifest manifest,
+      Planner planner,
+      boolean force,
+      AlcoveLog log) {
+    this.keys = keys;
+    this.builds = builds;
+    this.cache = cache;
+    this.manifest = manifest;
+    this.planner = planner;
+    this.force = force;
+    this.log = log;
+  }
+
+  Outcome run(TableStep step, PlannedStep planned) {
+    Checksum key = keys.key(step);
+    String engine = keys.engine(step);
+    if (planned.action() == Action.UPDATE_METADATA) {
+      builds.refreshMetadata(step, key, engine);
+      log.info("updated the metadata of " + step.uri + " (" + planned.reason() + ")");
+      return Outcome.UNCHANGED;
+    }
+    Optional<CacheEntry> cached = planned.cached().filter(entry -> entry.key().equals(key));
+    if (planned.awaitsUpstream() && !force) {
+      if (unchanged(step.uri, key)) {
+        builds.refreshMetadata(step, key, engine);
+        log.info(step.uri + ": up to date (" + planned.reason() + ", output unchanged)");
+        return Outcome.UNCHANGED;
+      }
+      cached = cache.lookup(key, step.uri.toString());
+    }
+    if (cached.isPresent() && restored(step, cached.get(), engine)) {
+      return Outcome.FROM_CACHE;
+    }
+    CacheEntry built = builds.build(step, planned.reason(), key, engine);
+    cache.push(built, builds.outputOf(step));
+    return Outcome.BUILT;
+  }
+
+  /** Whether the output on disk is the one this key produced when it was last built here. */
+  private boolean unchanged(StepUri uri, Checksum key) {
+    Optional<BuildManifest.Entry> recorded = manifest.get(uri);
+    return recorded.isPresent()
+        && !manifest.legacy()
+        && recorded.get().key().equals(key)
+        && planner.outputProblem(uri).isEmpty()
+        && builds.recordedOutput(uri).equals(Optional.of(recorded.get().output()));
+  }
+
+  private boolean restored(TableStep step, CacheEntry entry, String engine) {
+    try {
+      builds.restore(step, entry, engine, cache);
+      return true;
+    } catch (AlcoveException e) {
+      log.warn(e.getMessage() + "; building " + step.uri + " here instead");
+      return false;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.alcove.core.run.runner;
+
+import dev.alcove.core.Versions;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryScanner;
+import dev.alcove.core.checksum.FileDigester;
+import dev.alcove.core.checksum.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What besides a step's own files decides the bytes it writes, found once per run: DuckDB's
+ * version, the JDK and the content of every class path element of Java steps, the Python
+ * interpreter's version. Each goes into the cache key of every table built with it.
+ */
+public final class Engines {
+
+  private final FileDigester digester;
+  private final Supplier<List<Path>> javaClassPath;
+  private String javaEngine;
+  private String python;
+
+  public Engines(FileDigester digester, Supplier<List<Path>> javaClassPath) {
+    this.digester = digester;
+    this.javaClassPath = javaClassPath;
+  }
+
+  public String duckdb() {
+    return "duckdb " + Versions.duckdb();
+  }
+
+  /**
+   * The JDK's feature version and a digest of the class path by content, in order: a jar that is
+   * upgraded, added or removed changes it; where the jars live does not.
+   */
+  public synchronized String java() {
+    if (javaEngine == null) {
+      StringBuilder contents = new StringBuilder();
+      for (Path element : javaClassPath.get()) {
+        if (Files.isDirectory(element)) {
+          contents.append("folder\n");
+          for (Map.Entry<String, Path> file : DirectoryScanner.listFiles(element).entrySet()) {
+            contents
+                .append(' ')
+                .append(file.getKey())
+                .append(' ')
+                .append(digester.checksum(file.getValue()).hex())
+                .append('\n');
+          }
+        } else if (Files.isRegularFile(element)) {
+          contents.append("jar ").append(digester.checksum(element).hex()).append('\n');
+        }
+      }
+      Checksum classPath = Sha256.ofString(contents.toString());
+      javaEngine = "java " + Runtime.version().feature() + ", class path " + classPath.hex();
+    }
+    return javaEngine;
+  }
+
+  /** {@code python3 --version}'s answer, or a note that there is no python3 to ask. */
+  public synchronized String python() {
+    if (python == null) {
+      python = askPython();
+    }
+    return python;
+  }
+
+  private static String askPython() {
+    try {
+      Process process =
+          new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String answer =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        return "python3 unavailable";
+      }
+      return answer.toLowerCase(Locale.ROOT);
+    } catch (IOException e) {
+      return "python3 unavailable";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "python3 unavailable";
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package dev.alcove.core.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.audit.Audit;
+import dev.alcove.core.audit.AuditOptions;
+import dev.alcove.core.audit.Finding;
+import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
+import dev.alcove.core.run.RunReport;
+import dev.alcove.core.run.TableRun.Outcome;
+import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.store.ObjectKeys;
+import dev.alcove.core.store.s3.Retry;
+import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.Git;
+import dev.alcove.core.testing.S3TestServer;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A team's lake: a laptop and a CI runner, each with its own clone of one project (in different
+ * folders, with different user homes and so different local caches), sharing one S3 bucket. The
+ * laptop builds and pushes; the CI clone builds nothing it can restore.
+ */
+class SharedTableCacheTest {
+
+  static final String SUMMARY =
+      "SELECT region AS dim_region, sum(people)::BIGINT AS people FROM '{people}'"
+          + " GROUP BY ALL ORDER BY ALL";
+  static final String TOP = "SELECT * FROM '{summary}' ORDER BY people DESC LIMIT 1";
+  static final List<String> TABLES =
+      List.of("table://summary/latest", "table://top/latest", "table://small/latest");
+
+  @TempDir Path dir;
+  S3TestServer server;
+  Path laptop;
+  Path ci;
+
+  @BeforeEach
+  void twoClonesOfOneProject() throws Exception {
+    server = S3TestServer.start(dir.resolve("s3"));
+    laptop = dir.resolve("home-ana/work/lake");
+    TestAlcove project = new TestAlcove(dir.resolve("home-ana/work"));
+    Files.move(project.root, laptop);
+    TestAlcove.write(dir.resolve("inputs/people.csv"), "region,people\neu,10\neu,5\nas,7\n");
+    try (GoalContext context = context(laptop, "home-ana")) {
+      new TakeSnapshot(context, Alcove.open(laptop))
+          .snapshot(dir.resolve("inputs/people.csv"), "people", false);
+    }
+    TestAlcove.write(laptop.resolve("src/steps/tables/summary.sql"), SUMMARY);
+    TestAlcove.write(laptop.resolve("src/steps/tables/top.sql"), TOP);
+    TestAlcove.write(
+        laptop.resolve("src/steps/tables/top.meta.yaml"),
+        "schema:\n  dim_region: string\n  people: integer\n");
+    TestAlcove.write(laptop.resolve("src/steps/tables/small.sql"), "SELECT 1 AS n");
+    try (AlcoveEdit edit = Alcove.open(laptop).edit(AlcoveLog.SILENT)) {
+      edit.addStep(declaration("table://summary/latest", "snapshot://people/latest"));
+      edit.addStep(declaration("table://top/latest", "table://summary/latest"));
+      edit.addStep(declaration("table://small/latest"));
+    }
+    Git.commitAll(laptop, "a lake");
+    ci = dir.resolve("runner/home-ci/builds/lake");
+    Files.createDirectories(ci.getParent());
+    Git.run(ci.getParent(), "clone", "-q", laptop.toString(), ci.toString());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aCloneRestoresEveryTableAnotherMachineBuiltAndBuildsOnlyWhatChanged() throws Exception {
+    RunReport built = run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    assertThat(built.tables(Outcome.BUILT)).extracting(StepUri::toString).hasSize(3);
+
+    List<String> dryRun = new ArrayList<>();
+    run(ci, "home-ci", CacheOptions.DEFAULT, true, dryRun);
+    assertThat(dryRun)
+        .anyMatch(
+            line -> line.startsWith("plan: table://summary/latest: restore from the table cache"))
+        .contains(
+            "plan: table://top/latest: build unless unchanged or cached"
+                + " (upstream table://summary/latest rebuilt)");
+
+    RunReport restored = run(ci, "home-ci", CacheOptions.DEFAULT, false);
+    assertThat(restored.succeeded()).isTrue();
+    assertThat(restored.tables(Outcome.BUILT)).isEmpty();
+    assertThat(restored.tables(Outcome.FROM_CACHE))
+        .extracting(StepUri::toString)
+        .containsExactlyInAnyOrderElementsOf(TABLES);
+    for (String table : List.of("summary", "top", "small")) {
+      Path file = Path.of("data/tables", table, "latest.parquet");
+      assertThat(Files.mismatch(laptop.resolve(file), ci.resolve(file))).isEqualTo(-1L);
+    }
+    // Different folders, different homes: the same keys.
+    assertThat(keys(ci)).isEqualTo(keys(laptop)).hasSize(3);
+    assertThat(audit(ci)).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+
+    TestAlcove.write(ci.resolve("src/steps/tables/summary.sql"), SUMMARY + " -- reformatted");
+    RunReport afterEdit = run(ci, "home-ci", CacheOptions.DEFAULT, false);
+    assertThat(afterEdit.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest");
+    // Same rows: the table below it is up to date without a build (early cutoff).
+    assertThat(afterEdit.tables(Outcome.UNCHANGED))
+        .extracting(StepUri::toString)
+        .containsExactly("table://top/latest");
+
+    TestAlcove.write(ci.resolve("src/steps/tables/summary.sql"), SUMMARY.replace("sum", "max"));
+    RunReport changed = run(ci, "home-ci", CacheOptions.DEFAULT, false);
+    assertThat(changed.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest", "table://top/latest");
+    assertThat(changed.plan())
+        .filteredOn(step -> step.uri().toString().contains("small"))
+        .allMatch(step -> !step.runs());
+  }
+
+  @Test
+  void aCorruptOrForgedEntryIsRefusedAndTheTableBuiltHere() throws Exception {
+    run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    Map<String, String> keys = keys(laptop);
+    CacheEntry summary = entry(keys.get("table://summary/latest"));
+    Path stored = server.objectFile("team/" + ObjectKeys.relativeKey(summary.output()));
+    byte[] good = Files.readAllBytes(stored);
+    byte[] damaged = good.clone();
+    damaged[damaged.length / 2] ^= 1;
+    Files.write(stored, damaged);
+
+    // Someone with write access to the bucket points top's entry at a table of another shape.
+    Path forged = dir.resolve("forged.parquet");
+    try (Connection db = DuckDb.inMemory();
+        Statement sql = db.createStatement()) {
+      sql.execute("COPY (SELECT 42 AS answer) TO '" + forged + "' (FORMAT parquet)");
+    }
+    Checksum forgedSum = dev.alcove.core.checksum.Sha256.ofFile(forged);
+    CacheEntry top = entry(keys.get("table://top/latest"));
+    try (S3Store store = S3Store.open(server.settings("team"), Retry.standard(AlcoveLog.SILENT))) {
+      store.upload(forgedSum, forged, dev.alcove.core.store.TransferProgress.NONE);
+      store.writeEntry(
+          top.name(),
+          new CacheEntry(
+                  top.key(),
+                  top.table(),
+                  forgedSum,
+                  Files.size(forged),
+                  1,
+                  Map.of("answer", "INTEGER"),
+                  top.started(),
+                  top.finished(),
+                  0.1,
+                  "someone")
+              .toBytes());
+    }
+
+    List<String> lines = new ArrayList<>();
+    RunReport report = run(ci, "home-ci", CacheOptions.DEFAULT, false, lines);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactlyInAnyOrder("table://summary/latest", "table://top/latest");
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                line.contains("is corrupt")
+                    && line.contains("building table://summary/latest here instead"))
+        .anyMatch(
+            line ->
+                line.startsWith("WARN the table cache's entry for table://top/latest was refused")
+                    && line.contains("fails its config src/steps/tables/top.meta.yaml"));
+    Path file = Path.of("data/tables/top/latest.parquet");
+    assertThat(Files.mismatch(laptop.resolve(file), ci.resolve(file))).isEqualTo(-1L);
+  }
+
+  @Test
+  void offlineTheLocalCacheServesWhatItHolds() throws Exception {
+    run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    run(ci, "home-ci", CacheOptions.DEFAULT, false);
+    for (String table : List.of("summary", "top", "small")) {
+      Files.delete(ci.resolve("data/tables/" + table + "/latest.parquet"));
+    }
+    server.close();
+    server = null;
+
+    Depot offline =
+        new Depot(
+            new LocalDirectoryStore(dir.resolve("unused"), "unused"),
+            Optional.of(LocalDirectoryStore.cache(cacheOf("home-ci"))),
+            true,
+            AlcoveLog.SILENT);
+    try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, () -> offline)) {
+      RunReport report =
+          new RunEngine(context, Alcove.open(ci), new RunOptions(Optional.empty(), false, false))
+              .run();
+      assertThat(report.tables(Outcome.FROM_CACHE))
+          .extracting(StepUri::toString)
+          .containsExactlyInAnyOrderElementsOf(TABLES);
+    }
+  }
+
+  @Test
+  void withoutPushTheBucketGetsNoEntriesAndCacheOffTurnsBothOff() throws Exception {
+    run(laptop, "home-ana", CacheOptions.DEFAULT, false);
+    assertThat(Files.exists(server.objectFile("team/cache"))).isFalse();
+    // The laptop's own cache keeps what it built.
+    assertThat(cacheOf("home-ana").resolve("cache/v1")).isDirectory();
+
+    RunReport offRun = run(ci, "home-ci", CacheOptions.OFF, false);
+    assertThat(offRun.tables(Outcome.BUILT)).hasSize(3);
+    assertThat(cacheOf("home-ci").resolve("cache")).doesNotExist();
+  }
+
+  private Path cacheOf(String home) {
+    return dir.resolve(home).resolve(".cache/alcove");
+  }
+
+  private GoalContext context(Path root, String home, AlcoveLog log) {
+    return Contexts.of(
+        log,
+        2,
+        () ->
+            new Depot(
+                S3Store.open(server.settings("team"), Retry.standard(log)),
+                Optional.of(LocalDirectoryStore.cache(cacheOf(home))),
+                false,
+                log));
+  }
+
+  private GoalContext context(Path root, String home) {
+    return context(root, home, AlcoveLog.SILENT);
+  }
+
+  private RunReport run(Path root, String home, CacheOptions cache, boolean dryRun) {
+    return run(root, home, cache, dryRun, new ArrayList<>());
+  }
+
+  private RunReport run(
+      Path root, String home, CacheOptions cache, boolean dryRun, List<String> lines) {
+    List<String> synced = Collections.synchronizedList(lines);
+    AlcoveLog log =
+        new AlcoveLog() {
+          @Override
+          public void info(String message) {
+            synced.add(message);
+          }
+
+          @Override
+          public void warn(String message) {
+            synced.add("WARN " + message);
+          }
+
+          @Override
+          public void debug(String message) {}
+        };
+    try (GoalContext context = context(root, home, log)) {
+      return new RunEngine(
+              context, Alcove.open(root), new RunOptions(Optional.empty(), false, dryRun, cache))
+          .run();
+    }
+  }
+
+  /** Each table's key as the run recorded it. */
+  private static Map<String, String> keys(Path root) throws Exception {
+    Map<String, String> keys = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(root.resolve("target/alcove/manifest.tsv"))) {
+      if (!line.startsWith("#")) {
+        String[] parts = line.split("\t");
+        keys.put(parts[0], parts[1]);
+      }
+    }
+    return keys;
+  }
+
+  private CacheEntry entry(String key) throws Exception {
+    Path file = server.objectFile("team/cache/v1/" + key);
+    return CacheEntry.parse(Files.readAllBytes(file), Checksum.of(key), file.toString());
+  }
+
+  private List<Finding> audit(Path root) {
+    try (GoalContext context = context(root, "home-ci")) {
+      return new Audit(context, root, new AuditOptions(false, false, true)).run(List.of());
+    }
+  }
+
+  private static StepDeclaration declaration(String uri, String... dependencies) {
+    return new StepDeclaration(
+        StepUri.parse(uri), java.util.Arrays.stream(dependencies).map(StepUri::parse).toList());
+  }
+}

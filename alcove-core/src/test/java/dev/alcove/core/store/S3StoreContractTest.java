@@ -1,0 +1,26 @@
+package dev.alcove.core.store;
+
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.s3.Retry;
+import dev.alcove.core.store.s3.S3Store;
+import dev.alcove.core.testing.S3TestServer;
+import org.junit.jupiter.api.AfterEach;
+
+/** The contract against S3Proxy, a real S3 server in this JVM, under a key prefix. */
+class S3StoreContractTest extends StoreContract {
+
+  private S3TestServer server;
+
+  @Override
+  ObjectStore open() throws Exception {
+    server = S3TestServer.start(dir.resolve("s3"));
+    return S3Store.open(server.settings("team/lake"), Retry.standard(AlcoveLog.SILENT));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+}
