@@ -305,12 +305,12 @@ def main():
 
         for r in range(REPEAT):
             init_alcove(up_alcove)
-            elapsed, _ = timed("up", lambda: snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-up", env=s3_env))
+            elapsed, _ = timed("up", lambda: snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cacheDir={WORK}/cache-up", env=s3_env))
             up.append(elapsed)
             up_rclone.append(timed("up_rclone", lambda: sh(["rclone", "copy", str(data / "dir"), f"bench:{BUCKET}/r{r}"], env=rclone_env))[0])
             shutil.rmtree(up_alcove / "data/snapshots/dir/2024-01-01")
             shutil.rmtree(WORK / "cache-up", ignore_errors=True)
-            elapsed, out = timed("down", lambda: mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cache={WORK}/cache-down", env=s3_env))
+            elapsed, out = timed("down", lambda: mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cacheDir={WORK}/cache-down", env=s3_env))
             assert "restored snapshot://dir/2024-01-01" in out, out[-2000:]
             down.append(elapsed)
             shutil.rmtree(WORK / "cache-down", ignore_errors=True)
@@ -363,6 +363,53 @@ def main():
     dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
     validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
     record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 2.0, "whole Maven command")
+
+    # 8. A cold clone (no table data, no build state) with a warm shared table cache, vs without.
+    origin = WORK / "cache-origin"
+    init_alcove(origin, f"<configuration><store>{WORK}/cache-store</store></configuration>")
+    shutil.rmtree(WORK / "cache-store", ignore_errors=True)
+    snapshot(origin, data / "rows.csv", "rows/2024-01-01")
+    steps_dir = origin / "src/steps/tables"
+    steps_dir.mkdir(parents=True, exist_ok=True)
+    catalogue = [(origin / "alcove.yaml").read_text()]
+    half = TABLES // 2
+    for i in range(TABLES):
+        if i < half:
+            sql = f"SELECT k % {i + 2} AS dim_k, count(*) AS n, sum(v) AS total FROM '{{rows}}' GROUP BY ALL ORDER BY ALL"
+            dep = "snapshot://rows/latest"
+        else:
+            sql = f"SELECT dim_k, n * {i} AS n, total FROM '{{c{i - half:02d}}}' ORDER BY ALL"
+            dep = f"table://c{i - half:02d}/latest"
+        (steps_dir / f"c{i:02d}.sql").write_text(sql + "\n")
+        catalogue.append(f"  table://c{i:02d}/latest:\n  - {dep}\n")
+    (origin / "alcove.yaml").write_text("".join(catalogue))
+    mvn(origin, "alcove:run")  # builds every table and, the store being local, pushes it
+
+    def fresh_clone(name):
+        """What git clone gives: the catalogue, the steps and the sidecars, no data, no target/."""
+        clone = WORK / name
+        shutil.rmtree(clone, ignore_errors=True)
+        shutil.copytree(origin, clone, ignore=shutil.ignore_patterns("target", "data"))
+        (clone / "data").mkdir()
+        shutil.copy(origin / "data/.gitignore", clone / "data/.gitignore")
+        for sidecar in (origin / "data/snapshots").rglob("*.meta.yaml"):
+            target = clone / sidecar.relative_to(origin)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sidecar, target)
+        return clone
+
+    cold, warm = [], []
+    for r in range(REPEAT):
+        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
+        assert f"tables: {TABLES} tables built" in out, out[-2000:]
+        cold.append(elapsed)
+        elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
+        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
+        warm.append(elapsed)
+    for name in ("cache-origin", "cache-cold", "cache-warm", "cache-store"):
+        shutil.rmtree(WORK / name, ignore_errors=True)
+    record(8, f"a cold clone's alcove:run with a warm shared table cache ({TABLES} SQL tables over a {ROWS:,}-row snapshot)", warm, cold,
+           "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
 
     write_results()
 

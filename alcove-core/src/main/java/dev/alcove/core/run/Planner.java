@@ -199,13 +199,14 @@ final class Planner {
         Optional.of(whyKeyChanged(table, recorded.get(), metadata, current)), key, false);
   }
 
+  /** The key, unless an upstream table has no output yet to take the checksum of. */
   private Optional<Checksum> keyIfKnown(TableStep table) {
-    try {
-      return Optional.of(keys.key(table));
-    } catch (AlcoveException e) {
-      // An input not built yet (or a snapshot without its sidecar, reported on its own).
-      return Optional.empty();
+    for (StepUri dep : table.inputs.keySet()) {
+      if (dep.isTable() && outputProblem(dep).isPresent()) {
+        return Optional.empty();
+      }
     }
+    return Optional.of(keys.key(table));
   }
 
   /** Whether the table's Parquet file and its metadata are there and agree. */

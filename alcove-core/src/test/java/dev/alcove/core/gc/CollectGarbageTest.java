@@ -113,6 +113,27 @@ class CollectGarbageTest {
   }
 
   @Test
+  void aDamagedEntryIsIgnoredByRunsAndDeletedByGcWhateverItsAge() throws Exception {
+    t.table("table://one/latest", ".sql", "SELECT 1 AS n");
+    assertThat(t.run().succeeded()).isTrue();
+    String name = store.listEntries(CacheEntry.FOLDER).get(0).name();
+    Files.writeString(store.pathOfEntry(name), "format: something else\n");
+    Files.delete(t.path("data/tables/one/latest.parquet"));
+
+    assertThat(t.run().tables(dev.alcove.core.run.TableRun.Outcome.BUILT)).hasSize(1);
+    assertThat(t.lines)
+        .anyMatch(line -> line.startsWith("WARN ignored a damaged table cache entry: "));
+    // The build pushed a good entry under the same key; damage it again for gc.
+    Files.writeString(store.pathOfEntry(name), "format: something else\n");
+    Git.commitAll(t.root, "one table");
+
+    gc(true, false);
+    assertThat(t.lines)
+        .anyMatch(line -> line.contains(name + " in ") && line.contains("(damaged)"));
+    assertThat(entryNames()).isEmpty();
+  }
+
+  @Test
   void theLocalCacheIsTrimmedLeastRecentlyUsedFirstWithItsEntries() throws Exception {
     LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
     Checksum[] objects = new Checksum[3];
