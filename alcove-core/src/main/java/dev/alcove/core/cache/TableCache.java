@@ -26,6 +26,7 @@ public final class TableCache {
   private final Supplier<Depot> depot;
   private final CacheOptions options;
   private final AlcoveLog log;
+  private boolean unavailable;
 
   public TableCache(Supplier<Depot> depot, CacheOptions options, AlcoveLog log) {
     this.depot = depot;
@@ -44,13 +45,11 @@ public final class TableCache {
     }
     String name = CacheEntry.nameOf(key);
     List<ObjectStore> sources = new ArrayList<>();
-    Depot opened;
-    try {
-      opened = depot.get();
-    } catch (AlcoveException e) {
-      log.warn("cannot look " + table + " up in the table cache (" + e.getMessage() + ")");
+    Optional<Depot> available = open();
+    if (available.isEmpty()) {
       return Optional.empty();
     }
+    Depot opened = available.get();
     opened.cache().ifPresent(sources::add);
     if (!opened.offline()) {
       sources.add(opened.store());
@@ -103,10 +102,11 @@ public final class TableCache {
    * default only for a local store), and to the local cache in front of S3 in any case.
    */
   public void push(CacheEntry entry, Path parquet) {
-    if (!options.enabled()) {
+    Optional<Depot> available = options.enabled() ? open() : Optional.empty();
+    if (available.isEmpty()) {
       return;
     }
-    Depot opened = depot.get();
+    Depot opened = available.get();
     boolean toStore = options.push().orElse(!opened.remote());
     opened.cache().ifPresent(cache -> pushTo(cache, entry, parquet));
     if (!toStore) {
@@ -117,6 +117,23 @@ public final class TableCache {
       return;
     }
     pushTo(opened.store(), entry, parquet);
+  }
+
+  /**
+   * The store, opened on first use; one that cannot be opened is said once, and the run goes on
+   * without the cache (a snapshot that needs the store fails on its own).
+   */
+  private synchronized Optional<Depot> open() {
+    if (unavailable) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(depot.get());
+    } catch (AlcoveException e) {
+      unavailable = true;
+      log.warn("the table cache is not available (" + e.getMessage() + "): tables are built here");
+      return Optional.empty();
+    }
   }
 
   private void pushTo(ObjectStore target, CacheEntry entry, Path parquet) {

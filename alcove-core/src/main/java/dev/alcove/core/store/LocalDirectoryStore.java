@@ -159,11 +159,7 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   @Override
   public void delete(Checksum checksum) {
-    try {
-      Files.deleteIfExists(pathOf(checksum));
-    } catch (IOException e) {
-      throw IoErrors.unchecked("cannot delete " + pathOf(checksum), e);
-    }
+    deleteFile(pathOf(checksum));
   }
 
   public Path pathOfEntry(String name) {
@@ -233,10 +229,14 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   @Override
   public void deleteEntry(String name) {
+    deleteFile(pathOfEntry(name));
+  }
+
+  private static void deleteFile(Path file) {
     try {
-      Files.deleteIfExists(pathOfEntry(name));
+      Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw IoErrors.unchecked("cannot delete " + pathOfEntry(name), e);
+      throw IoErrors.unchecked("cannot delete " + file, e);
     }
   }
 

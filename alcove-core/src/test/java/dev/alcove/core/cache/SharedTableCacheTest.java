@@ -24,6 +24,7 @@ import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Store;
 import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.Git;
+import dev.alcove.core.testing.RecordingLog;
 import dev.alcove.core.testing.S3TestServer;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.uri.StepUri;
@@ -32,7 +33,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -264,26 +264,13 @@ class SharedTableCacheTest {
 
   private RunReport run(
       Path root, String home, CacheOptions cache, boolean dryRun, List<String> lines) {
-    List<String> synced = Collections.synchronizedList(lines);
-    AlcoveLog log =
-        new AlcoveLog() {
-          @Override
-          public void info(String message) {
-            synced.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            synced.add("WARN " + message);
-          }
-
-          @Override
-          public void debug(String message) {}
-        };
+    RecordingLog log = new RecordingLog();
     try (GoalContext context = context(root, home, log)) {
       return new RunEngine(
               context, Alcove.open(root), new RunOptions(Optional.empty(), false, dryRun, cache))
           .run();
+    } finally {
+      lines.addAll(log.lines);
     }
   }
 

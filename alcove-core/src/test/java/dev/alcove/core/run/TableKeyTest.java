@@ -117,6 +117,31 @@ class TableKeyTest {
     assertThat(t.lines).anyMatch(line -> line.startsWith("all 2 steps are up to date"));
   }
 
+  @Test
+  void aStoreThatCannotBeReachedIsSaidOnceAndTheRunBuildsWithoutIt() throws Exception {
+    t.table("table://other/latest", ".sql", "SELECT 2 AS n");
+    assertThat(t.run().succeeded()).isTrue();
+    Files.delete(t.path("data/tables/summary/latest.parquet"));
+    Files.delete(t.path("data/tables/other/latest.parquet"));
+    t.lines.clear();
+    try (GoalContext context =
+        Contexts.of(
+            t.log,
+            2,
+            () -> {
+              throw new dev.alcove.core.AlcoveException(
+                  "cannot reach S3 endpoint http://s3.invalid");
+            })) {
+      RunReport report =
+          new RunEngine(context, t.alcove(), new RunOptions(Optional.empty(), false, false)).run();
+      assertThat(report.tables(Outcome.BUILT)).hasSize(2);
+    }
+    assertThat(t.lines.stream().filter(line -> line.startsWith("WARN")))
+        .containsExactly(
+            "WARN the table cache is not available (cannot reach S3 endpoint http://s3.invalid):"
+                + " tables are built here");
+  }
+
   private RunReport run(Path library) {
     List<Path> classPath = new ArrayList<>(Contexts.testClassPath());
     classPath.add(library);

@@ -5,15 +5,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A log that keeps its warnings, for tests that assert what alcove warned about. */
+/**
+ * A log that keeps what it is told, for tests that assert what alcove said: every info and warning
+ * line in order (warnings prefixed {@code WARN }), and the warnings alone.
+ */
 public final class RecordingLog implements AlcoveLog {
+  public final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
   @Override
-  public void info(String message) {}
+  public void info(String message) {
+    lines.add(message);
+  }
 
   @Override
   public void warn(String message) {
+    lines.add("WARN " + message);
     warnings.add(message);
   }
 

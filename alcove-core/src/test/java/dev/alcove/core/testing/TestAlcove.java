@@ -5,7 +5,6 @@ import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;
-import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
@@ -17,8 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,22 +26,8 @@ public final class TestAlcove {
 
   public final Path root;
   public final Path store;
-  public final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-  public final AlcoveLog log =
-      new AlcoveLog() {
-        @Override
-        public void info(String message) {
-          lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-          lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-      };
+  public final RecordingLog log = new RecordingLog();
+  public final List<String> lines = log.lines;
 
   public TestAlcove(Path dir) {
     this.root = dir.resolve("alcove");

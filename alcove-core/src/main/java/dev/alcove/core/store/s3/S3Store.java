@@ -219,13 +219,7 @@ public final class S3Store implements ObjectStore {
 
   @Override
   public void delete(Checksum checksum) {
-    String key = key(checksum);
-    call(
-        "delete " + key,
-        () -> {
-          client.delete(key);
-          return null;
-        });
+    deleteKey(key(checksum));
   }
 
   @Override
@@ -247,7 +241,10 @@ public final class S3Store implements ObjectStore {
 
   @Override
   public void deleteEntry(String name) {
-    String key = ObjectKeys.entryKey(settings.prefix(), name);
+    deleteKey(ObjectKeys.entryKey(settings.prefix(), name));
+  }
+
+  private void deleteKey(String key) {
     call(
         "delete " + key,
         () -> {
