@@ -6,7 +6,7 @@ try {
   assert new File(basedir, "clone-cache/df/fd/${sum}").text == 'Hello, World!'
   assert new File(basedir, 'restore.log').text.contains('restored snapshot://hello/2024-07-26')
   def wrong = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'wrong.log'))
-  assert wrong.contains('S3 refused the credentials for s3://alcove-bucket/team') : wrong
+  assert wrong.contains("S3 refused the credentials (S3_ACCESS_KEY from <server> 'alcove-it-wrong' in settings.xml) for s3://alcove-bucket/team") : wrong
   def offline = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'offline-empty.log'))
   assert offline.contains("Maven is offline (-o) and the cache has no copy of df/fd/${sum} for snapshot snapshot://hello/2024-07-26") : offline
   assert new File(basedir, 'offline-cached.log').text.contains('restored snapshot://hello/2024-07-26')

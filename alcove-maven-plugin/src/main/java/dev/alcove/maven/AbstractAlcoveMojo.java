@@ -103,6 +103,23 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(property = AlcoveProperties.ENDPOINT)
   protected String endpoint;
 
+  /**
+   * The bucket's region, e.g. {@code eu-central-1}; overrides {@code AWS_REGION}. On AWS a bucket
+   * and a region are enough: the endpoint is derived from them. Other servers take the region their
+   * host names (Backblaze B2), {@code auto} (Cloudflare R2, Google Cloud Storage) or {@code
+   * us-east-1}.
+   */
+  @Parameter(property = AlcoveProperties.REGION)
+  protected String region;
+
+  /**
+   * {@code true}: path-style addressing ({@code https://endpoint/bucket/key}); {@code false}:
+   * virtual-hosted ({@code https://bucket.endpoint/key}), which access points need. Default:
+   * virtual-hosted on AWS when the bucket name allows it, path-style elsewhere.
+   */
+  @Parameter(property = AlcoveProperties.PATH_STYLE)
+  protected Boolean pathStyle;
+
   /** A key prefix inside the bucket, e.g. {@code team/alcove}: objects go under it. */
   @Parameter(property = AlcoveProperties.PREFIX, defaultValue = "")
   protected String prefix;
@@ -200,7 +217,10 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
         prefix == null ? "" : prefix,
         ServerCredentials.find(settings, settingsDecrypter, serverId),
         "<server> '" + serverId + "' in settings.xml",
-        session != null && session.isOffline());
+        session != null && session.isOffline(),
+        Optional.ofNullable(region).filter(r -> !r.isBlank()),
+        Optional.ofNullable(pathStyle),
+        Optional.empty());
   }
 
   /** How the goal uses the table cache, from {@code alcove.cache} and {@code alcove.cache.push}. */

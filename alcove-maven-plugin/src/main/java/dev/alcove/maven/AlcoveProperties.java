@@ -24,6 +24,8 @@ public final class AlcoveProperties {
   public static final String BUCKET = "alcove.bucket";
   public static final String ENDPOINT = "alcove.endpoint";
   public static final String PREFIX = "alcove.prefix";
+  public static final String REGION = "alcove.region";
+  public static final String PATH_STYLE = "alcove.pathStyle";
   public static final String SERVER_ID = "alcove.serverId";
   public static final String FIX = "alcove.fix";
   public static final String STRICT = "alcove.strict";

@@ -92,7 +92,7 @@ public final class TableCache {
     Depot opened = depot.get();
     opened.fetch(entry.output(), target, "the cached " + entry.table(), progress);
     opened
-        .cache()
+        .fillableCache()
         .filter(cache -> cache.contains(entry.output()))
         .ifPresent(cache -> quietly(() -> cache.writeEntry(entry.name(), entry.toBytes())));
   }
@@ -108,7 +108,7 @@ public final class TableCache {
     }
     Depot opened = available.get();
     boolean toStore = options.push().orElse(!opened.remote());
-    opened.cache().ifPresent(cache -> pushTo(cache, entry, parquet));
+    opened.fillableCache().ifPresent(cache -> pushTo(cache, entry, parquet));
     if (!toStore) {
       return;
     }

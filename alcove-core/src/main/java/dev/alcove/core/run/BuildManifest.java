@@ -37,6 +37,7 @@ public final class BuildManifest {
   private final Path file;
   private final Map<StepUri, Entry> entries = new ConcurrentSkipListMap<>();
   private final boolean legacy;
+  private volatile boolean changed;
 
   private BuildManifest(Path file, boolean legacy) {
     this.file = file;
@@ -82,10 +83,16 @@ public final class BuildManifest {
   }
 
   public void put(StepUri uri, Entry entry) {
-    entries.put(uri, entry);
+    if (!entry.equals(entries.put(uri, entry))) {
+      changed = true;
+    }
   }
 
+  /** Writes the manifest, if anything in it changed since it was read. */
   public void save() {
+    if (!changed && !legacy) {
+      return;
+    }
     List<String> lines = new ArrayList<>();
     entries.forEach(
         (uri, entry) ->

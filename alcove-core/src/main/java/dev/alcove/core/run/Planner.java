@@ -33,6 +33,12 @@ final class Planner {
   private final ThreadBudget threads;
   private final ThreadBudget transfers;
 
+  /**
+   * Table metadata as planning read it: planning reads each file several times, and no build runs.
+   */
+  private final Map<StepUri, Optional<TableMetadata>> metadataRead =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   Planner(
       AlcoveLayout layout,
       FileDigester digester,
@@ -206,11 +212,12 @@ final class Planner {
         return Optional.empty();
       }
     }
-    return Optional.of(keys.key(table));
+    return Optional.of(
+        keys.key(table, keys.inputData(table, dep -> readMetadata(dep).orElseThrow().checksum())));
   }
 
   /** Whether the table's Parquet file and its metadata are there and agree. */
-  Optional<String> outputProblem(StepUri uri) {
+  private Optional<String> outputProblem(StepUri uri) {
     if (!Files.isRegularFile(layout.tableFile(uri))) {
       return Optional.of("output missing");
     }
@@ -229,8 +236,13 @@ final class Planner {
     return Optional.empty();
   }
 
+  /**
+   * Read once per plan; a table built during the run is judged by {@link TableRun}, which reads its
+   * metadata afresh.
+   */
   private Optional<TableMetadata> readMetadata(StepUri uri) {
-    return TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+    return metadataRead.computeIfAbsent(
+        uri, u -> TableMetadata.readIfExists(layout.tableSidecar(u), u));
   }
 
   private String whyKeyChanged(

@@ -157,7 +157,7 @@ public final class RunEngine {
               plan,
               tables,
               snapshots,
-              new TableRun(keys, builds, cache, manifest, planner, options.force(), log));
+              new TableRun(keys, builds, cache, manifest, options.force(), log));
       summarize(report);
       return report;
     } finally {

@@ -185,12 +185,19 @@ final class TableBuild {
     return layout.tableFile(step.uri);
   }
 
-  /** The output checksum the table's metadata records, if it can be read. */
-  Optional<Checksum> recordedOutput(StepUri uri) {
+  /**
+   * Whether the table's Parquet file and its metadata, as they are now, both hold {@code output}.
+   */
+  boolean outputIs(StepUri uri, Checksum output) {
+    Path file = layout.tableFile(uri);
     try {
-      return TableMetadata.readIfExists(layout.tableSidecar(uri), uri).map(TableMetadata::checksum);
+      return Files.isRegularFile(file)
+          && TableMetadata.readIfExists(layout.tableSidecar(uri), uri)
+              .map(metadata -> metadata.checksum().equals(output))
+              .orElse(false)
+          && digester.checksum(file).equals(output);
     } catch (AlcoveException e) {
-      return Optional.empty();
+      return false;
     }
   }
 

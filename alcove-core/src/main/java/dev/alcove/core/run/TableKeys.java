@@ -43,7 +43,11 @@ final class TableKeys {
 
   /** The key of {@code step} with its inputs as they are now on disk. */
   Checksum key(TableStep step) {
-    return Sha256.ofString(text(step, inputData(step)));
+    return key(step, inputData(step, this::readOutputChecksum));
+  }
+
+  Checksum key(TableStep step, Map<StepUri, Checksum> inputData) {
+    return Sha256.ofString(text(step, inputData));
   }
 
   /** The text the key hashes, one line per part: readable, for the SPEC and for debugging. */
@@ -80,22 +84,21 @@ final class TableKeys {
    * table's Parquet checksum from its metadata, never the metadata file itself, which holds build
    * times that differ between machines.
    */
-  Map<StepUri, Checksum> inputData(TableStep step) {
+  Map<StepUri, Checksum> inputData(
+      TableStep step, java.util.function.Function<StepUri, Checksum> tableOutput) {
     Map<StepUri, Checksum> data = new LinkedHashMap<>();
     for (StepUri dep : step.inputs.keySet()) {
-      data.put(dep, dataChecksum(dep));
+      data.put(dep, dep.isSnapshot() ? snapshots.dataChecksum(dep) : tableOutput.apply(dep));
     }
     return data;
   }
 
-  private Checksum dataChecksum(StepUri dep) {
-    if (dep.isSnapshot()) {
-      return snapshots.metadata(dep).checksum();
-    }
+  /** The Parquet checksum a built table's metadata records. */
+  private Checksum readOutputChecksum(StepUri table) {
     try {
-      return TableMetadata.read(layout.tableSidecar(dep), dep).checksum();
+      return TableMetadata.read(layout.tableSidecar(table), table).checksum();
     } catch (NoSuchFileException e) {
-      throw new AlcoveException("table " + dep + " has not been built: its metadata is missing");
+      throw new AlcoveException("table " + table + " has not been built: its metadata is missing");
     }
   }
 }

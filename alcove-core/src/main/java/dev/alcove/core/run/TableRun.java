@@ -27,7 +27,6 @@ public final class TableRun {
   private final TableBuild builds;
   private final TableCache cache;
   private final BuildManifest manifest;
-  private final Planner planner;
   private final boolean force;
   private final AlcoveLog log;
 
@@ -36,14 +35,12 @@ public final class TableRun {
       TableBuild builds,
       TableCache cache,
       BuildManifest manifest,
-      Planner planner,
       boolean force,
       AlcoveLog log) {
     this.keys = keys;
     this.builds = builds;
     this.cache = cache;
     this.manifest = manifest;
-    this.planner = planner;
     this.force = force;
     this.log = log;
   }
@@ -79,8 +76,7 @@ public final class TableRun {
     return recorded.isPresent()
         && !manifest.legacy()
         && recorded.get().key().equals(key)
-        && planner.outputProblem(uri).isEmpty()
-        && builds.recordedOutput(uri).equals(Optional.of(recorded.get().output()));
+        && builds.outputIs(uri, recorded.get().output());
   }
 
   private boolean restored(TableStep step, CacheEntry entry, String engine) {

@@ -99,6 +99,21 @@ public final class RestoreSnapshot {
     }
   }
 
+  /**
+   * The snapshot's data checksum (a folder's manifest checksum), from the summary of its sidecar
+   * when the sidecar's bytes were seen before: a folder's sidecar may list thousands of files.
+   */
+  public Checksum dataChecksum(StepUri uri) {
+    Path sidecar = layout.snapshotSidecar(uri);
+    if (Files.isRegularFile(sidecar)) {
+      Optional<SnapshotSummaries.Summary> known = summaries.get(digester.checksum(sidecar));
+      if (known.isPresent()) {
+        return known.get().checksum();
+      }
+    }
+    return metadata(uri).checksum();
+  }
+
   public Path dataPath(SnapshotMetadata metadata) {
     return metadata.dataPath(layout);
   }

@@ -30,11 +30,14 @@ public final class Depot implements AutoCloseable {
 
   private final AlcoveLog log;
 
-  public Depot(
-      ObjectStore store, Optional<LocalDirectoryStore> cache, boolean offline, AlcoveLog log) {
+  /**
+   * The cache is asked first for every object; it is filled only in front of a remote store (a
+   * local store would be copied twice on one disk for nothing).
+   */
+  public Depot(ObjectStore store, Optional<LocalDirectoryStore> cache, AlcoveLog log) {
     this.store = store;
     this.cache = cache;
-    this.offline = offline;
+    this.offline = store instanceof OfflineStore;
     this.log = log;
   }
 
@@ -65,6 +68,11 @@ public final class Depot implements AutoCloseable {
     return !(store instanceof LocalDirectoryStore);
   }
 
+  /** The cache, where copies are kept: only in front of a remote store. */
+  public Optional<LocalDirectoryStore> fillableCache() {
+    return remote() ? cache : Optional.empty();
+  }
+
   /** The error for an upload while offline. */
   public static AlcoveException offlineUpload(String store) {
     return new AlcoveException(
@@ -88,7 +96,8 @@ public final class Depot implements AutoCloseable {
           if (!present.contains(object.getKey())) {
             store.upload(object.getKey(), object.getValue(), progress);
           }
-          cache.ifPresent(c -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE));
+          fillableCache()
+              .ifPresent(c -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE));
         });
     return (int) objects.keySet().stream().filter(sum -> !present.contains(sum)).count();
   }
@@ -137,7 +146,7 @@ public final class Depot implements AutoCloseable {
                 + owner
                 + " cannot be restored from it; the local copy was left as it was");
       }
-      cache.ifPresent(c -> c.put(checksum, temp, TransferProgress.NONE));
+      fillableCache().ifPresent(c -> c.put(checksum, temp, TransferProgress.NONE));
       AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write " + target, e);

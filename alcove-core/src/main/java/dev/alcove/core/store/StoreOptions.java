@@ -1,7 +1,9 @@
 package dev.alcove.core.store;
 
+import dev.alcove.core.store.s3.CredentialSource;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the user configured about stores, before the environment and {@code .env} are consulted.
@@ -15,6 +17,11 @@ import java.util.Optional;
  * @param serverPlace how that server is named in messages, e.g. {@code <server> 'alcove' in
  *     settings.xml}
  * @param offline Maven's offline mode: nothing may touch the network
+ * @param region the region to sign for, overriding AWS_REGION
+ * @param pathStyle path-style (true) or virtual-hosted (false) addressing; empty: path-style except
+ *     on AWS
+ * @param credentialChain where credentials come from when no static keys are found anywhere (the
+ *     AWS SDK's default chain, which the Maven plugin loads only then)
  */
 public record StoreOptions(
     Path localStore,
@@ -24,7 +31,34 @@ public record StoreOptions(
     String prefix,
     Optional<Credentials> serverCredentials,
     String serverPlace,
-    boolean offline) {
+    boolean offline,
+    Optional<String> region,
+    Optional<Boolean> pathStyle,
+    Optional<Supplier<CredentialSource>> credentialChain) {
+
+  /** Without a region, addressing style or credential chain of its own. */
+  public StoreOptions(
+      Path localStore,
+      Path cacheDir,
+      Optional<String> bucket,
+      Optional<String> endpoint,
+      String prefix,
+      Optional<Credentials> serverCredentials,
+      String serverPlace,
+      boolean offline) {
+    this(
+        localStore,
+        cacheDir,
+        bucket,
+        endpoint,
+        prefix,
+        serverCredentials,
+        serverPlace,
+        offline,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** An access key and its secret; {@link #toString()} hides the secret. */
   public record Credentials(String accessKey, String secretKey) {

@@ -1,9 +1,14 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.config.AwsFiles;
+import dev.alcove.core.store.config.Found;
+import dev.alcove.core.store.config.SettingChain;
+import dev.alcove.core.store.config.SettingSource;
+import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.Retry;
+import dev.alcove.core.store.s3.S3Credentials;
 import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.store.s3.S3Store;
 import java.nio.file.Path;
@@ -15,168 +20,180 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Decides which store an alcove uses and opens it. Each S3 setting is taken from the first place
- * that has it: the plugin configuration (bucket, endpoint) or the settings.xml server (keys), then
- * the environment, then {@code .env} beside {@code alcove.yaml}. S3 is used when a bucket or an
- * endpoint is set anywhere; otherwise the local store.
+ * Decides which store an alcove uses ({@link StoreSpec}) and opens it. Every setting comes from one
+ * chain of named sources, first first: the plugin configuration, the settings.xml server (keys),
+ * the environment, {@code .env} beside {@code alcove.yaml}, then the AWS CLI's files for the
+ * profile. Within a source alcove's own names ({@code S3_*}, the Python tool's) come before AWS's.
+ * S3 is used when a bucket, or alcove's own endpoint setting, is found anywhere; otherwise the
+ * local store. Keys and their session token are taken together from one source; with none anywhere,
+ * the AWS SDK's credential chain is asked, where the front end provides it.
  */
 public final class StoreResolver {
 
   public static final String ACCESS_KEY = "S3_ACCESS_KEY";
   public static final String SECRET_KEY = "S3_SECRET_KEY";
+  public static final String SESSION_TOKEN = "S3_SESSION_TOKEN";
   public static final String BUCKET = "S3_BUCKET_NAME";
   public static final String ENDPOINT = "S3_ENDPOINT_URL";
+  public static final String AWS_ACCESS_KEY = "AWS_ACCESS_KEY_ID";
+  public static final String AWS_SECRET_KEY = "AWS_SECRET_ACCESS_KEY";
+  public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
+  public static final String AWS_REGION = "AWS_REGION";
+  public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+  public static final String AWS_PROFILE = "AWS_PROFILE";
+  public static final String AWS_ENDPOINT_S3 = "AWS_ENDPOINT_URL_S3";
+  public static final String AWS_ENDPOINT = "AWS_ENDPOINT_URL";
 
   private StoreResolver() {}
 
   public static Depot open(
       Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
-    return open(s3Settings(alcoveRoot, options, environment, log), options, log);
+    return open(spec(alcoveRoot, options, environment, log), options, log);
   }
 
   /**
    * The store a snapshot uploads to, opened when the supplier is called; fails at once, before any
-   * data is hashed, when Maven is offline and the store is remote.
+   * data is hashed, when the front end works offline and the store is remote.
    */
   public static Supplier<Depot> forUploads(
       Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
-    Optional<S3Settings> s3 = s3Settings(alcoveRoot, options, environment, log);
-    if (s3.isPresent() && options.offline()) {
-      throw Depot.offlineUpload(s3.get().describe());
+    StoreSpec spec = spec(alcoveRoot, options, environment, log);
+    if (spec instanceof StoreSpec.S3 && options.offline()) {
+      throw Depot.offlineUpload(spec.describe());
     }
-    return () -> open(s3, options, log);
+    return () -> open(spec, options, log);
   }
 
-  private static Depot open(Optional<S3Settings> s3, StoreOptions options, AlcoveLog log) {
-    if (s3.isEmpty()) {
-      LocalDirectoryStore store = new LocalDirectoryStore(options.localStore(), "local store");
-      log.debug("using " + store.describe());
-      return new Depot(store, Optional.empty(), false, log);
-    }
+  /**
+   * Opens the store with the local cache in front of it, which is asked first for every object;
+   * offline, a remote store is replaced by {@link OfflineStore}, so only the cache serves.
+   */
+  public static Depot open(StoreSpec spec, StoreOptions options, AlcoveLog log) {
     LocalDirectoryStore cache = LocalDirectoryStore.cache(options.cacheDir());
-    if (options.offline()) {
-      return new Depot(new OfflineStore(s3.get().describe()), Optional.of(cache), true, log);
+    ObjectStore store;
+    if (spec instanceof StoreSpec.S3 s3) {
+      store =
+          options.offline()
+              ? new OfflineStore(s3.describe())
+              : S3Store.open(s3.settings(), Retry.standard(log));
+    } else {
+      store = new LocalDirectoryStore(((StoreSpec.Local) spec).folder(), "local store");
     }
-    S3Store store = S3Store.open(s3.get(), Retry.standard(log));
     log.debug("using " + store.describe());
-    return new Depot(store, Optional.of(cache), false, log);
+    return new Depot(store, Optional.of(cache), log);
   }
 
-  static Optional<S3Settings> s3Settings(
+  /** Which store the settings found in the chain describe. */
+  public static StoreSpec spec(
       Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
-    Path dotEnvFile = alcoveRoot.resolve(".env");
-    Map<String, String> dotEnv = DotEnv.read(dotEnvFile, log);
-    Map<String, Optional<String>> found = new LinkedHashMap<>();
-    found.put(BUCKET, first(options.bucket(), environment.get(BUCKET), dotEnv.get(BUCKET)));
-    found.put(ENDPOINT, first(options.endpoint(), environment.get(ENDPOINT), dotEnv.get(ENDPOINT)));
-    found.put(
-        ACCESS_KEY,
-        first(
-            options.serverCredentials().map(StoreOptions.Credentials::accessKey),
-            environment.get(ACCESS_KEY),
-            dotEnv.get(ACCESS_KEY)));
-    found.put(
-        SECRET_KEY,
-        first(
-            options.serverCredentials().map(StoreOptions.Credentials::secretKey),
-            environment.get(SECRET_KEY),
-            dotEnv.get(SECRET_KEY)));
-    if (found.get(BUCKET).isEmpty() && found.get(ENDPOINT).isEmpty()) {
-      return Optional.empty();
+    SettingChain chain = chain(alcoveRoot, options, environment, log);
+    Optional<Found> bucket = chain.first(BUCKET);
+    Optional<Found> ownEndpoint = chain.first(ENDPOINT);
+    if (bucket.isEmpty() && ownEndpoint.isEmpty()) {
+      return new StoreSpec.Local(options.localStore());
     }
-    List<String> missing = new ArrayList<>();
-    found.forEach(
-        (key, value) -> {
-          if (value.isEmpty()) {
-            missing.add(key);
-          }
-        });
-    if (!missing.isEmpty()) {
+    if (bucket.isEmpty()) {
       throw new AlcoveException(
-          "S3 is configured but "
-              + String.join(", ", missing)
-              + (missing.size() == 1 ? " is" : " are")
-              + " missing: looked in the plugin configuration, "
-              + options.serverPlace()
-              + ", the environment and "
-              + dotEnvFile);
+          "S3 is configured ("
+              + ownEndpoint.get().where()
+              + ") but "
+              + BUCKET
+              + " is missing: looked in "
+              + chain.places());
     }
-    return Optional.of(
+    Optional<String> region = chain.first(AWS_REGION, AWS_DEFAULT_REGION).map(Found::value);
+    String endpoint =
+        chain
+            .first(ENDPOINT, AWS_ENDPOINT_S3, AWS_ENDPOINT)
+            .map(Found::value)
+            .orElse("https://s3." + region.orElse("us-east-1") + ".amazonaws.com");
+    return new StoreSpec.S3(
         new S3Settings(
-            found.get(ENDPOINT).get(),
-            found.get(BUCKET).get(),
+            endpoint,
+            bucket.get().value(),
             ObjectKeys.normalizePrefix(options.prefix()),
-            found.get(ACCESS_KEY).get(),
-            found.get(SECRET_KEY).get()));
+            credentials(chain, bucket.get(), options, environment),
+            region,
+            options.pathStyle()));
   }
 
-  private static Optional<String> first(Optional<String> configured, String... others) {
-    if (configured.isPresent() && !configured.get().isBlank()) {
-      return configured.map(String::strip);
-    }
-    for (String value : others) {
-      if (value != null && !value.isBlank()) {
-        return Optional.of(value.strip());
-      }
-    }
-    return Optional.empty();
+  /** The sources, first first; the AWS files are read for the profile the others name. */
+  static SettingChain chain(
+      Path alcoveRoot, StoreOptions options, Map<String, String> environment, AlcoveLog log) {
+    List<SettingSource> sources = new ArrayList<>();
+    Map<String, String> configured = new LinkedHashMap<>();
+    options.bucket().ifPresent(value -> configured.put(BUCKET, value));
+    options.endpoint().ifPresent(value -> configured.put(ENDPOINT, value));
+    options.region().ifPresent(value -> configured.put(AWS_REGION, value));
+    sources.add(new SettingSource("the plugin configuration", configured));
+    Map<String, String> server = new LinkedHashMap<>();
+    options
+        .serverCredentials()
+        .ifPresent(
+            keys -> {
+              server.put(ACCESS_KEY, keys.accessKey());
+              server.put(SECRET_KEY, keys.secretKey());
+            });
+    sources.add(new SettingSource(options.serverPlace(), server));
+    sources.add(new SettingSource("the environment", environment));
+    Path dotEnvFile = alcoveRoot.resolve(".env");
+    sources.add(new SettingSource(dotEnvFile.toString(), DotEnv.read(dotEnvFile, log)));
+    String profile =
+        new SettingChain(sources).first(AWS_PROFILE).map(Found::value).orElse("default");
+    sources.addAll(AwsFiles.sources(environment, profile));
+    return new SettingChain(sources);
   }
 
-  /** Stands in for S3 in offline mode: anything that would reach it fails, naming the store. */
-  private record OfflineStore(String remote) implements ObjectStore {
-    @Override
-    public String describe() {
-      return remote;
+  /**
+   * The keys and session token of the first source that holds an access key, all from that source;
+   * with none anywhere, the front end's credential chain (the AWS SDK's), if it has one.
+   */
+  private static CredentialSource credentials(
+      SettingChain chain, Found bucket, StoreOptions options, Map<String, String> environment) {
+    Optional<SettingSource> holder = chain.firstHolding(ACCESS_KEY, AWS_ACCESS_KEY);
+    if (holder.isPresent()) {
+      SettingSource source = holder.get();
+      boolean ownNames = source.get(ACCESS_KEY).isPresent();
+      String accessName = ownNames ? ACCESS_KEY : AWS_ACCESS_KEY;
+      String secretName = ownNames ? SECRET_KEY : AWS_SECRET_KEY;
+      String secret =
+          source
+              .get(secretName)
+              .orElseThrow(
+                  () ->
+                      new AlcoveException(
+                          "S3 is configured but "
+                              + secretName
+                              + " is missing: "
+                              + accessName
+                              + " is in "
+                              + source.name()
+                              + ", and the secret must be given in the same place"));
+      Optional<String> token =
+          source
+              .get(ownNames ? SESSION_TOKEN : AWS_SESSION_TOKEN)
+              .or(() -> source.get("AWS_SECURITY_TOKEN"));
+      return CredentialSource.fixed(
+          new S3Credentials(source.get(accessName).orElseThrow(), secret, token),
+          accessName + " from " + source.name());
     }
-
-    @Override
-    public boolean contains(dev.alcove.core.checksum.Checksum checksum) {
-      throw offline();
+    if (options.credentialChain().isPresent()) {
+      return options.credentialChain().get().get();
     }
-
-    @Override
-    public void upload(
-        dev.alcove.core.checksum.Checksum checksum, Path file, TransferProgress progress) {
-      throw offline();
-    }
-
-    @Override
-    public dev.alcove.core.checksum.Checksum get(
-        dev.alcove.core.checksum.Checksum checksum, Path target, TransferProgress progress) {
-      throw offline();
-    }
-
-    @Override
-    public Optional<byte[]> readEntry(String name, int maxBytes) {
-      throw offline();
-    }
-
-    @Override
-    public void writeEntry(String name, byte[] content) {
-      throw offline();
-    }
-
-    @Override
-    public List<StoredEntry> listEntries(String folder) {
-      throw offline();
-    }
-
-    @Override
-    public void deleteEntry(String name) {
-      throw offline();
-    }
-
-    @Override
-    public void delete(dev.alcove.core.checksum.Checksum checksum) {
-      throw offline();
-    }
-
-    private AlcoveException offline() {
-      return new AlcoveException(
-          FrontEnd.words().offline() + ": " + remote + " cannot be reached; run again online");
-    }
-
-    @Override
-    public void close() {}
+    throw new AlcoveException(
+        "S3 is configured ("
+            + bucket.where()
+            + ") but "
+            + ACCESS_KEY
+            + ", "
+            + SECRET_KEY
+            + " are missing (or "
+            + AWS_ACCESS_KEY
+            + ", "
+            + AWS_SECRET_KEY
+            + ", with "
+            + AWS_SESSION_TOKEN
+            + " for temporary credentials): looked in "
+            + chain.places());
   }
 }

@@ -20,6 +20,7 @@ import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectKeys;
+import dev.alcove.core.store.OfflineStore;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Store;
 import dev.alcove.core.testing.Contexts;
@@ -212,9 +213,8 @@ class SharedTableCacheTest {
 
     Depot offline =
         new Depot(
-            new LocalDirectoryStore(dir.resolve("unused"), "unused"),
+            new OfflineStore("s3://offline"),
             Optional.of(LocalDirectoryStore.cache(cacheOf("home-ci"))),
-            true,
             AlcoveLog.SILENT);
     try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, () -> offline)) {
       RunReport report =
@@ -250,7 +250,6 @@ class SharedTableCacheTest {
             new Depot(
                 S3Store.open(server.settings("team"), Retry.standard(log)),
                 Optional.of(LocalDirectoryStore.cache(cacheOf(home))),
-                false,
                 log));
   }
 

@@ -148,7 +148,7 @@ class CollectGarbageTest {
     cache.writeEntry(
         CacheEntry.nameOf(key("table://a/latest")),
         entry("table://a/latest", objects[0], 1000).toBytes());
-    Depot depot = new Depot(store, Optional.of(cache), false, t.log);
+    Depot depot = new Depot(store, Optional.of(cache), t.log);
 
     try (GoalContext context = context(() -> depot)) {
       new CollectGarbage(context, t.alcove(), new GcOptions(true, 30, Optional.of(2100L), true))

@@ -296,7 +296,6 @@ class BadInputCorpusTest {
                           new Depot(
                               new LocalDirectoryStore(notAFolder, "local store"),
                               Optional.empty(),
-                              false,
                               AlcoveLog.SILENT))) {
                 return new TakeSnapshot(context, t.alcove())
                     .snapshot(input(t, "ok.csv"), "other", false);

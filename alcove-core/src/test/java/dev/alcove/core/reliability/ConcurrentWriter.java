@@ -42,7 +42,6 @@ public final class ConcurrentWriter {
                 new Depot(
                     new LocalDirectoryStore(store, "local store"),
                     Optional.empty(),
-                    false,
                     AlcoveLog.SILENT))) {
       if (kind.equals("snapshot")) {
         new TakeSnapshot(context, alcove).snapshot(Path.of(what), other, false);

@@ -224,7 +224,6 @@ class ConcurrentWritersTest {
     return new Depot(
         new LocalDirectoryStore(store, "local store"),
         Optional.of(new LocalDirectoryStore(cache, "cache")),
-        false,
         AlcoveLog.SILENT);
   }
 

@@ -22,7 +22,6 @@ public final class CrashTarget {
             new Depot(
                 new LocalDirectoryStore(store, "local store"),
                 Optional.of(LocalDirectoryStore.cache(store.resolveSibling("cache"))),
-                false,
                 AlcoveLog.SILENT);
     System.out.println("started");
     System.out.flush();

@@ -178,7 +178,13 @@ class TableKeyTest {
               new dev.alcove.core.run.runner.Engines(digester, classPath),
               snapshots);
       TableStep step = TableStep.of(StepUri.parse(table), alcove.catalogue(), layout, classPath);
-      return keys.text(step, keys.inputData(step));
+      return keys.text(
+          step,
+          keys.inputData(
+              step,
+              upstream -> {
+                throw new AssertionError("no table input");
+              }));
     }
   }
 

@@ -55,7 +55,6 @@ class PythonToolCompatibilityTest {
           new Depot(
               S3Store.open(server.settings("shared"), Retry.standard(AlcoveLog.SILENT)),
               Optional.of(new LocalDirectoryStore(work.resolve("cache"), "cache")),
-              false,
               AlcoveLog.SILENT)) {
         for (String uri :
             new String[] {"snapshot://countries/2024-07-26", "snapshot://greetings/2024-07-26"}) {

@@ -184,7 +184,7 @@ class SnapshotAndRestoreTest {
   }
 
   private Depot depot() {
-    return new Depot(store, Optional.empty(), false, AlcoveLog.SILENT);
+    return new Depot(store, Optional.empty(), AlcoveLog.SILENT);
   }
 
   private TakeSnapshot.Result snapshot(Path source, String dataset, boolean force) {

@@ -111,9 +111,7 @@ class SnapshotSummariesTest {
     LocalDirectoryStore store = new LocalDirectoryStore(storeDir, "local store");
     try (GoalContext context =
         Contexts.of(
-            AlcoveLog.SILENT,
-            2,
-            () -> new Depot(store, Optional.empty(), false, AlcoveLog.SILENT))) {
+            AlcoveLog.SILENT, 2, () -> new Depot(store, Optional.empty(), AlcoveLog.SILENT))) {
       new TakeSnapshot(context, Alcove.open(root)).snapshot(source, dataset, false);
     }
   }

@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.testing.RecordingLog;
+import dev.alcove.core.testing.RemoteStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,10 +35,27 @@ class DepotTest {
   }
 
   @Test
+  void theCacheIsAskedBeforeALocalStoreButNotFilledFromIt() throws Exception {
+    LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
+    cache.put(sum, data, TransferProgress.NONE);
+    Depot depot = new Depot(store, Optional.of(cache), new RecordingLog());
+    depot.fetch(
+        sum, dir.resolve("from-cache.csv"), "snapshot://a/2024-01-01", TransferProgress.NONE);
+    assertThat(dir.resolve("from-cache.csv")).hasContent("a,b\n1,2\n");
+    assertThat(store.contains(sum)).isFalse();
+
+    cache.evict(sum);
+    depot.putAll(Map.of(sum, data), ThreadBudget.of(2), TransferProgress.NONE);
+    depot.fetch(
+        sum, dir.resolve("from-store.csv"), "snapshot://a/2024-01-01", TransferProgress.NONE);
+    assertThat(cache.contains(sum)).as("a local store is not copied into the cache").isFalse();
+  }
+
+  @Test
   void theCacheHoldsACopyAndACorruptCachedCopyIsCaughtOnTheNextRead() throws Exception {
     LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
     RecordingLog log = new RecordingLog();
-    Depot depot = new Depot(store, Optional.of(cache), false, log);
+    Depot depot = new Depot(new RemoteStandIn(store), Optional.of(cache), log);
 
     assertThat(depot.putAll(Map.of(sum, data), ThreadBudget.of(2), TransferProgress.NONE))
         .isEqualTo(1);
@@ -59,7 +77,7 @@ class DepotTest {
 
   @Test
   void aCorruptStoredObjectIsRefusedAndNothingIsWritten() throws Exception {
-    Depot depot = new Depot(store, Optional.empty(), false, new RecordingLog());
+    Depot depot = new Depot(store, Optional.empty(), new RecordingLog());
     depot.putAll(Map.of(sum, data), ThreadBudget.sequential(), TransferProgress.NONE);
     Files.writeString(store.pathOf(sum), "tampered");
 

@@ -57,7 +57,7 @@ class FlakyServerRecoveryTest {
               S3TestServer.SECRET_KEY);
       RecordingLog log = new RecordingLog();
       Supplier<Depot> depot =
-          () -> new Depot(S3Store.open(flaky, new Retry(6, 5, log)), Optional.empty(), false, log);
+          () -> new Depot(S3Store.open(flaky, new Retry(6, 5, log)), Optional.empty(), log);
 
       TestAlcove t = new TestAlcove(dir.resolve("alcove"));
       try (GoalContext context = Contexts.of(log, 4, depot)) {

@@ -148,7 +148,6 @@ class S3StoreTest {
         new Depot(
             S3Store.open(server.settings("corrupt"), Retry.standard(AlcoveLog.SILENT)),
             Optional.of(cache),
-            false,
             AlcoveLog.SILENT)) {
       depot.putAll(java.util.Map.of(sum, file), ThreadBudget.sequential(), TransferProgress.NONE);
       assertThat(cache.contains(sum)).isTrue();

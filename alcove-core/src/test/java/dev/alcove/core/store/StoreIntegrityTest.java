@@ -12,6 +12,7 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.RemoteStandIn;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,8 @@ class StoreIntegrityTest {
             1,
             () ->
                 new Depot(
-                    new LocalDirectoryStore(t.store, "local store"),
+                    new RemoteStandIn(new LocalDirectoryStore(t.store, "store")),
                     Optional.of(LocalDirectoryStore.cache(cache)),
-                    false,
                     AlcoveLog.SILENT))) {
       new TakeSnapshot(context, Alcove.open(t.root)).snapshot(source, "codes", false);
     }

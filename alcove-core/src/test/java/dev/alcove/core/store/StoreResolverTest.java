@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.s3.S3Credentials;
 import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.testing.RecordingLog;
 import java.nio.file.Files;
@@ -19,11 +20,21 @@ class StoreResolverTest {
   @TempDir Path root;
 
   @Test
-  void noS3SettingMeansTheLocalStore() {
+  void noBucketMeansTheLocalStoreWhateverAwsSettingsTheShellHas() {
+    assertThat(spec(Optional.empty(), Optional.empty(), Map.of()))
+        .isInstanceOf(StoreSpec.Local.class);
     assertThat(
-            StoreResolver.s3Settings(
-                root, options(Optional.empty(), Optional.empty()), Map.of(), AlcoveLog.SILENT))
-        .isEmpty();
+            spec(
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                    "AWS_REGION",
+                    "eu-west-1",
+                    "AWS_ACCESS_KEY_ID",
+                    "AKIA",
+                    "AWS_ENDPOINT_URL",
+                    "http://x")))
+        .isInstanceOf(StoreSpec.Local.class);
   }
 
   @Test
@@ -63,23 +74,27 @@ class StoreResolverTest {
     Files.writeString(
         root.resolve(".env"),
         "# comment\nexport S3_BUCKET_NAME=from-dotenv\nS3_ENDPOINT_URL=\"http://dotenv:9000\"\nS3_ACCESS_KEY=dotenv-key\nS3_SECRET_KEY='dotenv-secret'\n");
-    S3Settings fromDotEnv =
-        StoreResolver.s3Settings(
-                root, options(Optional.empty(), Optional.empty()), Map.of(), AlcoveLog.SILENT)
-            .orElseThrow();
-    assertThat(fromDotEnv)
-        .isEqualTo(
-            new S3Settings("http://dotenv:9000", "from-dotenv", "", "dotenv-key", "dotenv-secret"));
+    S3Settings fromDotEnv = s3(Optional.empty(), Map.of());
+    assertThat(fromDotEnv.endpoint()).isEqualTo("http://dotenv:9000");
+    assertThat(fromDotEnv.bucket()).isEqualTo("from-dotenv");
+    assertThat(fromDotEnv.credentials().current())
+        .isEqualTo(S3Credentials.of("dotenv-key", "dotenv-secret"));
+    assertThat(fromDotEnv.credentials().describe())
+        .isEqualTo("S3_ACCESS_KEY from " + root.resolve(".env"));
 
     S3Settings fromEnv =
-        StoreResolver.s3Settings(
-                root,
-                options(Optional.empty(), Optional.empty()),
-                Map.of("S3_BUCKET_NAME", "from-env", "S3_SECRET_KEY", "env-secret"),
-                AlcoveLog.SILENT)
-            .orElseThrow();
+        s3(
+            Optional.empty(),
+            Map.of(
+                "S3_BUCKET_NAME",
+                "from-env",
+                "S3_ACCESS_KEY",
+                "env-key",
+                "S3_SECRET_KEY",
+                "env-secret"));
     assertThat(fromEnv.bucket()).isEqualTo("from-env");
-    assertThat(fromEnv.secretKey()).isEqualTo("env-secret");
+    assertThat(fromEnv.credentials().current())
+        .isEqualTo(S3Credentials.of("env-key", "env-secret"));
 
     StoreOptions pom =
         new StoreOptions(
@@ -92,30 +107,104 @@ class StoreResolverTest {
             "server 'alcove'",
             false);
     S3Settings fromPom =
-        StoreResolver.s3Settings(root, pom, Map.of("S3_BUCKET_NAME", "from-env"), AlcoveLog.SILENT)
-            .orElseThrow();
-    assertThat(fromPom)
-        .isEqualTo(
-            new S3Settings(
-                "http://dotenv:9000", "from-pom", "team", "server-key", "server-secret"));
+        ((StoreSpec.S3)
+                StoreResolver.spec(
+                    root, pom, env(Map.of("S3_BUCKET_NAME", "from-env")), AlcoveLog.SILENT))
+            .settings();
+    assertThat(fromPom.bucket()).isEqualTo("from-pom");
+    assertThat(fromPom.prefix()).isEqualTo("team");
+    assertThat(fromPom.credentials().current())
+        .isEqualTo(S3Credentials.of("server-key", "server-secret"));
     assertThat(fromPom.toString()).doesNotContain("server-secret");
   }
 
   @Test
-  void incompleteSettingsNameEveryMissingKeyAndWhereItLooked() {
-    assertThatThrownBy(
-            () ->
-                StoreResolver.s3Settings(
-                    root,
-                    options(Optional.of("b"), Optional.empty()),
-                    Map.of("S3_SECRET_KEY", "hush-123"),
-                    AlcoveLog.SILENT))
+  void awsNamesGiveTemporaryCredentialsAndTheRegionGivesTheEndpoint() {
+    S3Settings settings =
+        s3(
+            Optional.of("team-lake"),
+            Map.of(
+                "AWS_ACCESS_KEY_ID", "ASIATEMP",
+                "AWS_SECRET_ACCESS_KEY", "temp-secret",
+                "AWS_SESSION_TOKEN", "token-123",
+                "AWS_DEFAULT_REGION", "eu-central-1"));
+    assertThat(settings.endpoint()).isEqualTo("https://s3.eu-central-1.amazonaws.com");
+    assertThat(settings.region()).contains("eu-central-1");
+    assertThat(settings.credentials().current())
+        .isEqualTo(new S3Credentials("ASIATEMP", "temp-secret", Optional.of("token-123")));
+    assertThat(settings.toString()).doesNotContain("temp-secret", "token-123");
+
+    // alcove's own names win within a source, and the endpoint names come in their order.
+    S3Settings both =
+        s3(
+            Optional.of("b"),
+            Map.of(
+                "S3_ACCESS_KEY",
+                "own",
+                "S3_SECRET_KEY",
+                "own-secret",
+                "AWS_ACCESS_KEY_ID",
+                "aws",
+                "AWS_SECRET_ACCESS_KEY",
+                "aws-secret",
+                "AWS_ENDPOINT_URL",
+                "http://general:1",
+                "AWS_ENDPOINT_URL_S3",
+                "http://s3-only:2"));
+    assertThat(both.credentials().current().accessKey()).isEqualTo("own");
+    assertThat(both.endpoint()).isEqualTo("http://s3-only:2");
+  }
+
+  @Test
+  void theAwsFilesProfileNamedByAwsProfileGivesKeysAndRegion() throws Exception {
+    Files.writeString(
+        root.resolve("aws-credentials"),
+        "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = default-secret\n"
+            + "[team]\naws_access_key_id = TEAMKEY\naws_secret_access_key = team-secret\n"
+            + "aws_session_token = team-token\n");
+    Files.writeString(
+        root.resolve("aws-config"),
+        "[default]\nregion = us-west-2\n[profile team]\nregion = eu-north-1\n");
+    S3Settings team = s3(Optional.of("lake"), Map.of("AWS_PROFILE", "team"));
+    assertThat(team.credentials().current())
+        .isEqualTo(new S3Credentials("TEAMKEY", "team-secret", Optional.of("team-token")));
+    assertThat(team.region()).contains("eu-north-1");
+    assertThat(team.endpoint()).isEqualTo("https://s3.eu-north-1.amazonaws.com");
+    S3Settings byDefault = s3(Optional.of("lake"), Map.of());
+    assertThat(byDefault.credentials().current().accessKey()).isEqualTo("DEFAULTKEY");
+    assertThat(byDefault.credentials().describe())
+        .isEqualTo("AWS_ACCESS_KEY_ID from " + root.resolve("aws-credentials") + " [default]");
+    // The environment comes before the files.
+    assertThat(
+            s3(
+                    Optional.of("lake"),
+                    Map.of("AWS_ACCESS_KEY_ID", "ENVKEY", "AWS_SECRET_ACCESS_KEY", "s"))
+                .credentials()
+                .current()
+                .accessKey())
+        .isEqualTo("ENVKEY");
+  }
+
+  @Test
+  void missingKeysNameEverySourceLookedInAndNoSecret() {
+    assertThatThrownBy(() -> s3(Optional.of("b"), Map.of("S3_SECRET_KEY", "hush-123")))
         .isInstanceOf(AlcoveException.class)
-        .hasMessageContaining("S3_ENDPOINT_URL, S3_ACCESS_KEY are missing")
-        .hasMessageContaining("server 'alcove'")
-        .hasMessageContaining("the environment")
-        .hasMessageContaining(root.resolve(".env").toString())
+        .hasMessageStartingWith(
+            "S3 is configured (S3_BUCKET_NAME from the plugin configuration) but S3_ACCESS_KEY,"
+                + " S3_SECRET_KEY are missing (or AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, with"
+                + " AWS_SESSION_TOKEN for temporary credentials): looked in the plugin"
+                + " configuration, server 'alcove', the environment, "
+                + root.resolve(".env"))
+        .hasMessageContaining(root.resolve("aws-credentials") + " [default]")
+        .hasMessageContaining(root.resolve("aws-config") + " [default]")
         .hasMessageNotContaining("hush-123");
+    assertThatThrownBy(() -> s3(Optional.empty(), Map.of("S3_ENDPOINT_URL", "http://minio:9000")))
+        .hasMessageStartingWith(
+            "S3 is configured (S3_ENDPOINT_URL from the environment) but S3_BUCKET_NAME is missing");
+    assertThatThrownBy(() -> s3(Optional.of("b"), Map.of("AWS_ACCESS_KEY_ID", "AKIA")))
+        .hasMessage(
+            "S3 is configured but AWS_SECRET_ACCESS_KEY is missing: AWS_ACCESS_KEY_ID is in the"
+                + " environment, and the secret must be given in the same place");
   }
 
   @Test
@@ -131,6 +220,23 @@ class StoreResolverTest {
         .first()
         .asString()
         .contains(".env:2");
+  }
+
+  private StoreSpec spec(
+      Optional<String> bucket, Optional<String> endpoint, Map<String, String> environment) {
+    return StoreResolver.spec(root, options(bucket, endpoint), env(environment), AlcoveLog.SILENT);
+  }
+
+  private S3Settings s3(Optional<String> bucket, Map<String, String> environment) {
+    return ((StoreSpec.S3) spec(bucket, Optional.empty(), environment)).settings();
+  }
+
+  /** The environment, with the AWS files in the test's folder rather than the user's home. */
+  private Map<String, String> env(Map<String, String> environment) {
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.put("AWS_SHARED_CREDENTIALS_FILE", root.resolve("aws-credentials").toString());
+    all.put("AWS_CONFIG_FILE", root.resolve("aws-config").toString());
+    return all;
   }
 
   private StoreOptions options(Optional<String> bucket, Optional<String> endpoint) {

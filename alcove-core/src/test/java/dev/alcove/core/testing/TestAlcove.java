@@ -40,7 +40,7 @@ public final class TestAlcove {
   }
 
   public Depot depot() {
-    return new Depot(new LocalDirectoryStore(store, "local store"), Optional.empty(), false, log);
+    return new Depot(new LocalDirectoryStore(store, "local store"), Optional.empty(), log);
   }
 
   /** Snapshots {@code source} (a copy of it, so tests may change the original). */

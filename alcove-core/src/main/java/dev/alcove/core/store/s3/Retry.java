@@ -64,18 +64,31 @@ public final class Retry {
     }
   }
 
+  /** S3 error codes worth another attempt: the server's passing trouble, or a clock to correct. */
+  private static final java.util.Set<String> TRANSIENT_CODES =
+      java.util.Set.of(
+          "InternalError",
+          "SlowDown",
+          "ServiceUnavailable",
+          "RequestTimeout",
+          "RequestTimeTooSkewed");
+
   /**
    * A passing failure, wherever it sits in the cause chain: an I/O error such as a dropped
-   * connection, a 5xx answer, or S3's InternalError or SlowDown.
+   * connection, a 5xx answer, S3's InternalError, SlowDown or RequestTimeout, or a clock skew the
+   * client has since corrected. A host name that does not resolve or a TLS failure is for good:
+   * trying again only delays the message.
    */
   static boolean isTransient(Throwable error) {
     for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
       if (e instanceof S3Exception answer) {
-        return answer.status() >= 500
-            || "InternalError".equals(answer.code())
-            || "SlowDown".equals(answer.code())
-            || "ServiceUnavailable".equals(answer.code());
+        return answer.status() >= 500 || TRANSIENT_CODES.contains(answer.code());
       }
+      if (e instanceof java.net.UnknownHostException || e instanceof javax.net.ssl.SSLException) {
+        return false;
+      }
+    }
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
       if (e instanceof IOException) {
         return true;
       }

@@ -49,37 +49,66 @@ final class S3Client {
    */
   static final int READ_TIMEOUT_MILLIS = 60_000;
 
-  private final URI endpoint;
-  private final String host;
   private final String bucket;
   private final int readTimeoutMillis;
-  private volatile Signer signer;
+  private final CredentialSource credentials;
+  private final Optional<Boolean> pathStyle;
+  private volatile S3Endpoint endpoint;
+  private volatile String region;
+
+  /** How far the server's clock is ahead of this one's, once a server said the two differ. */
+  private volatile java.time.Duration clockOffset = java.time.Duration.ZERO;
 
   S3Client(URI endpoint, String bucket, String accessKey, String secretKey) {
-    this(endpoint, bucket, accessKey, secretKey, READ_TIMEOUT_MILLIS);
+    this(
+        endpoint,
+        bucket,
+        CredentialSource.fixed(S3Credentials.of(accessKey, secretKey), "test"),
+        Optional.empty(),
+        Optional.of(true),
+        READ_TIMEOUT_MILLIS);
   }
 
-  S3Client(URI endpoint, String bucket, String accessKey, String secretKey, int readTimeoutMillis) {
+  S3Client(
+      URI endpoint,
+      String bucket,
+      CredentialSource credentials,
+      Optional<String> region,
+      Optional<Boolean> pathStyle,
+      int readTimeoutMillis) {
     this.readTimeoutMillis = readTimeoutMillis;
-    this.endpoint = endpoint;
-    this.host = hostHeader(endpoint);
+    this.endpoint = new S3Endpoint(endpoint);
     this.bucket = bucket;
-    this.signer = new Signer(accessKey, secretKey, regionOf(endpoint.getHost()));
+    this.credentials = credentials;
+    this.pathStyle = pathStyle;
+    this.region = region.or(() -> this.endpoint.region()).orElse(S3Endpoint.DEFAULT_REGION);
   }
 
   /** The Host header as the JDK sends it: the port only when it is not the scheme's default. */
-  private static String hostHeader(URI endpoint) {
+  private static String hostHeader(URI endpoint, String host) {
     int port = endpoint.getPort();
     int standard = "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
-    return port == -1 || port == standard ? endpoint.getHost() : endpoint.getHost() + ":" + port;
+    return port == -1 || port == standard ? host : host + ":" + port;
   }
 
-  /** AWS endpoints name their region; other servers take the default one. */
-  static String regionOf(String host) {
-    java.util.regex.Matcher aws =
-        java.util.regex.Pattern.compile("(?:^|\\.)s3[.-]([a-z0-9-]+)\\.amazonaws\\.com$")
-            .matcher(host);
-    return aws.find() && !aws.group(1).equals("external-1") ? aws.group(1) : "us-east-1";
+  /** The endpoint requests now go to, which may have moved to the bucket's own region (AWS). */
+  URI endpoint() {
+    return endpoint.uri();
+  }
+
+  String region() {
+    return region;
+  }
+
+  /**
+   * Signs later requests for {@code newRegion}; on AWS, sends them to that region's endpoint too,
+   * since a regional endpoint answers only for its own region's buckets.
+   */
+  private void moveTo(String newRegion) {
+    region = newRegion;
+    if (endpoint.isAws() && !endpoint.region().orElse("").equals(newRegion)) {
+      endpoint = S3Endpoint.aws(newRegion);
+    }
   }
 
   /**
@@ -89,9 +118,9 @@ final class S3Client {
   void locateBucket() throws IOException {
     S3Exception refused = null;
     try {
-      String region = askLocation();
-      if (!region.isEmpty() && !region.equals(signer.region()) && !region.equals("US")) {
-        signer = signer.inRegion(region.equals("EU") ? "eu-west-1" : region);
+      String located = endpoint.regionOfLocation(askLocation());
+      if (!located.equals(region)) {
+        moveTo(located);
       }
     } catch (S3Exception e) {
       // A server without the call, or a key allowed objects but not this, keeps the default
@@ -108,6 +137,11 @@ final class S3Client {
       if (e.status() == 404) {
         throw new S3Exception(404, "NoSuchBucket", "no such bucket", Optional.empty());
       }
+      if (e.status() == 403 && refused != null && refused.code().equals("AccessDenied")) {
+        // Good keys allowed objects but not the bucket itself (no s3:ListBucket): what they may
+        // not do, each operation will say.
+        return;
+      }
       // A HEAD answer has no body: the refusal of the location says more (SignatureDoesNotMatch)
       throw e.status() == 403 && refused != null && refused.status() == 403 ? refused : e;
     }
@@ -119,10 +153,10 @@ final class S3Client {
     try {
       connection = send("GET", "", query("location", ""), Map.of(), null);
     } catch (S3Exception e) {
-      if (e.region().isEmpty() || e.region().get().equals(signer.region())) {
+      if (e.region().isEmpty() || e.region().get().equals(region)) {
         throw e;
       }
-      signer = signer.inRegion(e.region().get());
+      moveTo(e.region().get());
       connection = send("GET", "", query("location", ""), Map.of(), null);
     }
     return first(readXml(connection, Set.of("LocationConstraint")), "LocationConstraint")
@@ -372,14 +406,21 @@ final class S3Client {
       Map<String, String> headers,
       Body body)
       throws IOException {
+    URI base = endpoint.uri();
+    boolean virtualHosted = endpoint.virtualHostedFor(bucket, pathStyle);
+    String hostName = virtualHosted ? bucket + "." + base.getHost() : base.getHost();
     String path =
-        "/" + Signer.encode(bucket, false) + (key.isEmpty() ? "" : "/" + Signer.encode(key, true));
+        virtualHosted
+            ? "/" + Signer.encode(key, true)
+            : "/"
+                + Signer.encode(bucket, false)
+                + (key.isEmpty() ? "" : "/" + Signer.encode(key, true));
     String canonicalQuery = Signer.query(query);
     URL url =
         new URL(
-            endpoint.getScheme(),
-            endpoint.getHost(),
-            endpoint.getPort(),
+            base.getScheme(),
+            hostName,
+            base.getPort(),
             path + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     connection.setRequestMethod(method);
@@ -388,9 +429,15 @@ final class S3Client {
     connection.setUseCaches(false);
     connection.setInstanceFollowRedirects(false);
     String payload = body == null ? Signer.EMPTY_PAYLOAD : body.sha256();
-    signer
+    new Signer(credentials.current(), region)
         .sign(
-            method, host, path, canonicalQuery, headers, payload, ZonedDateTime.now(ZoneOffset.UTC))
+            method,
+            hostHeader(base, hostName),
+            path,
+            canonicalQuery,
+            headers,
+            payload,
+            ZonedDateTime.now(ZoneOffset.UTC).plus(clockOffset))
         .forEach(connection::setRequestProperty);
     if (body != null) {
       connection.setDoOutput(true);
@@ -401,7 +448,13 @@ final class S3Client {
     }
     int status = connection.getResponseCode();
     if (status >= 300) {
-      throw error(connection, status);
+      S3Exception error = error(connection, status);
+      if (error.code().equals("RequestTimeTooSkewed") && connection.getDate() > 0) {
+        // Sign the next attempt with the server's time, as AWS's own clients do.
+        clockOffset =
+            java.time.Duration.ofMillis(connection.getDate() - System.currentTimeMillis());
+      }
+      throw error;
     }
     return connection;
   }

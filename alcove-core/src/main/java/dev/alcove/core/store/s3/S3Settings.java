@@ -1,11 +1,20 @@
 package dev.alcove.core.store.s3;
 
+import java.util.Optional;
+
 /**
- * Where and how to reach an S3 bucket. {@link #toString()} never shows the secret key, so a
- * settings value can be logged or put in a message safely.
+ * Where and how to reach an S3 bucket: the endpoint, the bucket and key prefix, where the
+ * credentials come from, the region to sign for when the endpoint does not say, and path-style or
+ * virtual-hosted addressing (empty: path-style except on AWS). {@link #toString()} never shows a
+ * secret, so a settings value can be logged or put in a message safely.
  */
 public record S3Settings(
-    String endpoint, String bucket, String prefix, String accessKey, String secretKey) {
+    String endpoint,
+    String bucket,
+    String prefix,
+    CredentialSource credentials,
+    Optional<String> region,
+    Optional<Boolean> pathStyle) {
 
   private static final java.util.regex.Pattern USER_INFO =
       java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
@@ -19,6 +28,26 @@ public record S3Settings(
     }
   }
 
+  /** Static keys, the region from the endpoint, path-style unless on AWS. */
+  public S3Settings(
+      String endpoint, String bucket, String prefix, String accessKey, String secretKey) {
+    this(
+        endpoint,
+        bucket,
+        prefix,
+        CredentialSource.fixed(S3Credentials.of(accessKey, secretKey), "given keys"),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public String accessKey() {
+    return credentials.current().accessKey();
+  }
+
+  public String secretKey() {
+    return credentials.current().secretKey();
+  }
+
   /** {@code s3://bucket/prefix at endpoint}, for messages. */
   public String describe() {
     return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix) + " at " + endpoint;
@@ -26,6 +55,11 @@ public record S3Settings(
 
   @Override
   public String toString() {
-    return "S3Settings[" + describe() + ", accessKey=" + accessKey + ", secretKey=****]";
+    return "S3Settings["
+        + describe()
+        + region.map(r -> ", region " + r).orElse("")
+        + ", credentials from "
+        + credentials.describe()
+        + "]";
   }
 }

@@ -39,11 +39,11 @@ public final class S3Store implements ObjectStore {
 
   private static final Set<String> BAD_CREDENTIALS =
       Set.of(
-          "AccessDenied",
           "InvalidAccessKeyId",
           "SignatureDoesNotMatch",
           "InvalidToken",
-          "Forbidden");
+          "ExpiredToken",
+          "TokenRefreshRequired");
 
   private final S3Client client;
   private final S3Settings settings;
@@ -73,8 +73,9 @@ public final class S3Store implements ObjectStore {
           new S3Client(
               endpoint,
               settings.bucket(),
-              settings.accessKey(),
-              settings.secretKey(),
+              settings.credentials(),
+              settings.region(),
+              settings.pathStyle(),
               readTimeoutMillis);
     } catch (IllegalArgumentException e) {
       throw new AlcoveException(
@@ -140,13 +141,23 @@ public final class S3Store implements ObjectStore {
     try {
       complete = retry.call("list " + describe(), () -> listInto(wanted, found, limit));
     } catch (RuntimeException e) {
-      throw translate(e, "list the objects");
+      if (!deniedListing(e)) {
+        throw translate(e, "list the objects");
+      }
+      // Keys that may read and write objects but not list them: ask object by object.
+      found.clear();
+      complete = false;
     }
     if (!complete) {
       List<Checksum> unseen = wanted.stream().filter(sum -> !found.contains(sum)).toList();
       found.addAll(ObjectStore.super.present(unseen, threads));
     }
     return found;
+  }
+
+  private static boolean deniedListing(RuntimeException e) {
+    Throwable cause = e instanceof Retry.Failure failure ? failure.getCause() : e;
+    return cause instanceof S3Exception answer && answer.code().equals("AccessDenied");
   }
 
   /** Adds the keys listed that are wanted to {@code found}; false if it stopped at the limit. */
@@ -295,13 +306,45 @@ public final class S3Store implements ObjectStore {
     String where = describe();
     if (cause instanceof S3Exception response) {
       String code = response.code();
-      if (BAD_CREDENTIALS.contains(code)) {
+      if (code.equals("AccessDenied") || code.equals("Forbidden")) {
         return new AlcoveException(
-            "S3 refused the credentials for "
+            "S3 denied the request to "
+                + action
+                + " in "
                 + where
                 + " ("
                 + code
-                + "): check S3_ACCESS_KEY and S3_SECRET_KEY");
+                + "): the credentials ("
+                + settings.credentials().describe()
+                + ") need the permission "
+                + permissionFor(action)
+                + " on the bucket; see the README's IAM policy");
+      }
+      if (BAD_CREDENTIALS.contains(code)) {
+        return new AlcoveException(
+            "S3 refused the credentials ("
+                + settings.credentials().describe()
+                + ") for "
+                + where
+                + " ("
+                + code
+                + "): "
+                + (code.contains("Token")
+                    ? "the session token is missing, wrong or expired: get new temporary"
+                        + " credentials (AWS_SESSION_TOKEN with its keys)"
+                    : "check the access key and its secret"));
+      }
+      if (response.status() == 301 && response.region().isPresent()) {
+        return new AlcoveException(
+            "bucket '"
+                + settings.bucket()
+                + "' is in region "
+                + response.region().get()
+                + ", not the one "
+                + settings.endpoint()
+                + " serves: set the endpoint for "
+                + response.region().get()
+                + " (or the region, on AWS)");
       }
       if ("NoSuchBucket".equals(code)) {
         return new AlcoveException(
@@ -332,6 +375,20 @@ public final class S3Store implements ObjectStore {
     }
     return new AlcoveException(
         "S3 could not " + action + " in " + where + ": " + rootMessage(cause));
+  }
+
+  /** The IAM permission an operation needs, for the message that says it was denied. */
+  static String permissionFor(String action) {
+    if (action.startsWith("upload") || action.startsWith("write")) {
+      return "s3:PutObject";
+    }
+    if (action.startsWith("list") || action.startsWith("open")) {
+      return "s3:ListBucket";
+    }
+    if (action.startsWith("delete")) {
+      return "s3:DeleteObject";
+    }
+    return "s3:GetObject";
   }
 
   private static String rootMessage(Throwable t) {

@@ -27,28 +27,23 @@ final class Signer {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-  private final String accessKey;
-  private final String secretKey;
+  private final S3Credentials credentials;
   private final String region;
 
-  Signer(String accessKey, String secretKey, String region) {
-    this.accessKey = accessKey;
-    this.secretKey = secretKey;
+  Signer(S3Credentials credentials, String region) {
+    this.credentials = credentials;
     this.region = region;
   }
 
-  String region() {
-    return region;
-  }
-
-  Signer inRegion(String otherRegion) {
-    return new Signer(accessKey, secretKey, otherRegion);
+  Signer(String accessKey, String secretKey, String region) {
+    this(S3Credentials.of(accessKey, secretKey), region);
   }
 
   /**
    * The headers to send with a request: {@code x-amz-date}, {@code x-amz-content-sha256}, {@code
-   * Authorization}, and {@code headers} themselves, all of which are signed along with {@code
-   * host}. {@code path} and {@code query} are as sent, already URI-encoded.
+   * Authorization}, the session token ({@code x-amz-security-token}) of temporary credentials, and
+   * {@code headers} themselves, all of which are signed along with {@code host}. {@code path} and
+   * {@code query} are as sent, already URI-encoded.
    */
   Map<String, String> sign(
       String method,
@@ -65,6 +60,7 @@ final class Signer {
     signed.put("host", host);
     signed.put("x-amz-date", stamp);
     signed.put("x-amz-content-sha256", payloadSha256);
+    credentials.sessionToken().ifPresent(token -> signed.put("x-amz-security-token", token));
     StringBuilder canonicalHeaders = new StringBuilder();
     signed.forEach(
         (name, value) ->
@@ -85,7 +81,7 @@ final class Signer {
     String scope = day + "/" + region + "/s3/aws4_request";
     String stringToSign =
         ALGORITHM + '\n' + stamp + '\n' + scope + '\n' + Sha256.ofString(canonicalRequest).hex();
-    byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), day);
+    byte[] key = hmac(("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8), day);
     key = hmac(key, region);
     key = hmac(key, "s3");
     key = hmac(key, "aws4_request");
@@ -96,7 +92,7 @@ final class Signer {
         "authorization",
         ALGORITHM
             + " Credential="
-            + accessKey
+            + credentials.accessKey()
             + "/"
             + scope
             + ", SignedHeaders="

@@ -69,10 +69,28 @@ class S3ClientRegionTest {
 
   @Test
   void regionalAwsEndpointsNameTheirRegion() {
-    assertThat(S3Client.regionOf("s3.ap-southeast-2.amazonaws.com")).isEqualTo("ap-southeast-2");
-    assertThat(S3Client.regionOf("s3-eu-west-1.amazonaws.com")).isEqualTo("eu-west-1");
-    assertThat(S3Client.regionOf("s3.amazonaws.com")).isEqualTo("us-east-1");
-    assertThat(S3Client.regionOf("s3-external-1.amazonaws.com")).isEqualTo("us-east-1");
-    assertThat(S3Client.regionOf("minio.example.com")).isEqualTo("us-east-1");
+    assertThat(regionOf("s3.ap-southeast-2.amazonaws.com")).isEqualTo("ap-southeast-2");
+    assertThat(regionOf("s3-eu-west-1.amazonaws.com")).isEqualTo("eu-west-1");
+    assertThat(regionOf("s3.amazonaws.com")).isEqualTo("us-east-1");
+    assertThat(regionOf("s3-external-1.amazonaws.com")).isEqualTo("us-east-1");
+    assertThat(regionOf("minio.example.com")).isEqualTo("us-east-1");
+    assertThat(regionOf("s3.us-west-004.backblazeb2.com")).isEqualTo("us-west-004");
+    assertThat(regionOf("0123abcd.r2.cloudflarestorage.com")).isEqualTo("auto");
+    assertThat(regionOf("storage.googleapis.com")).isEqualTo("auto");
+    S3Endpoint aws = new S3Endpoint(java.net.URI.create("https://s3.amazonaws.com"));
+    S3Endpoint other = new S3Endpoint(java.net.URI.create("https://s3.example.com"));
+    assertThat(aws.regionOfLocation("EU")).isEqualTo("eu-west-1");
+    assertThat(other.regionOfLocation("EU")).isEqualTo("EU");
+    assertThat(aws.regionOfLocation("")).isEqualTo("us-east-1");
+    assertThat(aws.virtualHostedFor("team-lake", java.util.Optional.empty())).isTrue();
+    assertThat(aws.virtualHostedFor("team.lake", java.util.Optional.empty())).isFalse();
+    assertThat(other.virtualHostedFor("team-lake", java.util.Optional.empty())).isFalse();
+    assertThat(other.virtualHostedFor("team-lake", java.util.Optional.of(false))).isTrue();
+  }
+
+  private static String regionOf(String host) {
+    return new S3Endpoint(java.net.URI.create("https://" + host))
+        .region()
+        .orElse(S3Endpoint.DEFAULT_REGION);
   }
 }
