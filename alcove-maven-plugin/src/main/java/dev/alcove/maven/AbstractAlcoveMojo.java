@@ -12,6 +12,8 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreOptions;
 import dev.alcove.core.store.StoreResolver;
+import dev.alcove.core.store.s3.CredentialSource;
+import dev.alcove.core.store.s3.SdkCredentialChain;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -220,7 +222,8 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
         session != null && session.isOffline(),
         Optional.ofNullable(region).filter(r -> !r.isBlank()),
         Optional.ofNullable(pathStyle),
-        Optional.empty());
+        awsCredentialChain(),
+        MavenProxies.active(settings, settingsDecrypter));
   }
 
   /** How the goal uses the table cache, from {@code alcove.cache} and {@code alcove.cache.push}. */
@@ -253,7 +256,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   /**
    * The class path of Java steps, found when the first one runs: the project's runtime class path
    * (when the goal resolved it), the plugin's own artifacts (DuckDB among them), then the libraries
-   * of {@link JavaStepLibraries}.
+   * of {@link RuntimeLibraries#JAVA_STEPS}.
    */
   private List<Path> resolveJavaStepClassPath() {
     Set<String> elements = new LinkedHashSet<>();
@@ -271,11 +274,29 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       }
     }
     if (repositorySystem != null && repositorySession != null) {
-      new JavaStepLibraries(repositorySystem, repositorySession, pluginRepositories, pluginVersion)
-          .resolve()
+      runtimeLibraries()
+          .resolve(RuntimeLibraries.JAVA_STEPS)
           .forEach(path -> elements.add(path.toString()));
     }
     return elements.stream().map(Path::of).toList();
+  }
+
+  private RuntimeLibraries runtimeLibraries() {
+    return new RuntimeLibraries(
+        repositorySystem, repositorySession, pluginRepositories, pluginVersion);
+  }
+
+  /**
+   * The AWS SDK's default credential chain, resolved and loaded only when S3 is configured and no
+   * static key was found anywhere; empty where there is no resolver (a Mojo test).
+   */
+  private Optional<Supplier<CredentialSource>> awsCredentialChain() {
+    if (repositorySystem == null || repositorySession == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        () ->
+            SdkCredentialChain.load(runtimeLibraries().resolve(RuntimeLibraries.AWS_CREDENTIALS)));
   }
 
   protected List<StepDeclaration> declaredSteps() {

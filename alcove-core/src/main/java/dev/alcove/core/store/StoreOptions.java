@@ -1,7 +1,9 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.store.s3.CredentialSource;
+import dev.alcove.core.store.s3.HttpProxy;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
  *     on AWS
  * @param credentialChain where credentials come from when no static keys are found anywhere (the
  *     AWS SDK's default chain, which the Maven plugin loads only then)
+ * @param proxies the front end's proxies by protocol ({@code http}, {@code https}): Maven's active
+ *     {@code <proxies>}; they win over {@code HTTPS_PROXY} and {@code HTTP_PROXY}
  */
 public record StoreOptions(
     Path localStore,
@@ -34,7 +38,8 @@ public record StoreOptions(
     boolean offline,
     Optional<String> region,
     Optional<Boolean> pathStyle,
-    Optional<Supplier<CredentialSource>> credentialChain) {
+    Optional<Supplier<CredentialSource>> credentialChain,
+    Map<String, HttpProxy> proxies) {
 
   /** Without a region, addressing style or credential chain of its own. */
   public StoreOptions(
@@ -57,7 +62,8 @@ public record StoreOptions(
         offline,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   /** An access key and its secret; {@link #toString()} hides the secret. */

@@ -1,9 +1,12 @@
 package dev.alcove.core.store;
 
+import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Store;
 import dev.alcove.core.testing.S3TestServer;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract against S3Proxy, a real S3 server in this JVM, under a key prefix. */
@@ -15,6 +18,11 @@ class S3StoreContractTest extends StoreContract {
   ObjectStore open() throws Exception {
     server = S3TestServer.start(dir.resolve("s3"));
     return S3Store.open(server.settings("team/lake"), Retry.standard(AlcoveLog.SILENT));
+  }
+
+  @Override
+  Optional<Path> fileOf(Checksum checksum) {
+    return Optional.of(server.objectFile("team/lake/" + ObjectKeys.relativeKey(checksum)));
   }
 
   @AfterEach

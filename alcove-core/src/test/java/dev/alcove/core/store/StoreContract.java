@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.ThreadBudget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +31,75 @@ abstract class StoreContract {
 
   /** A fresh, empty store. */
   abstract ObjectStore open() throws Exception;
+
+  /** The file in which the server keeps an object, where a test can damage it. */
+  Optional<Path> fileOf(Checksum checksum) {
+    return Optional.empty();
+  }
+
+  @Test
+  void presentInBulkNamesExactlyTheObjectsThere() throws Exception {
+    try (ObjectStore store = open()) {
+      List<Checksum> stored = new ArrayList<>();
+      List<Checksum> missing = new ArrayList<>();
+      // Enough objects that a remote store lists the bucket instead of asking object by object.
+      for (int i = 0; i < 80; i++) {
+        Path file = dir.resolve("bulk-" + i);
+        Files.writeString(file, "object " + i);
+        Checksum sum = Sha256.ofFile(file);
+        if (i % 3 == 0) {
+          missing.add(sum);
+        } else {
+          store.upload(sum, file, TransferProgress.NONE);
+          stored.add(sum);
+        }
+      }
+      List<Checksum> asked = new ArrayList<>(stored);
+      asked.addAll(missing);
+      assertThat(store.present(asked, ThreadBudget.of(4)))
+          .containsExactlyInAnyOrderElementsOf(stored);
+    }
+  }
+
+  @Test
+  void aCorruptObjectComesBackWithTheChecksumOfWhatIsThere() throws Exception {
+    try (ObjectStore store = open()) {
+      Path file = dir.resolve("object.bin");
+      Files.writeString(file, "good bytes");
+      Checksum sum = Sha256.ofFile(file);
+      store.put(sum, file, TransferProgress.NONE);
+      Optional<Path> kept = fileOf(sum);
+      Assumptions.assumeTrue(kept.isPresent(), "this server's files cannot be reached to damage");
+      Files.writeString(kept.get(), "bad bytes!");
+      assertThat(store.get(sum, dir.resolve("back.bin"), TransferProgress.NONE))
+          .isNotEqualTo(sum)
+          .isEqualTo(Sha256.ofFile(dir.resolve("back.bin")));
+    }
+  }
+
+  @Test
+  void concurrentPutsOfOneObjectLeaveItWhole() throws Exception {
+    try (ObjectStore store = open()) {
+      byte[] bytes = new byte[3 << 20];
+      new java.util.Random(7).nextBytes(bytes);
+      Path file = dir.resolve("shared.bin");
+      Files.write(file, bytes);
+      Checksum sum = Sha256.ofFile(file);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> puts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          puts.add(pool.submit(() -> store.upload(sum, file, TransferProgress.NONE)));
+        }
+        for (Future<?> put : puts) {
+          put.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(store.get(sum, dir.resolve("back.bin"), TransferProgress.NONE)).isEqualTo(sum);
+    }
+  }
 
   @Test
   void objectsRoundTripAndDeletingThemIsIdempotent() throws Exception {

@@ -53,6 +53,7 @@ final class S3Client {
   private final int readTimeoutMillis;
   private final CredentialSource credentials;
   private final Optional<Boolean> pathStyle;
+  private final Optional<HttpProxy> proxy;
   private volatile S3Endpoint endpoint;
   private volatile String region;
 
@@ -66,6 +67,7 @@ final class S3Client {
         CredentialSource.fixed(S3Credentials.of(accessKey, secretKey), "test"),
         Optional.empty(),
         Optional.of(true),
+        Optional.empty(),
         READ_TIMEOUT_MILLIS);
   }
 
@@ -75,7 +77,9 @@ final class S3Client {
       CredentialSource credentials,
       Optional<String> region,
       Optional<Boolean> pathStyle,
+      Optional<HttpProxy> proxy,
       int readTimeoutMillis) {
+    this.proxy = proxy;
     this.readTimeoutMillis = readTimeoutMillis;
     this.endpoint = new S3Endpoint(endpoint);
     this.bucket = bucket;
@@ -89,6 +93,35 @@ final class S3Client {
     int port = endpoint.getPort();
     int standard = "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
     return port == -1 || port == standard ? host : host + ":" + port;
+  }
+
+  /**
+   * A proxy's password: sent with each request to a plain-HTTP endpoint (a streamed body could not
+   * be sent twice after a challenge), and given on challenge to an HTTPS tunnel.
+   */
+  private static void authenticate(HttpURLConnection connection, HttpProxy proxy, boolean tunnel) {
+    if (proxy.user().isEmpty()) {
+      return;
+    }
+    String user = proxy.user().get();
+    char[] password = proxy.password().orElse("").toCharArray();
+    if (!tunnel) {
+      connection.setRequestProperty(
+          "Proxy-Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8)));
+    }
+    connection.setAuthenticator(
+        new java.net.Authenticator() {
+          @Override
+          protected java.net.PasswordAuthentication getPasswordAuthentication() {
+            return getRequestorType() == RequestorType.PROXY
+                ? new java.net.PasswordAuthentication(user, password)
+                : null;
+          }
+        });
   }
 
   /** The endpoint requests now go to, which may have moved to the bucket's own region (AWS). */
@@ -176,49 +209,75 @@ final class S3Client {
     }
   }
 
-  /** Uploads {@code file}, whose SHA-256 is {@code sha256}, in one request or in parts. */
+  /**
+   * Uploads {@code file}, whose SHA-256 is {@code sha256}, in one request or in parts; each request
+   * is tried again on its own through {@code retry}, so a part that fails does not send the parts
+   * before it again.
+   */
   void put(
-      String key, Path file, long size, String sha256, long partSize, TransferProgress progress)
-      throws IOException {
+      String key,
+      Path file,
+      long size,
+      String sha256,
+      long partSize,
+      TransferProgress progress,
+      Retry retry) {
     if (size <= partSize) {
-      drain(
-          send(
-              "PUT",
-              key,
-              new TreeMap<>(),
-              objectHeaders(),
-              new Body(file, 0, size, sha256, progress)));
+      retry.call(
+          "upload " + key,
+          () -> {
+            drain(
+                send(
+                    "PUT",
+                    key,
+                    new TreeMap<>(),
+                    objectHeaders(),
+                    new Body(file, 0, size, sha256, progress)));
+            return null;
+          });
       return;
     }
     long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
     String uploadId =
-        first(
-                readXml(
-                    send("POST", key, query("uploads", ""), objectHeaders(), null),
-                    Set.of("UploadId")),
-                "UploadId")
-            .orElseThrow(
-                () -> new IOException("the server started a multipart upload without an id"));
+        retry.call(
+            "start the upload of " + key,
+            () ->
+                first(
+                        readXml(
+                            send("POST", key, query("uploads", ""), objectHeaders(), null),
+                            Set.of("UploadId")),
+                        "UploadId")
+                    .orElseThrow(
+                        () ->
+                            new IOException(
+                                "the server started a multipart upload without an id")));
     try {
       List<String> etags = new ArrayList<>();
       for (long offset = 0; offset < size; offset += part) {
+        long start = offset;
         long length = Math.min(part, size - offset);
-        SortedMap<String, String> query = query("partNumber", String.valueOf(etags.size() + 1));
-        query.put("uploadId", uploadId);
-        HttpURLConnection connection =
-            send(
-                "PUT",
-                key,
-                query,
-                Map.of(),
-                new Body(file, offset, length, sha256(file, offset, length), progress));
-        String etag = connection.getHeaderField("ETag");
-        drain(connection);
-        if (etag == null) {
-          throw new IOException(
-              "the server stored part " + (etags.size() + 1) + " without an ETag");
-        }
-        etags.add(etag);
+        int number = etags.size() + 1;
+        String partSha256 = retry.call("read " + file, () -> sha256(file, start, length));
+        etags.add(
+            retry.call(
+                "upload part " + number + " of " + key,
+                () -> {
+                  SortedMap<String, String> query = query("partNumber", String.valueOf(number));
+                  query.put("uploadId", uploadId);
+                  HttpURLConnection connection =
+                      send(
+                          "PUT",
+                          key,
+                          query,
+                          Map.of(),
+                          new Body(file, start, length, partSha256, progress));
+                  String etag = connection.getHeaderField("ETag");
+                  drain(connection);
+                  if (etag == null) {
+                    throw new IOException("the server stored part " + number + " without an ETag");
+                  }
+                  return etag;
+                }));
       }
       StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
       for (int i = 0; i < etags.size(); i++) {
@@ -231,15 +290,18 @@ final class S3Client {
       byte[] body =
           xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
       // With no type of its own, the JDK would call the body a form, which servers may consume
-      readXml(
-          send(
-              "POST",
-              key,
-              query("uploadId", uploadId),
-              Map.of("content-type", "application/xml"),
-              new Body(body)),
-          Set.of());
-    } catch (IOException | RuntimeException e) {
+      retry.call(
+          "complete the upload of " + key,
+          () ->
+              readXml(
+                  send(
+                      "POST",
+                      key,
+                      query("uploadId", uploadId),
+                      Map.of("content-type", "application/xml"),
+                      new Body(body)),
+                  Set.of()));
+    } catch (RuntimeException e) {
       try {
         drain(send("DELETE", key, query("uploadId", uploadId), Map.of(), null));
       } catch (IOException | RuntimeException abortFailed) {
@@ -422,7 +484,11 @@ final class S3Client {
             hostName,
             base.getPort(),
             path + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    Optional<HttpProxy> via = proxy.filter(p -> p.appliesTo(hostName));
+    HttpURLConnection connection =
+        (HttpURLConnection)
+            (via.isPresent() ? url.openConnection(via.get().asJavaProxy()) : url.openConnection());
+    via.ifPresent(p -> authenticate(connection, p, "https".equalsIgnoreCase(base.getScheme())));
     connection.setRequestMethod(method);
     connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
     connection.setReadTimeout(readTimeoutMillis);

@@ -14,7 +14,8 @@ public record S3Settings(
     String prefix,
     CredentialSource credentials,
     Optional<String> region,
-    Optional<Boolean> pathStyle) {
+    Optional<Boolean> pathStyle,
+    Optional<HttpProxy> proxy) {
 
   private static final java.util.regex.Pattern USER_INFO =
       java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
@@ -37,7 +38,19 @@ public record S3Settings(
         prefix,
         CredentialSource.fixed(S3Credentials.of(accessKey, secretKey), "given keys"),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
+  }
+
+  /** Without a proxy. */
+  public S3Settings(
+      String endpoint,
+      String bucket,
+      String prefix,
+      CredentialSource credentials,
+      Optional<String> region,
+      Optional<Boolean> pathStyle) {
+    this(endpoint, bucket, prefix, credentials, region, pathStyle, Optional.empty());
   }
 
   public String accessKey() {
@@ -58,6 +71,7 @@ public record S3Settings(
     return "S3Settings["
         + describe()
         + region.map(r -> ", region " + r).orElse("")
+        + proxy.map(p -> ", through " + p).orElse("")
         + ", credentials from "
         + credentials.describe()
         + "]";

@@ -76,6 +76,7 @@ public final class S3Store implements ObjectStore {
               settings.credentials(),
               settings.region(),
               settings.pathStyle(),
+              settings.proxy(),
               readTimeoutMillis);
     } catch (IllegalArgumentException e) {
       throw new AlcoveException(
@@ -195,12 +196,7 @@ public final class S3Store implements ObjectStore {
       throw new AlcoveException("cannot read " + file + " to upload it: " + e.getMessage());
     }
     try {
-      retry.call(
-          "upload " + key(checksum),
-          () -> {
-            client.put(key(checksum), file, size, checksum.hex(), PART_SIZE, progress);
-            return null;
-          });
+      client.put(key(checksum), file, size, checksum.hex(), PART_SIZE, progress, retry);
     } catch (RuntimeException e) {
       throw translate(e, "upload " + key(checksum));
     }

@@ -17,15 +17,23 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
- * The libraries a Java step finds on its class path besides the project's own: the POM {@code
- * dev.alcove:alcove-java-step-libraries} of the plugin's version (parquet-avro and the Hadoop
- * classes it needs), resolved with its dependencies when a Java step first runs. They are not the
- * plugin's dependencies, so no other goal pays for Maven loading some 30 more artifacts.
+ * Libraries the plugin resolves only when they are needed, as a POM of this project with its
+ * dependencies, so that no other goal pays for Maven loading them: {@link #JAVA_STEPS}
+ * (parquet-avro and the Hadoop classes a Java step finds on its class path besides the project's
+ * own), and {@link #AWS_CREDENTIALS} (the AWS SDK's credential chain, asked when S3 is configured
+ * without keys).
  */
-final class JavaStepLibraries {
+final class RuntimeLibraries {
 
   static final String GROUP = "dev.alcove";
-  static final String ARTIFACT = "alcove-java-step-libraries";
+
+  /** A POM of libraries, and what they are for, for messages. */
+  record Kind(String artifact, String purpose) {}
+
+  static final Kind JAVA_STEPS =
+      new Kind("alcove-java-step-libraries", "the libraries Java steps run with");
+  static final Kind AWS_CREDENTIALS =
+      new Kind("alcove-aws-credentials", "the AWS SDK's credential chain");
 
   private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
 
@@ -34,7 +42,7 @@ final class JavaStepLibraries {
   private final List<RemoteRepository> repositories;
   private final String version;
 
-  JavaStepLibraries(
+  RuntimeLibraries(
       RepositorySystem system,
       RepositorySystemSession session,
       List<RemoteRepository> repositories,
@@ -45,11 +53,12 @@ final class JavaStepLibraries {
     this.version = version;
   }
 
-  List<Path> resolve() {
-    String coordinates = GROUP + ":" + ARTIFACT + ":" + version;
+  /** The jars of {@code kind}, with their dependencies, resolved now. */
+  List<Path> resolve(Kind kind) {
+    String coordinates = GROUP + ":" + kind.artifact() + ":" + version;
     CollectRequest collect =
         new CollectRequest(
-            new Dependency(new DefaultArtifact(GROUP, ARTIFACT, "pom", version), "runtime"),
+            new Dependency(new DefaultArtifact(GROUP, kind.artifact(), "pom", version), "runtime"),
             repositories);
     DependencyFilter runtime =
         (node, parents) ->
@@ -70,7 +79,9 @@ final class JavaStepLibraries {
       throw new AlcoveException(
           "cannot resolve "
               + coordinates
-              + ", the libraries Java steps run with ("
+              + ", "
+              + kind.purpose()
+              + " ("
               + reason
               + "): run once online, or check the plugin repositories");
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Java steps' libraries come from Maven's resolver; when it cannot find them, one line says so. */
 @MojoTest
 @Basedir("target/test-classes/unit/basic")
-class JavaStepLibrariesTest {
+class RuntimeLibrariesTest {
 
   @TempDir Path emptyRepository;
 
@@ -34,8 +34,8 @@ class JavaStepLibrariesTest {
 
     assertThatThrownBy(
             () ->
-                new JavaStepLibraries(run.repositorySystem, session, List.of(), "0.0.0-nowhere")
-                    .resolve())
+                new RuntimeLibraries(run.repositorySystem, session, List.of(), "0.0.0-nowhere")
+                    .resolve(RuntimeLibraries.JAVA_STEPS))
         .isInstanceOf(AlcoveException.class)
         .hasMessageStartingWith(
             "cannot resolve dev.alcove:alcove-java-step-libraries:0.0.0-nowhere, the libraries Java steps run with (")

@@ -1,0 +1,76 @@
+package dev.alcove.core.store.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.testing.LoopbackProxy;
+import dev.alcove.core.testing.RecordingLog;
+import dev.alcove.core.testing.S3TestServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A multipart upload whose second part fails once sends that part again, and only that part. */
+class MultipartRetryTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aFailedPartIsRetriedAloneNotTheWholeUpload() throws Exception {
+    AtomicInteger firstParts = new AtomicInteger();
+    AtomicInteger secondParts = new AtomicInteger();
+    byte[] bytes = new byte[(11 << 20) + 123];
+    new Random(11).nextBytes(bytes);
+    Path file = dir.resolve("big.bin");
+    Files.write(file, bytes);
+    Checksum sum = Sha256.ofFile(file);
+    try (S3TestServer server = S3TestServer.start(dir.resolve("s3"));
+        LoopbackProxy proxy =
+            new LoopbackProxy(
+                URI.create(server.endpoint()).getPort(),
+                (connection, head) -> {
+                  String line = head.lines().findFirst().orElse("");
+                  if (line.startsWith("PUT") && line.contains("partNumber=1&")) {
+                    firstParts.incrementAndGet();
+                  }
+                  if (line.startsWith("PUT")
+                      && line.contains("partNumber=2&")
+                      && secondParts.getAndIncrement() == 0) {
+                    return LoopbackProxy.Verdict.answer(
+                        LoopbackProxy.s3Error(
+                            500, "Internal Server Error", "InternalError", "failed on purpose"));
+                  }
+                  return LoopbackProxy.Verdict.pass();
+                })) {
+      RecordingLog log = new RecordingLog();
+      S3Client client =
+          new S3Client(
+              URI.create(proxy.endpoint()),
+              S3TestServer.BUCKET,
+              S3TestServer.ACCESS_KEY,
+              S3TestServer.SECRET_KEY);
+      client.put(
+          "big",
+          file,
+          bytes.length,
+          sum.hex(),
+          5L << 20,
+          TransferProgress.NONE,
+          new Retry(3, 10, log));
+
+      assertThat(firstParts.get()).isEqualTo(1);
+      assertThat(secondParts.get()).isEqualTo(2);
+      assertThat(log.warnings)
+          .singleElement()
+          .asString()
+          .startsWith("S3: upload part 2 of big failed");
+      assertThat(Sha256.ofFile(server.objectFile("big"))).isEqualTo(sum);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+dev.alcove.maven.it.ItS3.start(basedir, '.')
+dev.alcove.maven.it.ItAwsCredentials.start(basedir)
+true
