@@ -335,6 +335,31 @@ def main():
                "alcove also hashes the folder and copies it into the alcove, which its cache links to")
         record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 1.0,
                "alcove also verifies every byte and fills its cache")
+
+        # One large file: parts go up, and ranges come down, several at once.
+        huge = data / "huge.bin"
+        if not huge.exists() or huge.stat().st_size != (SIZE_MB * 2) << 20:
+            with open(huge, "wb") as out:
+                shutil.copyfileobj(deterministic_bytes((SIZE_MB * 2) << 20, 3).stdout, out, 1 << 20)
+        big_up, big_up_rclone, big_down, big_down_rclone = [], [], [], []
+        for r in range(REPEAT):
+            init_alcove(up_alcove)
+            big_up.append(snapshot(up_alcove, huge, "huge/2024-01-01", f"-Dalcove.prefix=h{r}", f"-Dalcove.cacheDir={WORK}/cache-up", env=s3_env)[0])
+            big_up_rclone.append(sh(["rclone", "copyto", str(huge), f"bench:{BUCKET}/rh{r}/huge.bin"], env=rclone_env)[0])
+            (up_alcove / "data/snapshots/huge/2024-01-01.bin").unlink()
+            shutil.rmtree(WORK / "cache-up", ignore_errors=True)
+            elapsed, out = mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=h{r}", f"-Dalcove.cacheDir={WORK}/cache-down", env=s3_env)
+            assert "restored snapshot://huge/2024-01-01" in out, out[-2000:]
+            big_down.append(elapsed)
+            shutil.rmtree(WORK / "cache-down", ignore_errors=True)
+            shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
+            big_down_rclone.append(sh(["rclone", "copyto", f"bench:{BUCKET}/rh{r}/huge.bin", str(WORK / "rclone-down/huge.bin")], env=rclone_env)[0])
+            shutil.rmtree(WORK / "s3" / BUCKET / f"h{r}", ignore_errors=True)
+            shutil.rmtree(WORK / "s3" / BUCKET / f"rh{r}", ignore_errors=True)
+        record("6c", f"alcove:snapshot of one {SIZE_MB * 2} MiB file to S3 (local S3Proxy)", big_up, big_up_rclone, "rclone copyto", "speed", 1.0,
+               "parts of 16 MiB, up to 4 at once; alcove also hashes the file and copies it into the alcove and its cache")
+        record("6d", "alcove:run restoring that file from S3", big_down, big_down_rclone, "rclone copyto", "speed", 1.0,
+               "ranges of 16 MiB, up to 4 at once, then one pass to verify every byte; alcove also fills its cache")
     finally:
         server.kill()
         shutil.rmtree(WORK / "s3", ignore_errors=True)

@@ -8,7 +8,7 @@ import dev.alcove.core.log.AlcoveLog
 import java.util.function.Supplier
 
 // Build a good version first, through the core, then break the definition.
-def depot = { new Depot(new LocalDirectoryStore(new File(basedir, 'store').toPath(), 'store'), Optional.empty(), false, AlcoveLog.SILENT) } as Supplier
+def depot = { new Depot(new LocalDirectoryStore(new File(basedir, 'store').toPath(), 'store'), Optional.empty(), AlcoveLog.SILENT) } as Supplier
 def context = GoalContext.builder().threads(1).store(depot).build()
 def report = new RunEngine(context, Alcove.open(basedir.toPath()), new RunOptions(Optional.empty(), false, false)).run()
 context.close()

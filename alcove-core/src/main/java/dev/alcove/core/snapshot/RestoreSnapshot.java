@@ -214,7 +214,11 @@ public final class RestoreSnapshot {
         warnDisplaced(data, "is not the data " + uri + " records", displaced.moveAside(data));
       }
       depot.fetch(
-          metadata.checksum(), data, owner, new ProgressReporter(log, "restoring " + uri + ":", 0));
+          metadata.checksum(),
+          data,
+          owner,
+          new ProgressReporter(log, "restoring " + uri + ":", 0),
+          transfers);
       log.info("restored " + uri + " -> " + layout.relative(data));
       return;
     }
@@ -259,7 +263,7 @@ public final class RestoreSnapshot {
         depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, entry.getKey());
-          depot.fetch(entry.getValue(), file, owner, progress);
+          depot.fetch(entry.getValue(), file, owner, progress, transfers);
         });
     int removed = moveExtraFilesAside(uri, data, manifest, displaced);
     log.info(

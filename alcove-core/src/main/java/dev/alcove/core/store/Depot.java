@@ -94,7 +94,7 @@ public final class Depot implements AutoCloseable {
         store.parallelTransfers(),
         object -> {
           if (!present.contains(object.getKey())) {
-            store.upload(object.getKey(), object.getValue(), progress);
+            store.upload(object.getKey(), object.getValue(), progress, threads);
           }
           fillableCache()
               .ifPresent(c -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE));
@@ -107,6 +107,16 @@ public final class Depot implements AutoCloseable {
    * holds a good copy, else from the store. {@code owner} names the step in messages.
    */
   public void fetch(Checksum checksum, Path target, String owner, TransferProgress progress) {
+    fetch(checksum, target, owner, progress, ThreadBudget.of(1));
+  }
+
+  /** As above, a large object coming down in ranges at once on what {@code threads} has free. */
+  public void fetch(
+      Checksum checksum,
+      Path target,
+      String owner,
+      TransferProgress progress,
+      ThreadBudget threads) {
     Path temp = AtomicFiles.tempSibling(target);
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
@@ -126,7 +136,7 @@ public final class Depot implements AutoCloseable {
       }
       Checksum actual;
       try {
-        actual = store.get(checksum, temp, progress);
+        actual = store.get(checksum, temp, progress, threads);
       } catch (ObjectMissingException e) {
         throw new AlcoveException(
             e.getMessage()

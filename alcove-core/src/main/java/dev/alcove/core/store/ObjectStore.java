@@ -54,6 +54,15 @@ public interface ObjectStore extends AutoCloseable {
   void upload(Checksum checksum, Path file, TransferProgress progress);
 
   /**
+   * As {@link #upload(Checksum, Path, TransferProgress)}, where a large object may go up in parts
+   * at once, on the threads {@code threads} has free.
+   */
+  default void upload(
+      Checksum checksum, Path file, TransferProgress progress, ThreadBudget threads) {
+    upload(checksum, file, progress);
+  }
+
+  /**
    * Writes the object's bytes to {@code target} (a fresh temporary file the caller owns) and
    * returns the checksum of the bytes written, computed as they were written, for the caller to
    * compare with the one it asked for; fails with {@link ObjectMissingException} when there is no
@@ -79,6 +88,15 @@ public interface ObjectStore extends AutoCloseable {
 
   /** Deletes the object; deleting one that is not there does nothing. */
   void delete(Checksum checksum);
+
+  /**
+   * As {@link #get(Checksum, Path, TransferProgress)}, where a large object may come down in ranges
+   * at once, on the threads {@code threads} has free.
+   */
+  default Checksum get(
+      Checksum checksum, Path target, TransferProgress progress, ThreadBudget threads) {
+    return get(checksum, target, progress);
+  }
 
   /** How many transfers to run at once; a remote store waits on the network, not a core. */
   default int parallelTransfers() {

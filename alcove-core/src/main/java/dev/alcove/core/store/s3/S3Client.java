@@ -2,6 +2,8 @@ package dev.alcove.core.store.s3;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.store.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -210,9 +212,9 @@ final class S3Client {
   }
 
   /**
-   * Uploads {@code file}, whose SHA-256 is {@code sha256}, in one request or in parts; each request
-   * is tried again on its own through {@code retry}, so a part that fails does not send the parts
-   * before it again.
+   * Uploads {@code file}, whose SHA-256 is {@code sha256}, in one request or in parts, up to {@link
+   * #PARTS_AT_ONCE} at once on what {@code threads} has free; each request is tried again on its
+   * own through {@code retry}, so a part that fails does not send the others again.
    */
   void put(
       String key,
@@ -221,7 +223,8 @@ final class S3Client {
       String sha256,
       long partSize,
       TransferProgress progress,
-      Retry retry) {
+      Retry retry,
+      ThreadBudget threads) {
     if (size <= partSize) {
       retry.call(
           "upload " + key,
@@ -252,33 +255,16 @@ final class S3Client {
                             new IOException(
                                 "the server started a multipart upload without an id")));
     try {
-      List<String> etags = new ArrayList<>();
+      List<long[]> parts = new ArrayList<>();
       for (long offset = 0; offset < size; offset += part) {
-        long start = offset;
-        long length = Math.min(part, size - offset);
-        int number = etags.size() + 1;
-        String partSha256 = retry.call("read " + file, () -> sha256(file, start, length));
-        etags.add(
-            retry.call(
-                "upload part " + number + " of " + key,
-                () -> {
-                  SortedMap<String, String> query = query("partNumber", String.valueOf(number));
-                  query.put("uploadId", uploadId);
-                  HttpURLConnection connection =
-                      send(
-                          "PUT",
-                          key,
-                          query,
-                          Map.of(),
-                          new Body(file, start, length, partSha256, progress));
-                  String etag = connection.getHeaderField("ETag");
-                  drain(connection);
-                  if (etag == null) {
-                    throw new IOException("the server stored part " + number + " without an ETag");
-                  }
-                  return etag;
-                }));
+        parts.add(new long[] {parts.size() + 1, offset, Math.min(part, size - offset)});
       }
+      List<String> etags =
+          Parallel.map(
+              parts,
+              threads,
+              PARTS_AT_ONCE,
+              range -> uploadPart(key, uploadId, file, range, progress, retry));
       StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
       for (int i = 0; i < etags.size(); i++) {
         xml.append("<Part><PartNumber>")
@@ -311,6 +297,38 @@ final class S3Client {
     }
   }
 
+  /** Parts of one object sent at once: more than this gains nothing on the machines measured. */
+  static final int PARTS_AT_ONCE = 4;
+
+  /** One part, {@code range} being its number, offset and length; returns its ETag. */
+  private String uploadPart(
+      String key,
+      String uploadId,
+      Path file,
+      long[] range,
+      TransferProgress progress,
+      Retry retry) {
+    int number = (int) range[0];
+    long start = range[1];
+    long length = range[2];
+    String partSha256 = retry.call("read " + file, () -> sha256(file, start, length));
+    return retry.call(
+        "upload part " + number + " of " + key,
+        () -> {
+          SortedMap<String, String> query = query("partNumber", String.valueOf(number));
+          query.put("uploadId", uploadId);
+          HttpURLConnection connection =
+              send(
+                  "PUT", key, query, Map.of(), new Body(file, start, length, partSha256, progress));
+          String etag = connection.getHeaderField("ETag");
+          drain(connection);
+          if (etag == null) {
+            throw new IOException("the server stored part " + number + " without an ETag");
+          }
+          return etag;
+        });
+  }
+
   /** Writes the object's bytes to {@code out}; a missing object is an error with status 404. */
   void get(String key, OutputStream out, TransferProgress progress) throws IOException {
     HttpURLConnection connection = send("GET", key, new TreeMap<>(), Map.of(), null);
@@ -326,6 +344,116 @@ final class S3Client {
       }
     }
     requireWhole(received, expected);
+  }
+
+  /**
+   * Downloads the object to {@code target} in ranges of {@code rangeSize}, up to {@link
+   * #PARTS_AT_ONCE} at once on what {@code threads} has free, each range tried again on its own;
+   * returns the SHA-256 of the bytes written (computed as they come for an object of one range, by
+   * reading the file back otherwise). A server that ignores ranges sends the whole object at once.
+   */
+  Checksum getInRanges(
+      String key,
+      Path target,
+      TransferProgress progress,
+      long rangeSize,
+      ThreadBudget threads,
+      Retry retry)
+      throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      MessageDigest digest = Sha256.newDigest();
+      long total =
+          retry.call(
+              "download " + key,
+              () -> {
+                channel.truncate(0);
+                digest.reset();
+                return getRange(key, channel, 0, rangeSize, progress, Optional.of(digest));
+              });
+      if (channel.size() >= total) {
+        // One range held it all (or the server sent it whole): hashed as it came.
+        return Checksum.ofDigest(digest.digest());
+      }
+      List<Long> starts = new ArrayList<>();
+      for (long start = rangeSize; start < total; start += rangeSize) {
+        starts.add(start);
+      }
+      Parallel.map(
+          starts,
+          threads,
+          PARTS_AT_ONCE,
+          start ->
+              retry.call(
+                  "download bytes " + start + "- of " + key,
+                  () -> {
+                    long length = Math.min(rangeSize, total - start);
+                    long declared =
+                        getRange(key, channel, start, length, progress, Optional.empty());
+                    if (declared != total) {
+                      throw new IOException(key + " changed size while it was downloaded");
+                    }
+                    return null;
+                  }));
+    }
+    return Sha256.ofFile(target);
+  }
+
+  /**
+   * Writes bytes {@code start} to {@code start + length - 1} of the object into {@code channel} at
+   * the same offset; returns the object's whole size, as the answer declares it.
+   */
+  private long getRange(
+      String key,
+      FileChannel channel,
+      long start,
+      long length,
+      TransferProgress progress,
+      Optional<MessageDigest> digest)
+      throws IOException {
+    HttpURLConnection connection =
+        send(
+            "GET",
+            key,
+            new TreeMap<>(),
+            Map.of("range", "bytes=" + start + "-" + (start + length - 1)),
+            null);
+    long declared = declaredLength(connection);
+    long total;
+    if (connection.getResponseCode() == 206) {
+      String range = String.valueOf(connection.getHeaderField("Content-Range"));
+      java.util.regex.Matcher parsed =
+          java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range);
+      if (!parsed.matches() || Long.parseLong(parsed.group(1)) != start) {
+        throw new IOException("the server answered a range request with '" + range + "'");
+      }
+      total = Long.parseLong(parsed.group(3));
+    } else if (start == 0) {
+      total = declared; // the whole object: a server without ranges
+    } else {
+      throw new IOException("the server ignored a range request");
+    }
+    long position = start;
+    try (InputStream in = connection.getInputStream()) {
+      byte[] buffer = new byte[BUFFER];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+        while (bytes.hasRemaining()) {
+          position += channel.write(bytes, position);
+        }
+        if (digest.isPresent()) {
+          digest.get().update(buffer, 0, read);
+        }
+        progress.transferred(read);
+      }
+    }
+    requireWhole(position - start, declared);
+    return total < 0 ? position : total;
   }
 
   /** An object as a listing shows it. */

@@ -189,6 +189,12 @@ public final class S3Store implements ObjectStore {
 
   @Override
   public void upload(Checksum checksum, Path file, TransferProgress progress) {
+    upload(checksum, file, progress, ThreadBudget.of(1));
+  }
+
+  @Override
+  public void upload(
+      Checksum checksum, Path file, TransferProgress progress, ThreadBudget threads) {
     long size;
     try {
       size = Files.size(file);
@@ -196,7 +202,7 @@ public final class S3Store implements ObjectStore {
       throw new AlcoveException("cannot read " + file + " to upload it: " + e.getMessage());
     }
     try {
-      client.put(key(checksum), file, size, checksum.hex(), PART_SIZE, progress, retry);
+      client.put(key(checksum), file, size, checksum.hex(), PART_SIZE, progress, retry, threads);
     } catch (RuntimeException e) {
       throw translate(e, "upload " + key(checksum));
     }
@@ -221,6 +227,25 @@ public final class S3Store implements ObjectStore {
           });
     } catch (RuntimeException e) {
       throw translate(e, "download " + key(checksum));
+    }
+  }
+
+  /** Large objects come down in ranges of this size, several at once. */
+  static final long RANGE_SIZE = PART_SIZE;
+
+  @Override
+  public Checksum get(
+      Checksum checksum, Path target, TransferProgress progress, ThreadBudget threads) {
+    try {
+      return client.getInRanges(key(checksum), target, progress, RANGE_SIZE, threads, retry);
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e instanceof Retry.Failure failure ? failure.getCause() : e;
+      if (cause instanceof S3Exception answer && answer.status() == 404) {
+        throw new ObjectMissingException(describe(), checksum);
+      }
+      throw translate(
+          e instanceof RuntimeException runtime ? runtime : new Retry.Failure((IOException) e),
+          "download " + key(checksum));
     }
   }
 

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A multipart upload whose second part fails once sends that part again, and only that part. */
+/**
+ * A multipart upload whose second part fails once sends that part again, and only that part, with
+ * parts going up at once.
+ */
 class MultipartRetryTest {
 
   @TempDir Path dir;
@@ -62,7 +65,8 @@ class MultipartRetryTest {
           sum.hex(),
           5L << 20,
           TransferProgress.NONE,
-          new Retry(3, 10, log));
+          new Retry(3, 10, log),
+          dev.alcove.core.concurrent.ThreadBudget.of(3));
 
       assertThat(firstParts.get()).isEqualTo(1);
       assertThat(secondParts.get()).isEqualTo(2);
@@ -71,6 +75,75 @@ class MultipartRetryTest {
           .asString()
           .startsWith("S3: upload part 2 of big failed");
       assertThat(Sha256.ofFile(server.objectFile("big"))).isEqualTo(sum);
+    }
+  }
+
+  @Test
+  void aLargeObjectComesDownInRangesAndAFailedRangeIsFetchedAgainAlone() throws Exception {
+    byte[] bytes = new byte[(11 << 20) + 5];
+    new Random(13).nextBytes(bytes);
+    Path file = dir.resolve("big.bin");
+    Files.write(file, bytes);
+    Checksum sum = Sha256.ofFile(file);
+    java.util.List<String> ranges =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    AtomicInteger middle = new AtomicInteger();
+    try (S3TestServer server = S3TestServer.start(dir.resolve("s3"))) {
+      new S3Client(
+              URI.create(server.endpoint()),
+              S3TestServer.BUCKET,
+              S3TestServer.ACCESS_KEY,
+              S3TestServer.SECRET_KEY)
+          .put(
+              "big",
+              file,
+              bytes.length,
+              sum.hex(),
+              64L << 20,
+              TransferProgress.NONE,
+              new Retry(1, 10, new RecordingLog()),
+              dev.alcove.core.concurrent.ThreadBudget.of(1));
+      try (LoopbackProxy proxy =
+          new LoopbackProxy(
+              URI.create(server.endpoint()).getPort(),
+              (connection, head) -> {
+                java.util.Optional<String> range = LoopbackProxy.header(head, "Range");
+                range.ifPresent(ranges::add);
+                if (range.orElse("").startsWith("bytes=5242880-")
+                    && middle.getAndIncrement() == 0) {
+                  return LoopbackProxy.Verdict.cutAfter(300);
+                }
+                return LoopbackProxy.Verdict.pass();
+              })) {
+        RecordingLog log = new RecordingLog();
+        Path target = dir.resolve("back.bin");
+        Checksum back =
+            new S3Client(
+                    URI.create(proxy.endpoint()),
+                    S3TestServer.BUCKET,
+                    S3TestServer.ACCESS_KEY,
+                    S3TestServer.SECRET_KEY)
+                .getInRanges(
+                    "big",
+                    target,
+                    TransferProgress.NONE,
+                    5L << 20,
+                    dev.alcove.core.concurrent.ThreadBudget.of(3),
+                    new Retry(3, 10, log));
+
+        assertThat(back).isEqualTo(sum);
+        assertThat(Files.mismatch(file, target)).isEqualTo(-1L);
+        assertThat(ranges)
+            .containsExactlyInAnyOrder(
+                "bytes=0-5242879",
+                "bytes=5242880-10485759",
+                "bytes=5242880-10485759",
+                "bytes=10485760-11534340");
+        assertThat(log.warnings)
+            .singleElement()
+            .asString()
+            .startsWith("S3: download bytes 5242880-");
+      }
     }
   }
 }
