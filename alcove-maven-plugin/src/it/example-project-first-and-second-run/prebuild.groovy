@@ -5,7 +5,7 @@ def example = new File(basedir, '../../../../example-project').canonicalFile
 assert new File(example, 'alcove.yaml').exists() : "no example project at ${example}"
 example.eachFileRecurse { f ->
   def relative = example.toPath().relativize(f.toPath()).toString()
-  if (f.isFile() && !relative.startsWith('target') && !relative.startsWith('data/tables') && !relative.endsWith('.csv')) {
+  if (f.isFile() && !relative.startsWith('target') && !relative.startsWith('data/tables') && !(relative.startsWith('data/') && relative.endsWith('.csv'))) {
     def copy = new File(basedir, relative)
     copy.parentFile.mkdirs()
     copy.bytes = f.bytes

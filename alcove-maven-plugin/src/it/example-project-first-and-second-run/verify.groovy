@@ -14,4 +14,7 @@ assert meta.contains('license: ODC-PDDL-1.0') && meta.contains('source_url: http
 def second = new File(basedir, 'second.log').text
 assert second.contains('all 7 steps are up to date: nothing to do')
 assert !second.contains('built table://')
+def fetch = new File(basedir, 'fetch.log').text
+assert fetch.contains('dataset population: unchanged since 2026-11-27') : fetch
+assert fetch.contains('dataset country-codes: unchanged since 2026-11-27') : fetch
 true

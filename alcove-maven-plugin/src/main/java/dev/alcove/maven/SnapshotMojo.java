@@ -1,10 +1,14 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.dataset.FetchDatasets;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreResolver;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,14 +16,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Snapshots a file or folder: checksums it, copies it into {@code data/snapshots/}, uploads every
  * file to the store by checksum, writes its metadata sidecar, and adds the step to {@code
- * alcove.yaml}.
+ * alcove.yaml}. Without {@code alcove.source}, fetches the datasets declared in {@code <datasets>}
+ * (or the one {@code alcove.dataset} names) and adds a version dated today to each whose bytes
+ * changed since its latest snapshot.
  */
 @Mojo(threadSafe = true, name = "snapshot", requiresProject = false)
 public class SnapshotMojo extends AbstractAlcoveMojo {
 
-  /** The file or folder to snapshot. */
+  /** The file or folder to snapshot; without it, the declared datasets are fetched. */
   @Parameter(property = AlcoveProperties.SOURCE)
   private File source;
+
+  /**
+   * Datasets with their provenance: each a {@code <dataset>} with a {@code <name>} (no version), a
+   * {@code <url>} ({@code https://}, {@code http://} or {@code file:}), and optionally {@code
+   * <sha256>}, {@code <license>}, {@code <licenseUrl>}, {@code <sourceName>}, {@code
+   * <description>}, which fill the sidecar of every version fetched.
+   */
+  @Parameter private List<Dataset> datasets = new ArrayList<>();
 
   /**
    * The dataset, e.g. {@code countries} or {@code countries/2024-07-26}; without a version, today's
@@ -41,6 +55,15 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
+    if (source == null && datasets != null && !datasets.isEmpty()) {
+      new FetchDatasets(
+              context,
+              openAlcove(),
+              datasets.stream().map(Dataset::toSpec).toList(),
+              session != null && session.isOffline())
+          .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()));
+      return;
+    }
     TakeSnapshot.Result result =
         new TakeSnapshot(context, openAlcove())
             .snapshot(source == null ? null : source.toPath(), dataset, force);
@@ -49,9 +72,15 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
     }
   }
 
-  /** Uploads need the store: offline Maven fails here, before any data is hashed. */
+  /**
+   * Uploads need the store: offline Maven fails here, before any data is hashed (fetching declared
+   * datasets offline only says what it skipped).
+   */
   @Override
   protected Supplier<Depot> storeOpener() {
+    if (source == null && datasets != null && !datasets.isEmpty()) {
+      return super.storeOpener();
+    }
     return StoreResolver.forUploads(directory.toPath(), storeOptions(), System.getenv(), log());
   }
 }

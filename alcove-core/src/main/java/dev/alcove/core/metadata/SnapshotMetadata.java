@@ -82,6 +82,11 @@ public record SnapshotMetadata(
         : List.of(checksum);
   }
 
+  /** The same data with these descriptive fields. */
+  public SnapshotMetadata withDescriptive(DescriptiveFields fields) {
+    return new SnapshotMetadata(uri, checksum, type, extension, manifest, fields, extra);
+  }
+
   public SnapshotMetadata withChecksum(Checksum newChecksum) {
     return new SnapshotMetadata(uri, newChecksum, type, extension, manifest, descriptive, extra);
   }

@@ -295,7 +295,14 @@ final class Planner {
     List<String> recordedDeps =
         recorded.keySet().stream().filter(path -> !path.startsWith(steps)).sorted().toList();
     if (!recordedDeps.equals(new ArrayList<>(depSidecars.keySet()))) {
-      return Optional.of("dependencies changed");
+      // A newer version of a `latest` dependency is the usual cause: name it.
+      List<String> added =
+          depSidecars.entrySet().stream()
+              .filter(dep -> !recorded.containsKey(dep.getKey()))
+              .map(dep -> dep.getValue().toString())
+              .toList();
+      return Optional.of(
+          "dependencies changed" + (added.isEmpty() ? "" : ": now " + String.join(", ", added)));
     }
     for (Map.Entry<String, StepUri> dep : depSidecars.entrySet()) {
       if (!java.util.Objects.equals(current.get(dep.getKey()), recorded.get(dep.getKey()))) {

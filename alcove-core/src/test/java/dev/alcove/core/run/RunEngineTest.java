@@ -205,7 +205,7 @@ class RunEngineTest {
 
     t.snapshotText("people/2024-08-01", "people.csv", "region,people\neu,1\n");
     assertReasons(
-        "table://summary/latest: build (dependencies changed)",
+        "table://summary/latest: build (dependencies changed: now snapshot://people/2024-08-01)",
         "table://top/latest: build unless unchanged or cached (upstream table://summary/latest rebuilt)",
         false);
   }

@@ -114,7 +114,8 @@ public final class PythonToolSchema {
   private static Map<String, Object> read(Path file) {
     try {
       String text =
-          Files.readString(file).replaceAll("(?m)^date_accessed: (\\S+)$", "date_accessed: '$1'");
+          Files.readString(file)
+              .replaceAll("(?m)^date_accessed: ([^'\"\\s]\\S*)$", "date_accessed: '$1'");
       Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
       assertThat(loaded).as(file.toString()).isInstanceOf(Map.class);
       @SuppressWarnings("unchecked")

@@ -1,0 +1,210 @@
+package dev.alcove.core.dataset;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.context.Setting;
+import dev.alcove.core.io.Folders;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.DescriptiveFields;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code snapshot} without a source: fetches every declared dataset (or the one named) and adds a
+ * new version dated today when its bytes differ from the latest snapshot's, as a manual snapshot
+ * would (store, sidecar with the declared provenance, {@code data/.gitignore}, catalogue); says
+ * "unchanged" otherwise. A pinned checksum is checked before anything is stored.
+ */
+public final class FetchDatasets {
+
+  /** The most a source may hold unless the front end says otherwise. */
+  public static final long DEFAULT_MAX_BYTES = 16L << 30;
+
+  private final GoalContext context;
+  private final Alcove alcove;
+  private final List<DatasetSpec> declared;
+  private final boolean offline;
+  private final HttpSource http;
+  private final AlcoveLog log;
+
+  public FetchDatasets(
+      GoalContext context, Alcove alcove, List<DatasetSpec> declared, boolean offline) {
+    this(context, alcove, declared, offline, DEFAULT_MAX_BYTES, 500);
+  }
+
+  FetchDatasets(
+      GoalContext context,
+      Alcove alcove,
+      List<DatasetSpec> declared,
+      boolean offline,
+      long maxBytes,
+      long retryDelayMillis) {
+    this.context = context;
+    this.alcove = alcove;
+    this.declared = List.copyOf(declared);
+    this.offline = offline;
+    this.log = context.log();
+    this.http = new HttpSource(log, maxBytes, retryDelayMillis);
+  }
+
+  /** Fetches the declared datasets, or only {@code only}; returns the snapshots added. */
+  public List<StepUri> fetch(Optional<String> only) {
+    List<DatasetSpec> chosen =
+        only.map(name -> declared.stream().filter(d -> d.name().equals(name.strip())).toList())
+            .orElse(declared);
+    if (chosen.isEmpty()) {
+      throw new AlcoveException(
+          only.isPresent()
+              ? "no declared dataset is named " + only.get().strip()
+              : "no source given and no dataset declared: set "
+                  + FrontEnd.words().set(Setting.SOURCE, "<file or folder>")
+                  + ", or declare datasets with their URLs");
+    }
+    if (offline) {
+      // Files on this machine need no network.
+      List<DatasetSpec> remote = chosen.stream().filter(DatasetSpec::isHttp).toList();
+      if (!remote.isEmpty()) {
+        log.info(
+            FrontEnd.words().offline()
+                + ": skipped fetching "
+                + String.join(", ", remote.stream().map(DatasetSpec::name).toList()));
+      }
+      chosen = chosen.stream().filter(d -> !d.isHttp()).toList();
+    }
+    List<StepUri> added = new java.util.ArrayList<>();
+    try (AlcoveEdit edit = alcove.edit(log)) {
+      FetchState state = FetchState.load(edit.alcove().layout().buildDir());
+      try {
+        for (DatasetSpec dataset : chosen) {
+          fetchOne(edit, dataset, state).ifPresent(added::add);
+        }
+      } finally {
+        state.save();
+      }
+    }
+    return added;
+  }
+
+  private Optional<StepUri> fetchOne(AlcoveEdit edit, DatasetSpec dataset, FetchState state) {
+    Optional<StepUri> latest =
+        edit.alcove()
+            .catalogue()
+            .resolve(StepUri.parse("snapshot://" + dataset.name() + "/latest"));
+    Optional<Checksum> latestChecksum =
+        latest
+            .flatMap(
+                uri ->
+                    SnapshotMetadata.readIfExists(edit.alcove().layout().snapshotSidecar(uri), uri))
+            .map(SnapshotMetadata::checksum);
+    Path folder = edit.alcove().layout().buildDir().resolve("fetch-" + UUID.randomUUID());
+    try {
+      Path source;
+      Checksum checksum;
+      Optional<FetchState.Seen> validators = Optional.empty();
+      String url = dataset.source().toString();
+      if (dataset.isHttp()) {
+        Files.createDirectories(folder);
+        Path download = folder.resolve("download");
+        // Ask conditionally only when the latest snapshot holds the bytes the validators stand for.
+        Optional<FetchState.Seen> seen =
+            state.get(url).filter(s -> latestChecksum.equals(Optional.of(s.checksum())));
+        HttpSource.Result result = http.fetch(dataset.name(), dataset.source(), seen, download);
+        checksum = result.checksum();
+        validators =
+            Optional.of(new FetchState.Seen(result.etag(), result.lastModified(), checksum));
+        if (!result.modified()) {
+          log.info(
+              "dataset "
+                  + dataset.name()
+                  + ": unchanged since "
+                  + latest.get().version()
+                  + " (not modified, nothing transferred)");
+          return Optional.empty();
+        }
+        String name =
+            dataset
+                .fileName(result.finalUrl())
+                .orElseThrow(
+                    () ->
+                        new AlcoveException(
+                            "dataset "
+                                + dataset.name()
+                                + ": "
+                                + url
+                                + " names no file with an extension (like .csv), which the"
+                                + " snapshot's sidecar records: nothing was stored"));
+        source = Files.move(download, folder.resolve(name));
+      } else {
+        source = Path.of(dataset.source());
+        if (!Files.isRegularFile(source)) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset.name()
+                  + ": "
+                  + source
+                  + (Files.isDirectory(source)
+                      ? " is a folder: declare a file"
+                      : " does not exist"));
+        }
+        checksum = Sha256.ofFile(source);
+      }
+      if (dataset.sha256().isPresent() && !dataset.sha256().get().equals(checksum)) {
+        throw new AlcoveException(
+            "dataset "
+                + dataset.name()
+                + ": the fetched bytes hash to "
+                + checksum.hex()
+                + ", not the pinned "
+                + dataset.sha256().get().hex()
+                + ": nothing was stored");
+      }
+      // Remembered only for bytes that end up in a snapshot: a refused fetch changes nothing.
+      validators.ifPresent(seen -> state.put(url, seen));
+      if (latestChecksum.equals(Optional.of(checksum))) {
+        log.info("dataset " + dataset.name() + ": unchanged since " + latest.get().version());
+        return Optional.empty();
+      }
+      StepUri today = StepUri.parse("snapshot://" + dataset.name() + "/" + context.today());
+      boolean replace = edit.alcove().catalogue().contains(today);
+      TakeSnapshot.Result result =
+          new TakeSnapshot(context, edit.alcove()).snapshot(source, dataset.name(), replace);
+      Path sidecar = edit.alcove().layout().snapshotSidecar(result.uri());
+      // What the last version's sidecar says (filled in by hand, perhaps), then the declaration.
+      DescriptiveFields previous =
+          latest
+              .flatMap(
+                  uri ->
+                      SnapshotMetadata.readIfExists(
+                          edit.alcove().layout().snapshotSidecar(uri), uri))
+              .map(SnapshotMetadata::descriptive)
+              .orElse(result.metadata().descriptive());
+      result
+          .metadata()
+          .withDescriptive(previous.overriddenBy(dataset.descriptive(context.today()).values()))
+          .write(sidecar);
+      log.info(
+          "dataset "
+              + dataset.name()
+              + ": new version "
+              + result.uri()
+              + latest.map(uri -> " (was " + uri.version() + ")").orElse(""));
+      return Optional.of(result.uri());
+    } catch (IOException e) {
+      throw new AlcoveException("dataset " + dataset.name() + ": " + e.getMessage());
+    } finally {
+      Folders.deleteQuietly(folder);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.alcove.core.dataset;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.ProgressReporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * Downloads a dataset's source over HTTP(S) with the JDK's client: a conditional request when the
+ * server's validators were seen before (an unchanged source transfers nothing), redirects followed
+ * (at most five, never from https down to http), transient failures tried again with backoff, the
+ * length checked against Content-Length and a size limit, every byte hashed as it is written.
+ */
+final class HttpSource {
+
+  private static final int MAX_REDIRECTS = 5;
+  private static final int ATTEMPTS = 3;
+  private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
+  private static final int READ_TIMEOUT_MILLIS = 60_000;
+  private static final int BUFFER = 1 << 20;
+
+  /** What a fetch found: new bytes in a file, or the server's word that they did not change. */
+  record Result(
+      boolean modified, Checksum checksum, String etag, String lastModified, URI finalUrl) {}
+
+  private final AlcoveLog log;
+  private final long maxBytes;
+  private final long firstDelayMillis;
+
+  HttpSource(AlcoveLog log, long maxBytes, long firstDelayMillis) {
+    this.log = log;
+    this.maxBytes = maxBytes;
+    this.firstDelayMillis = firstDelayMillis;
+  }
+
+  Result fetch(String dataset, URI url, Optional<FetchState.Seen> seen, Path target) {
+    long delay = firstDelayMillis;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(dataset, url, seen, target);
+      } catch (Transient e) {
+        if (attempt >= ATTEMPTS) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset
+                  + ": "
+                  + e.getMessage()
+                  + ", "
+                  + ATTEMPTS
+                  + " times: nothing was stored");
+        }
+        log.warn(
+            "dataset "
+                + dataset
+                + ": "
+                + e.getMessage()
+                + ", attempt "
+                + attempt
+                + " of "
+                + ATTEMPTS
+                + "; retrying in "
+                + delay
+                + " ms");
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new AlcoveException("interrupted while fetching " + dataset);
+        }
+        delay *= 2;
+      }
+    }
+  }
+
+  /** A failure worth another attempt: a 5xx or 429 answer, a dropped connection. */
+  private static final class Transient extends Exception {
+    Transient(String message) {
+      super(message);
+    }
+  }
+
+  private Result attempt(String dataset, URI start, Optional<FetchState.Seen> seen, Path target)
+      throws Transient {
+    URI url = start;
+    for (int hop = 0; ; hop++) {
+      HttpURLConnection connection;
+      int status;
+      try {
+        connection = (HttpURLConnection) url.toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        connection.setRequestProperty("User-Agent", "alcove");
+        if (seen.isPresent()) {
+          if (!seen.get().etag().isEmpty()) {
+            connection.setRequestProperty("If-None-Match", seen.get().etag());
+          }
+          if (!seen.get().lastModified().isEmpty()) {
+            connection.setRequestProperty("If-Modified-Since", seen.get().lastModified());
+          }
+        }
+        status = connection.getResponseCode();
+      } catch (UnknownHostException e) {
+        throw new AlcoveException(
+            "dataset " + dataset + ": cannot resolve the host of " + url + ": nothing was stored");
+      } catch (SSLException e) {
+        throw new AlcoveException(
+            "dataset "
+                + dataset
+                + ": TLS failed for "
+                + url
+                + " ("
+                + e.getMessage()
+                + "): nothing was stored; a company CA must be in the JDK's trust store");
+      } catch (IOException e) {
+        throw new Transient(url + " could not be reached (" + e.getClass().getSimpleName() + ")");
+      }
+      if (status >= 300 && status < 400 && status != 304) {
+        String location = connection.getHeaderField("Location");
+        connection.disconnect();
+        if (location == null || hop >= MAX_REDIRECTS) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset
+                  + ": "
+                  + url
+                  + (location == null
+                      ? " redirected without saying where"
+                      : " redirected more than " + MAX_REDIRECTS + " times")
+                  + ": nothing was stored");
+        }
+        URI next = url.resolve(location);
+        if (url.getScheme().equalsIgnoreCase("https")
+            && !next.getScheme().equalsIgnoreCase("https")) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset
+                  + ": "
+                  + url
+                  + " redirected from https to "
+                  + next.getScheme()
+                  + ": refused, nothing was stored");
+        }
+        url = next;
+        continue;
+      }
+      if (status == 304 && seen.isPresent()) {
+        connection.disconnect();
+        return new Result(
+            false, seen.get().checksum(), seen.get().etag(), seen.get().lastModified(), url);
+      }
+      if (status >= 500 || status == 429) {
+        connection.disconnect();
+        throw new Transient(url + " answered " + status);
+      }
+      if (status != 200) {
+        connection.disconnect();
+        throw new AlcoveException(
+            "dataset "
+                + dataset
+                + ": "
+                + url
+                + " answered "
+                + status
+                + " "
+                + Optional.ofNullable(safeMessage(connection)).orElse("")
+                + ": nothing was stored");
+      }
+      return download(dataset, url, connection, target);
+    }
+  }
+
+  private static String safeMessage(HttpURLConnection connection) {
+    try {
+      return connection.getResponseMessage();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Result download(String dataset, URI url, HttpURLConnection connection, Path target)
+      throws Transient {
+    long declared = connection.getContentLengthLong();
+    if (declared > maxBytes) {
+      connection.disconnect();
+      throw new AlcoveException(
+          "dataset "
+              + dataset
+              + ": "
+              + url
+              + " holds "
+              + ProgressReporter.human(declared)
+              + ", more than the limit of "
+              + ProgressReporter.human(maxBytes)
+              + ": nothing was stored");
+    }
+    MessageDigest digest = Sha256.newDigest();
+    long received = 0;
+    ProgressReporter progress =
+        new ProgressReporter(log, "fetching " + dataset + ":", Math.max(declared, 0));
+    try (InputStream in = connection.getInputStream();
+        OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+      byte[] buffer = new byte[BUFFER];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        received += read;
+        if (received > maxBytes) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset
+                  + ": "
+                  + url
+                  + " sent more than the limit of "
+                  + ProgressReporter.human(maxBytes)
+                  + ": nothing was stored");
+        }
+        out.write(buffer, 0, read);
+        progress.transferred(read);
+      }
+    } catch (IOException e) {
+      throw new Transient(url + " stopped sending after " + received + " bytes");
+    }
+    if (declared >= 0 && received != declared) {
+      throw new Transient(
+          url + " sent " + received + " of the " + declared + " bytes it announced");
+    }
+    return new Result(
+        true,
+        Checksum.ofDigest(digest.digest()),
+        Optional.ofNullable(connection.getHeaderField("ETag")).orElse(""),
+        Optional.ofNullable(connection.getHeaderField("Last-Modified")).orElse(""),
+        url);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.alcove.core.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.PythonToolSchema;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.testing.TreeState;
+import dev.alcove.core.uri.StepUri;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Declared datasets fetched from a real HTTP server on loopback, and from files. */
+class FetchDatasetsTest {
+
+  @TempDir Path dir;
+  TestAlcove t;
+  HttpServer server;
+  final AtomicReference<String> body = new AtomicReference<>("country,people\nfr,68\n");
+  final AtomicInteger failuresToServe = new AtomicInteger();
+  final AtomicInteger bodiesSent = new AtomicInteger();
+  final AtomicInteger conditional = new AtomicInteger();
+
+  @BeforeEach
+  void start() throws Exception {
+    t = new TestAlcove(dir);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/data/population.csv",
+        exchange -> {
+          byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+          String etag = "\"" + Sha256.ofBytes(bytes).hex().substring(0, 16) + "\"";
+          if (failuresToServe.getAndDecrement() > 0) {
+            exchange.sendResponseHeaders(500, -1);
+          } else if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            conditional.incrementAndGet();
+            exchange.sendResponseHeaders(304, -1);
+          } else {
+            exchange.getResponseHeaders().set("ETag", etag);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            bodiesSent.incrementAndGet();
+          }
+          exchange.close();
+        });
+    server.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getResponseHeaders().set("Location", "/data/population.csv");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  DatasetSpec population(String url, String sha256) {
+    return DatasetSpec.of(
+        "worldbank/population",
+        url,
+        sha256,
+        Map.of("license", "CC-BY-4.0", "source_name", "World Bank"),
+        "test");
+  }
+
+  List<StepUri> fetch(DatasetSpec spec, String day) {
+    Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
+    try (GoalContext context =
+        GoalContext.builder().log(t.log).clock(clock).threads(2).store(t::depot).build()) {
+      return new FetchDatasets(context, t.alcove(), List.of(spec), false, 1 << 20, 1)
+          .fetch(Optional.empty());
+    }
+  }
+
+  @Test
+  void aSourceIsSnapshottedWithItsProvenanceThenUnchangedThenANewVersion() throws Exception {
+    DatasetSpec spec = population(url("/moved"), null);
+    assertThat(fetch(spec, "2024-07-26"))
+        .extracting(StepUri::toString)
+        .containsExactly("snapshot://worldbank/population/2024-07-26");
+    Path sidecar = t.path("data/snapshots/worldbank/population/2024-07-26.meta.yaml");
+    assertThat(Files.readString(sidecar))
+        .contains(
+            "license: CC-BY-4.0",
+            "source_name: World Bank",
+            "date_accessed: '2024-07-26'",
+            "source_url: " + url("/moved"));
+    PythonToolSchema.assertSnapshotSidecar(sidecar);
+    assertThat(t.path("data/snapshots/worldbank/population/2024-07-26.csv"))
+        .hasContent("country,people\nfr,68\n");
+
+    t.lines.clear();
+    assertThat(fetch(spec, "2024-07-30")).isEmpty();
+    assertThat(t.lines)
+        .contains(
+            "dataset worldbank/population: unchanged since 2024-07-26 (not modified, nothing"
+                + " transferred)");
+    assertThat(conditional.get()).isEqualTo(1);
+    assertThat(bodiesSent.get()).isEqualTo(1);
+
+    body.set("country,people\nfr,69\n");
+    assertThat(fetch(spec, "2024-08-01"))
+        .extracting(StepUri::toString)
+        .containsExactly("snapshot://worldbank/population/2024-08-01");
+    assertThat(
+            t.alcove().catalogue().resolve(StepUri.parse("snapshot://worldbank/population/latest")))
+        .contains(StepUri.parse("snapshot://worldbank/population/2024-08-01"));
+  }
+
+  @Test
+  void aPassingServerErrorIsTriedAgain() {
+    failuresToServe.set(1);
+    assertThat(fetch(population(url("/data/population.csv"), null), "2024-07-26")).hasSize(1);
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("WARN dataset worldbank/population: ")
+                    && line.contains("answered 500"));
+  }
+
+  @Test
+  void failuresChangeNothing() throws Exception {
+    Map<String, String> before = TreeState.of(t.root);
+    assertThatThrownBy(() -> fetch(population(url("/data/missing.csv"), null), "2024-07-26"))
+        .hasMessageStartingWith(
+            "dataset worldbank/population: " + url("/data/missing.csv") + " answered 404")
+        .hasMessageEndingWith("nothing was stored");
+    failuresToServe.set(10);
+    assertThatThrownBy(() -> fetch(population(url("/data/population.csv"), null), "2024-07-26"))
+        .hasMessageContaining("answered 500, 3 times: nothing was stored");
+    failuresToServe.set(0);
+    assertThatThrownBy(
+            () -> fetch(population(url("/data/population.csv"), "0".repeat(64)), "2024-07-26"))
+        .hasMessageContaining(
+            "not the pinned 0000000000000000000000000000000000000000000000000000000000000000: nothing was stored");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
+  void fileSourcesOfflineRunsAndBadDeclarations() throws Exception {
+    Path csv = Files.writeString(dir.resolve("codes.csv"), "code\nfr\n");
+    DatasetSpec codes =
+        DatasetSpec.of(
+            "iso/codes", csv.toUri().toString(), Sha256.ofFile(csv).hex(), Map.of(), "test");
+    assertThat(fetch(codes, "2024-07-26")).hasSize(1);
+    assertThat(fetch(codes, "2024-07-27")).isEmpty();
+
+    try (GoalContext context = Contexts.of(t.log, 2, t::depot)) {
+      t.lines.clear();
+      DatasetSpec remote = population(url("/data/population.csv"), null);
+      assertThat(
+              new FetchDatasets(context, t.alcove(), List.of(codes, remote), true)
+                  .fetch(Optional.empty()))
+          .isEmpty();
+      assertThat(t.lines)
+          .contains(
+              "working offline: skipped fetching worldbank/population",
+              "dataset iso/codes: unchanged since 2024-07-26");
+      assertThat(bodiesSent.get()).isZero();
+    }
+    assertThatThrownBy(
+            () ->
+                DatasetSpec.of(
+                    "iso/codes", "ftp://x/y.csv", null, Map.of(), "pom <datasets> iso/codes"))
+        .hasMessage(
+            "pom <datasets> iso/codes: 'ftp://x/y.csv' is not a source alcove fetches: use https://, http:// or file:");
+    assertThatThrownBy(
+            () -> DatasetSpec.of("iso/codes/2024-01-01", "file:/x.csv", null, Map.of(), "pom"))
+        .hasMessageContaining("has a version");
+    assertThatThrownBy(
+            () ->
+                fetch(
+                    DatasetSpec.of("iso/dir", dir.toUri().toString(), null, Map.of(), "t"),
+                    "2024-07-26"))
+        .hasMessageContaining("is a folder");
+  }
+}
