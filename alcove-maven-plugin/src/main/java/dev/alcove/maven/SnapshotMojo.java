@@ -60,7 +60,11 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
               context,
               openAlcove(),
               datasets.stream().map(Dataset::toSpec).toList(),
-              session != null && session.isOffline())
+              session != null && session.isOffline(),
+              new MavenArtifacts(
+                  repositorySystem,
+                  repositorySession,
+                  project == null ? List.of() : project.getRemoteProjectRepositories()))
           .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()));
       return;
     }

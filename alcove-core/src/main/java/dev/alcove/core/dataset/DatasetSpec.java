@@ -54,12 +54,17 @@ public record DatasetSpec(
       throw new AlcoveException(where + ": '" + url.strip() + "' is not a URL");
     }
     String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
+    if (!List.of("http", "https", "file", "mvn").contains(scheme)) {
       throw new AlcoveException(
           where
               + ": '"
               + url.strip()
-              + "' is not a source alcove fetches: use https://, http:// or file:");
+              + "' is not a source alcove fetches: use https://, http://, file: or"
+              + " mvn:group:artifact:version[:type[:classifier]]");
+    }
+    if (scheme.equals("mvn") && !MAVEN.matcher(source.getSchemeSpecificPart()).matches()) {
+      throw new AlcoveException(
+          where + ": '" + url.strip() + "' is not mvn:group:artifact:version[:type[:classifier]]");
     }
     if (source.getRawUserInfo() != null) {
       throw new AlcoveException(
@@ -81,6 +86,18 @@ public record DatasetSpec(
           }
         });
     return new DatasetSpec(dataset, source, pin, fields);
+  }
+
+  private static final java.util.regex.Pattern MAVEN =
+      java.util.regex.Pattern.compile("[\\w.-]+:[\\w.-]+:[\\w.-]+(:[\\w.-]+(:[\\w.-]+)?)?");
+
+  boolean isMaven() {
+    return source.getScheme().equalsIgnoreCase("mvn");
+  }
+
+  /** For {@code mvn:} sources: {@code group:artifact:version[:type[:classifier]]}. */
+  String coordinates() {
+    return source.getSchemeSpecificPart();
   }
 
   boolean isHttp() {
@@ -110,6 +127,9 @@ public record DatasetSpec(
     Map<String, String> fields = new LinkedHashMap<>(described);
     if (isHttp()) {
       fields.putIfAbsent("source_url", source.toString());
+    }
+    if (isMaven()) {
+      fields.putIfAbsent("access_notes", "Maven artifact " + coordinates());
     }
     fields.put("date_accessed", accessed.toString());
     return new DescriptiveFields(fields);

@@ -37,11 +37,16 @@ public final class FetchDatasets {
   private final List<DatasetSpec> declared;
   private final boolean offline;
   private final HttpSource http;
+  private final ArtifactSource artifacts;
   private final AlcoveLog log;
 
   public FetchDatasets(
-      GoalContext context, Alcove alcove, List<DatasetSpec> declared, boolean offline) {
-    this(context, alcove, declared, offline, DEFAULT_MAX_BYTES, 500);
+      GoalContext context,
+      Alcove alcove,
+      List<DatasetSpec> declared,
+      boolean offline,
+      ArtifactSource artifacts) {
+    this(context, alcove, declared, offline, artifacts, DEFAULT_MAX_BYTES, 500);
   }
 
   FetchDatasets(
@@ -49,8 +54,10 @@ public final class FetchDatasets {
       Alcove alcove,
       List<DatasetSpec> declared,
       boolean offline,
+      ArtifactSource artifacts,
       long maxBytes,
       long retryDelayMillis) {
+    this.artifacts = artifacts;
     this.context = context;
     this.alcove = alcove;
     this.declared = List.copyOf(declared);
@@ -147,7 +154,10 @@ public final class FetchDatasets {
                                 + " snapshot's sidecar records: nothing was stored"));
         source = Files.move(download, folder.resolve(name));
       } else {
-        source = Path.of(dataset.source());
+        source =
+            dataset.isMaven()
+                ? artifacts.resolve(dataset.coordinates())
+                : Path.of(dataset.source());
         if (!Files.isRegularFile(source)) {
           throw new AlcoveException(
               "dataset "

@@ -94,7 +94,8 @@ class FetchDatasetsTest {
     Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
     try (GoalContext context =
         GoalContext.builder().log(t.log).clock(clock).threads(2).store(t::depot).build()) {
-      return new FetchDatasets(context, t.alcove(), List.of(spec), false, 1 << 20, 1)
+      return new FetchDatasets(
+              context, t.alcove(), List.of(spec), false, ArtifactSource.NONE, 1 << 20, 1)
           .fetch(Optional.empty());
     }
   }
@@ -176,7 +177,8 @@ class FetchDatasetsTest {
       t.lines.clear();
       DatasetSpec remote = population(url("/data/population.csv"), null);
       assertThat(
-              new FetchDatasets(context, t.alcove(), List.of(codes, remote), true)
+              new FetchDatasets(
+                      context, t.alcove(), List.of(codes, remote), true, ArtifactSource.NONE)
                   .fetch(Optional.empty()))
           .isEmpty();
       assertThat(t.lines)
@@ -190,7 +192,10 @@ class FetchDatasetsTest {
                 DatasetSpec.of(
                     "iso/codes", "ftp://x/y.csv", null, Map.of(), "pom <datasets> iso/codes"))
         .hasMessage(
-            "pom <datasets> iso/codes: 'ftp://x/y.csv' is not a source alcove fetches: use https://, http:// or file:");
+            "pom <datasets> iso/codes: 'ftp://x/y.csv' is not a source alcove fetches: use https://, http://, file: or"
+                + " mvn:group:artifact:version[:type[:classifier]]");
+    assertThatThrownBy(() -> DatasetSpec.of("iso/codes", "mvn:only:two", null, Map.of(), "pom"))
+        .hasMessage("pom: 'mvn:only:two' is not mvn:group:artifact:version[:type[:classifier]]");
     assertThatThrownBy(
             () -> DatasetSpec.of("iso/codes/2024-01-01", "file:/x.csv", null, Map.of(), "pom"))
         .hasMessageContaining("has a version");

@@ -1,0 +1,1 @@
+SELECT sum(n)::BIGINT AS total FROM '{numbers}'
