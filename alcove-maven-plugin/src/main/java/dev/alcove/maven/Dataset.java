@@ -37,6 +37,12 @@ public class Dataset {
   /** What the data is. */
   private String description;
 
+  /**
+   * The id of a {@code <server>} in settings.xml whose user name and password open a private source
+   * (HTTP Basic); passwords encrypted with Maven's settings security work.
+   */
+  private String serverId;
+
   DatasetSpec toSpec() {
     Map<String, String> described = new LinkedHashMap<>();
     described.put("description", description);
@@ -102,6 +108,14 @@ public class Dataset {
 
   public void setSourceName(String sourceName) {
     this.sourceName = sourceName;
+  }
+
+  public String getServerId() {
+    return serverId;
+  }
+
+  public void setServerId(String serverId) {
+    this.serverId = serverId;
   }
 
   public String getDescription() {

@@ -16,6 +16,16 @@ final class ServerCredentials {
 
   static Optional<Credentials> find(
       Settings settings, SettingsDecrypter decrypter, String serverId) {
+    return find(settings, decrypter, serverId, "the S3 access key", "the secret key");
+  }
+
+  /** A server's user name and password, which stand for {@code user} and {@code password}. */
+  static Optional<Credentials> find(
+      Settings settings,
+      SettingsDecrypter decrypter,
+      String serverId,
+      String user,
+      String password) {
     if (settings == null || serverId == null || serverId.isBlank()) {
       return Optional.empty();
     }
@@ -41,7 +51,11 @@ final class ServerCredentials {
       throw new AlcoveException(
           "<server> '"
               + serverId
-              + "' in settings.xml needs a <username> (the S3 access key) and a <password> (the secret key)");
+              + "' in settings.xml needs a <username> ("
+              + user
+              + ") and a <password> ("
+              + password
+              + ")");
     }
     return Optional.of(new Credentials(decrypted.getUsername(), decrypted.getPassword()));
   }

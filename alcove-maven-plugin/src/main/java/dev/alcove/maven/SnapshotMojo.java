@@ -1,14 +1,23 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.dataset.DatasetSpec;
 import dev.alcove.core.dataset.FetchDatasets;
+import dev.alcove.core.dataset.SourceLogin;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreResolver;
+import dev.alcove.core.store.config.ProxySelection;
+import dev.alcove.core.store.config.SettingChain;
+import dev.alcove.core.store.config.SettingSource;
+import dev.alcove.core.store.s3.HttpProxy;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -59,12 +68,13 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
       new FetchDatasets(
               context,
               openAlcove(),
-              datasets.stream().map(Dataset::toSpec).toList(),
+              datasets.stream().map(this::withLogin).toList(),
               session != null && session.isOffline(),
               new MavenArtifacts(
                   repositorySystem,
                   repositorySession,
-                  project == null ? List.of() : project.getRemoteProjectRepositories()))
+                  project == null ? List.of() : project.getRemoteProjectRepositories()),
+              proxies())
           .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()));
       return;
     }
@@ -74,6 +84,29 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
     if (edit) {
       Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), context.log());
     }
+  }
+
+  /** The dataset, with the login of its {@code <serverId>}, if it names one. */
+  private DatasetSpec withLogin(Dataset declared) {
+    DatasetSpec spec = declared.toSpec();
+    String id = declared.getServerId();
+    if (id == null || id.isBlank()) {
+      return spec;
+    }
+    String where = "<server> '" + id.strip() + "' in settings.xml";
+    return ServerCredentials.find(
+            settings, settingsDecrypter, id.strip(), "the user name", "the password")
+        .map(keys -> spec.withLogin(new SourceLogin(keys.accessKey(), keys.secretKey(), where)))
+        .orElseThrow(
+            () -> new AlcoveException("pom <datasets> " + spec.name() + ": there is no " + where));
+  }
+
+  /** Maven's active proxies, else the environment's, as S3 traffic chooses them. */
+  private Function<String, Optional<HttpProxy>> proxies() {
+    Map<String, HttpProxy> maven = MavenProxies.active(settings, settingsDecrypter);
+    SettingChain environment =
+        new SettingChain(List.of(new SettingSource("the environment", System.getenv())));
+    return url -> ProxySelection.forUrl(url, maven, environment);
   }
 
   /**

@@ -18,7 +18,11 @@ import java.util.Optional;
  * descriptive fields its sidecars get (licence, source name, description).
  */
 public record DatasetSpec(
-    String name, URI source, Optional<Checksum> sha256, Map<String, String> described) {
+    String name,
+    URI source,
+    Optional<Checksum> sha256,
+    Map<String, String> described,
+    Optional<SourceLogin> login) {
 
   public DatasetSpec {
     described = Map.copyOf(described);
@@ -85,7 +89,12 @@ public record DatasetSpec(
             fields.put(key, value.strip());
           }
         });
-    return new DatasetSpec(dataset, source, pin, fields);
+    return new DatasetSpec(dataset, source, pin, fields, Optional.empty());
+  }
+
+  /** The same dataset, fetched with {@code login} (for private http(s) sources). */
+  public DatasetSpec withLogin(SourceLogin login) {
+    return new DatasetSpec(name, source, sha256, described, Optional.of(login));
   }
 
   private static final java.util.regex.Pattern MAVEN =

@@ -13,6 +13,7 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.snapshot.TakeSnapshot;
+import dev.alcove.core.store.s3.HttpProxy;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code snapshot} without a source: fetches every declared dataset (or the one named) and adds a
@@ -40,13 +42,18 @@ public final class FetchDatasets {
   private final ArtifactSource artifacts;
   private final AlcoveLog log;
 
+  /**
+   * {@code proxies} says which proxy a URL goes through (the front end's, or the environment's);
+   * {@code artifacts} resolves {@code mvn:} sources.
+   */
   public FetchDatasets(
       GoalContext context,
       Alcove alcove,
       List<DatasetSpec> declared,
       boolean offline,
-      ArtifactSource artifacts) {
-    this(context, alcove, declared, offline, artifacts, DEFAULT_MAX_BYTES, 500);
+      ArtifactSource artifacts,
+      Function<String, Optional<HttpProxy>> proxies) {
+    this(context, alcove, declared, offline, artifacts, proxies, DEFAULT_MAX_BYTES, 500);
   }
 
   FetchDatasets(
@@ -55,6 +62,7 @@ public final class FetchDatasets {
       List<DatasetSpec> declared,
       boolean offline,
       ArtifactSource artifacts,
+      Function<String, Optional<HttpProxy>> proxies,
       long maxBytes,
       long retryDelayMillis) {
     this.artifacts = artifacts;
@@ -63,7 +71,7 @@ public final class FetchDatasets {
     this.declared = List.copyOf(declared);
     this.offline = offline;
     this.log = context.log();
-    this.http = new HttpSource(log, maxBytes, retryDelayMillis);
+    this.http = new HttpSource(log, maxBytes, retryDelayMillis, proxies);
   }
 
   /** Fetches the declared datasets, or only {@code only}; returns the snapshots added. */
@@ -127,7 +135,8 @@ public final class FetchDatasets {
         // Ask conditionally only when the latest snapshot holds the bytes the validators stand for.
         Optional<FetchState.Seen> seen =
             state.get(url).filter(s -> latestChecksum.equals(Optional.of(s.checksum())));
-        HttpSource.Result result = http.fetch(dataset.name(), dataset.source(), seen, download);
+        HttpSource.Result result =
+            http.fetch(dataset.name(), dataset.source(), dataset.login(), seen, download);
         checksum = result.checksum();
         validators =
             Optional.of(new FetchState.Seen(result.etag(), result.lastModified(), checksum));

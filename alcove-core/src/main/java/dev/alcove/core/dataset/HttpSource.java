@@ -5,6 +5,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.store.s3.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,18 +41,33 @@ final class HttpSource {
   private final AlcoveLog log;
   private final long maxBytes;
   private final long firstDelayMillis;
+  private final Function<String, Optional<HttpProxy>> proxies;
 
-  HttpSource(AlcoveLog log, long maxBytes, long firstDelayMillis) {
+  HttpSource(
+      AlcoveLog log,
+      long maxBytes,
+      long firstDelayMillis,
+      Function<String, Optional<HttpProxy>> proxies) {
     this.log = log;
     this.maxBytes = maxBytes;
     this.firstDelayMillis = firstDelayMillis;
+    this.proxies = proxies;
   }
 
-  Result fetch(String dataset, URI url, Optional<FetchState.Seen> seen, Path target) {
+  /**
+   * Fetches {@code url} into {@code target}; {@code login}, if any, goes to the declared host only,
+   * never to a host a redirect leads to.
+   */
+  Result fetch(
+      String dataset,
+      URI url,
+      Optional<SourceLogin> login,
+      Optional<FetchState.Seen> seen,
+      Path target) {
     long delay = firstDelayMillis;
     for (int attempt = 1; ; attempt++) {
       try {
-        return attempt(dataset, url, seen, target);
+        return attempt(dataset, url, login, seen, target);
       } catch (Transient e) {
         if (attempt >= ATTEMPTS) {
           throw new AlcoveException(
@@ -92,14 +109,22 @@ final class HttpSource {
     }
   }
 
-  private Result attempt(String dataset, URI start, Optional<FetchState.Seen> seen, Path target)
+  private Result attempt(
+      String dataset,
+      URI start,
+      Optional<SourceLogin> login,
+      Optional<FetchState.Seen> seen,
+      Path target)
       throws Transient {
     URI url = start;
     for (int hop = 0; ; hop++) {
       HttpURLConnection connection;
       int status;
       try {
-        connection = (HttpURLConnection) url.toURL().openConnection();
+        connection = HttpProxy.open(url.toURL(), proxies.apply(url.toString()));
+        if (login.isPresent() && sameOrigin(url, start)) {
+          connection.setRequestProperty("Authorization", login.get().basicHeader());
+        }
         connection.setInstanceFollowRedirects(false);
         connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
@@ -166,6 +191,21 @@ final class HttpSource {
         connection.disconnect();
         throw new Transient(url + " answered " + status);
       }
+      if (status == 401 || status == 403) {
+        connection.disconnect();
+        throw new AlcoveException(
+            "dataset "
+                + dataset
+                + ": "
+                + url
+                + " answered "
+                + status
+                + (login.isPresent()
+                    ? ": the credentials of " + login.get().where() + " were refused"
+                    : ": it needs credentials, a <serverId> in the dataset naming a settings.xml"
+                        + " <server>")
+                + "; nothing was stored");
+      }
       if (status != 200) {
         connection.disconnect();
         throw new AlcoveException(
@@ -181,6 +221,12 @@ final class HttpSource {
       }
       return download(dataset, url, connection, target);
     }
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
   }
 
   private static String safeMessage(HttpURLConnection connection) {

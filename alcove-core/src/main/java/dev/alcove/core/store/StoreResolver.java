@@ -4,10 +4,10 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.config.AwsFiles;
 import dev.alcove.core.store.config.Found;
+import dev.alcove.core.store.config.ProxySelection;
 import dev.alcove.core.store.config.SettingChain;
 import dev.alcove.core.store.config.SettingSource;
 import dev.alcove.core.store.s3.CredentialSource;
-import dev.alcove.core.store.s3.HttpProxy;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Credentials;
 import dev.alcove.core.store.s3.S3Settings;
@@ -116,39 +116,7 @@ public final class StoreResolver {
             credentials(chain, bucket.get(), options, environment),
             region,
             options.pathStyle(),
-            proxyFor(endpoint, options, chain)));
-  }
-
-  /**
-   * The proxy for the endpoint's protocol: the front end's (Maven's {@code <proxies>}), else {@code
-   * HTTPS_PROXY} or {@code HTTP_PROXY} with {@code NO_PROXY}, as curl and the AWS CLI read them.
-   */
-  private static Optional<HttpProxy> proxyFor(
-      String endpoint, StoreOptions options, SettingChain chain) {
-    String scheme;
-    try {
-      scheme = java.net.URI.create(endpoint).getScheme();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // the store refuses the endpoint itself, with a better message
-    }
-    scheme = scheme == null ? "https" : scheme.toLowerCase(java.util.Locale.ROOT);
-    if (options.proxies().containsKey(scheme)) {
-      return Optional.of(options.proxies().get(scheme));
-    }
-    Optional<Found> url =
-        scheme.equals("https")
-            ? chain.first("HTTPS_PROXY", "https_proxy")
-            : chain.first("HTTP_PROXY", "http_proxy");
-    if (url.isEmpty()) {
-      return Optional.empty();
-    }
-    String noProxy = chain.first("NO_PROXY", "no_proxy").map(Found::value).orElse("");
-    try {
-      return HttpProxy.fromUrl(url.get().value(), noProxy, url.get().where());
-    } catch (IllegalArgumentException e) {
-      throw new AlcoveException(
-          url.get().where() + " is not a proxy URL such as http://proxy.example.com:3128");
-    }
+            ProxySelection.forUrl(endpoint, options.proxies(), chain)));
   }
 
   /** The sources, first first; the AWS files are read for the profile the others name. */

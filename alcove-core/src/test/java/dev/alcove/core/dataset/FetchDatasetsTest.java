@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.store.s3.HttpProxy;
 import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.LoopbackProxy;
 import dev.alcove.core.testing.PythonToolSchema;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.testing.TreeState;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,12 +94,64 @@ class FetchDatasetsTest {
   }
 
   List<StepUri> fetch(DatasetSpec spec, String day) {
+    return fetch(spec, day, url -> Optional.empty());
+  }
+
+  List<StepUri> fetch(DatasetSpec spec, String day, Function<String, Optional<HttpProxy>> proxies) {
     Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
     try (GoalContext context =
         GoalContext.builder().log(t.log).clock(clock).threads(2).store(t::depot).build()) {
       return new FetchDatasets(
-              context, t.alcove(), List.of(spec), false, ArtifactSource.NONE, 1 << 20, 1)
+              context, t.alcove(), List.of(spec), false, ArtifactSource.NONE, proxies, 1 << 20, 1)
           .fetch(Optional.empty());
+    }
+  }
+
+  @Test
+  void throughAProxyAndWithTheCredentialsOfAServer() throws Exception {
+    server.createContext(
+        "/private/codes.csv",
+        exchange -> {
+          String expected =
+              "Basic "
+                  + java.util.Base64.getEncoder()
+                      .encodeToString("reader:s3cret".getBytes(StandardCharsets.UTF_8));
+          byte[] bytes = "code\nfr\n".getBytes(StandardCharsets.UTF_8);
+          if (expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+          } else {
+            exchange.sendResponseHeaders(401, -1);
+          }
+          exchange.close();
+        });
+    AtomicInteger proxied = new AtomicInteger();
+    try (LoopbackProxy proxy =
+        new LoopbackProxy(
+            server.getAddress().getPort(),
+            (connection, head) -> {
+              if (head.startsWith("GET http://127.0.0.1:")) {
+                proxied.incrementAndGet();
+              }
+              return LoopbackProxy.Verdict.pass();
+            })) {
+      HttpProxy corporate =
+          HttpProxy.fromUrl(proxy.endpoint(), "", "<proxy> 'corp' in settings.xml").orElseThrow();
+      DatasetSpec codes =
+          DatasetSpec.of("iso/codes", url("/private/codes.csv"), null, Map.of(), "test");
+      assertThatThrownBy(() -> fetch(codes, "2024-07-26", u -> Optional.of(corporate)))
+          .hasMessageContaining("answered 401: it needs credentials");
+      SourceLogin login = new SourceLogin("reader", "s3cret", "<server> 'portal' in settings.xml");
+      assertThat(fetch(codes.withLogin(login), "2024-07-26", u -> Optional.of(corporate)))
+          .hasSize(1);
+      assertThat(proxied.get()).isEqualTo(2);
+      assertThat(login.toString()).doesNotContain("s3cret");
+      assertThatThrownBy(
+              () ->
+                  fetch(
+                      codes.withLogin(new SourceLogin("reader", "wrong", "<server> 'portal'")),
+                      "2024-07-27"))
+          .hasMessageContaining("the credentials of <server> 'portal' were refused");
     }
   }
 
@@ -178,7 +233,12 @@ class FetchDatasetsTest {
       DatasetSpec remote = population(url("/data/population.csv"), null);
       assertThat(
               new FetchDatasets(
-                      context, t.alcove(), List.of(codes, remote), true, ArtifactSource.NONE)
+                      context,
+                      t.alcove(),
+                      List.of(codes, remote),
+                      true,
+                      ArtifactSource.NONE,
+                      u -> Optional.empty())
                   .fetch(Optional.empty()))
           .isEmpty();
       assertThat(t.lines)

@@ -1,9 +1,16 @@
 package dev.alcove.core.store.s3;
 
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,6 +89,46 @@ public record HttpProxy(
 
   Proxy asJavaProxy() {
     return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+  }
+
+  /** A connection to {@code url}, through {@code proxy} when there is one and it applies. */
+  public static HttpURLConnection open(URL url, Optional<HttpProxy> proxy) throws IOException {
+    Optional<HttpProxy> via = proxy.filter(p -> p.appliesTo(url.getHost()));
+    if (via.isEmpty()) {
+      return (HttpURLConnection) url.openConnection();
+    }
+    HttpURLConnection connection = (HttpURLConnection) url.openConnection(via.get().asJavaProxy());
+    via.get().authenticate(connection, "https".equalsIgnoreCase(url.getProtocol()));
+    return connection;
+  }
+
+  /**
+   * The proxy's password: sent with each request to a plain-HTTP server (a streamed body could not
+   * be sent twice after a challenge), and given on challenge to an HTTPS tunnel.
+   */
+  private void authenticate(HttpURLConnection connection, boolean tunnel) {
+    if (user.isEmpty()) {
+      return;
+    }
+    String name = user.get();
+    char[] secret = password.orElse("").toCharArray();
+    if (!tunnel) {
+      connection.setRequestProperty(
+          "Proxy-Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (name + ":" + new String(secret)).getBytes(StandardCharsets.UTF_8)));
+    }
+    connection.setAuthenticator(
+        new Authenticator() {
+          @Override
+          protected PasswordAuthentication getPasswordAuthentication() {
+            return getRequestorType() == RequestorType.PROXY
+                ? new PasswordAuthentication(name, secret)
+                : null;
+          }
+        });
   }
 
   @Override

@@ -97,35 +97,6 @@ final class S3Client {
     return port == -1 || port == standard ? host : host + ":" + port;
   }
 
-  /**
-   * A proxy's password: sent with each request to a plain-HTTP endpoint (a streamed body could not
-   * be sent twice after a challenge), and given on challenge to an HTTPS tunnel.
-   */
-  private static void authenticate(HttpURLConnection connection, HttpProxy proxy, boolean tunnel) {
-    if (proxy.user().isEmpty()) {
-      return;
-    }
-    String user = proxy.user().get();
-    char[] password = proxy.password().orElse("").toCharArray();
-    if (!tunnel) {
-      connection.setRequestProperty(
-          "Proxy-Authorization",
-          "Basic "
-              + java.util.Base64.getEncoder()
-                  .encodeToString(
-                      (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8)));
-    }
-    connection.setAuthenticator(
-        new java.net.Authenticator() {
-          @Override
-          protected java.net.PasswordAuthentication getPasswordAuthentication() {
-            return getRequestorType() == RequestorType.PROXY
-                ? new java.net.PasswordAuthentication(user, password)
-                : null;
-          }
-        });
-  }
-
   /** The endpoint requests now go to, which may have moved to the bucket's own region (AWS). */
   URI endpoint() {
     return endpoint.uri();
@@ -612,11 +583,7 @@ final class S3Client {
             hostName,
             base.getPort(),
             path + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
-    Optional<HttpProxy> via = proxy.filter(p -> p.appliesTo(hostName));
-    HttpURLConnection connection =
-        (HttpURLConnection)
-            (via.isPresent() ? url.openConnection(via.get().asJavaProxy()) : url.openConnection());
-    via.ifPresent(p -> authenticate(connection, p, "https".equalsIgnoreCase(base.getScheme())));
+    HttpURLConnection connection = HttpProxy.open(url, proxy);
     connection.setRequestMethod(method);
     connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
     connection.setReadTimeout(readTimeoutMillis);
