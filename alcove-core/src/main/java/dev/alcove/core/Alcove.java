@@ -18,6 +18,8 @@ public final class Alcove {
   /** How the place where non-file steps come from is named in messages. */
   public static final String POM_PLACE = "the pom's <steps>";
 
+  public static final String POM_DATASETS_PLACE = "the pom's <datasets>";
+
   private final Path root;
   private final Catalogue fileCatalogue;
   private final List<StepDeclaration> declaredSteps;

@@ -64,11 +64,12 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
-    if (source == null && datasets != null && !datasets.isEmpty()) {
+    if (source == null) {
       new FetchDatasets(
               context,
               openAlcove(),
-              datasets.stream().map(this::withLogin).toList(),
+              (datasets == null ? List.<Dataset>of() : datasets)
+                  .stream().map(this::withLogin).toList(),
               session != null && session.isOffline(),
               new MavenArtifacts(
                   repositorySystem,
@@ -115,7 +116,7 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
    */
   @Override
   protected Supplier<Depot> storeOpener() {
-    if (source == null && datasets != null && !datasets.isEmpty()) {
+    if (source == null) {
       return super.storeOpener();
     }
     return StoreResolver.forUploads(directory.toPath(), storeOptions(), System.getenv(), log());

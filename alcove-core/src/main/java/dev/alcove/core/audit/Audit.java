@@ -97,6 +97,16 @@ public final class Audit {
                     + Catalogue.DEFAULT_DATA_DIR
                     + "/"));
       }
+      if (!alcove.fileCatalogue().datasets().isEmpty()) {
+        findings.add(
+            Finding.warning(
+                CatalogueFile.FILE_NAME,
+                "declares datasets under '"
+                    + CatalogueFile.DATASETS
+                    + "', which the Python tool refuses (its catalogue holds only version,"
+                    + " data_dir and steps): for an alcove shared with it, declare them in the"
+                    + " pom"));
+      }
     } catch (AlcoveException e) {
       findings.add(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
     }

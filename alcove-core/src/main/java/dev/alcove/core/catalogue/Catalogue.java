@@ -25,10 +25,28 @@ public final class Catalogue {
   private final String dataDir;
   private final SortedMap<StepUri, List<StepUri>> steps;
 
+  /**
+   * Datasets declared in {@code alcove.yaml} under {@code datasets:}, name to fields, as written:
+   * kept on every rewrite of the file.
+   */
+  private final Map<String, Map<String, String>> datasets;
+
   /** The highest version of each dataset, so that resolving {@code latest} is one lookup. */
   private final Map<String, StepUri> highestVersions = new HashMap<>();
 
   public Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps) {
+    this(dataDir, steps, Map.of());
+  }
+
+  public Catalogue(
+      String dataDir,
+      SortedMap<StepUri, List<StepUri>> steps,
+      Map<String, Map<String, String>> datasets) {
+    Map<String, Map<String, String>> declared = new java.util.LinkedHashMap<>();
+    datasets.forEach(
+        (name, fields) ->
+            declared.put(name, Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields))));
+    this.datasets = Collections.unmodifiableMap(declared);
     this.dataDir = dataDir;
     TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>();
     steps.forEach((uri, deps) -> copy.put(uri, List.copyOf(deps)));
@@ -45,6 +63,10 @@ public final class Catalogue {
 
   public SortedMap<StepUri, List<StepUri>> steps() {
     return steps;
+  }
+
+  public Map<String, Map<String, String>> datasets() {
+    return datasets;
   }
 
   private static String datasetKey(StepUri uri) {
@@ -67,7 +89,7 @@ public final class Catalogue {
   public Catalogue with(StepDeclaration step) {
     TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>(steps);
     copy.put(step.uri(), step.dependencies());
-    return new Catalogue(dataDir, copy);
+    return new Catalogue(dataDir, copy, datasets);
   }
 
   /**
@@ -139,7 +161,7 @@ public final class Catalogue {
       }
       merged.put(step.uri(), step.dependencies());
     }
-    return new Catalogue(dataDir, merged);
+    return new Catalogue(dataDir, merged, datasets);
   }
 
   private static boolean sameSet(List<StepUri> a, List<StepUri> b) {

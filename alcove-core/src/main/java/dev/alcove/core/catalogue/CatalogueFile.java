@@ -21,6 +21,14 @@ public final class CatalogueFile {
   public static final String FILE_NAME = "alcove.yaml";
   public static final int FORMAT_VERSION = 1;
 
+  /** Datasets declared with their sources (this plugin; the Python tool refuses the key). */
+  public static final String DATASETS = "datasets";
+
+  /** The fields of a declared dataset, as a sidecar names them. */
+  public static final List<String> DATASET_FIELDS =
+      List.of(
+          "url", "sha256", "license", "license_url", "source_name", "source_url", "description");
+
   private CatalogueFile() {}
 
   public static Path path(Path alcoveRoot) {
@@ -61,10 +69,39 @@ public final class CatalogueFile {
     String dataDir = yaml.string("data_dir").orElse(Catalogue.DEFAULT_DATA_DIR);
     requireSafeDataDir(yaml, dataDir);
     for (String key : yaml.keys()) {
-      if (!List.of("version", "data_dir", "steps").contains(key)) {
-        throw yaml.error(key, "unknown key '" + key + "' (expected version, data_dir, steps)");
+      if (!List.of("version", "data_dir", "steps", DATASETS).contains(key)) {
+        throw yaml.error(
+            key, "unknown key '" + key + "' (expected version, data_dir, steps, " + DATASETS + ")");
       }
     }
+    Map<String, Map<String, String>> datasets = new LinkedHashMap<>();
+    yaml.map(DATASETS)
+        .ifPresent(
+            declared -> {
+              for (String name : declared.keys()) {
+                YamlMap fields =
+                    declared
+                        .map(name)
+                        .orElseThrow(
+                            () -> declared.error(name, "dataset " + name + " needs a url"));
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String field : fields.keys()) {
+                  if (!DATASET_FIELDS.contains(field)) {
+                    throw fields.error(
+                        field,
+                        "unknown field '"
+                            + field
+                            + "' of dataset "
+                            + name
+                            + " (expected "
+                            + String.join(", ", DATASET_FIELDS)
+                            + ")");
+                  }
+                  values.put(field, fields.requireString(field));
+                }
+                datasets.put(name, values);
+              }
+            });
     TreeMap<StepUri, List<StepUri>> steps = new TreeMap<>();
     yaml.map("steps")
         .ifPresent(
@@ -80,7 +117,7 @@ public final class CatalogueFile {
                 }
               }
             });
-    Catalogue catalogue = new Catalogue(dataDir, steps);
+    Catalogue catalogue = new Catalogue(dataDir, steps, datasets);
     catalogue.validate(file.toString());
     return catalogue;
   }
@@ -116,6 +153,9 @@ public final class CatalogueFile {
             (uri, deps) ->
                 steps.put(uri.toString(), deps.stream().map(StepUri::toString).sorted().toList()));
     document.put("steps", steps);
+    if (!catalogue.datasets().isEmpty()) {
+      document.put(DATASETS, catalogue.datasets());
+    }
     YamlFiles.write(path(alcoveRoot), document);
   }
 }

@@ -92,6 +92,10 @@ public record DatasetSpec(
     return new DatasetSpec(dataset, source, pin, fields, Optional.empty());
   }
 
+  DatasetSpec withoutLogin() {
+    return new DatasetSpec(name, source, sha256, described, Optional.empty());
+  }
+
   /** The same dataset, fetched with {@code login} (for private http(s) sources). */
   public DatasetSpec withLogin(SourceLogin login) {
     return new DatasetSpec(name, source, sha256, described, Optional.of(login));

@@ -18,7 +18,9 @@ import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -76,16 +78,24 @@ public final class FetchDatasets {
 
   /** Fetches the declared datasets, or only {@code only}; returns the snapshots added. */
   public List<StepUri> fetch(Optional<String> only) {
+    List<DatasetSpec> all = withCatalogues(declared, alcove.catalogue().datasets());
     List<DatasetSpec> chosen =
-        only.map(name -> declared.stream().filter(d -> d.name().equals(name.strip())).toList())
-            .orElse(declared);
+        only.map(name -> all.stream().filter(d -> d.name().equals(name.strip())).toList())
+            .orElse(all);
+    if (all.isEmpty()) {
+      throw new AlcoveException(
+          "no source given and no dataset declared: set "
+              + FrontEnd.words().set(Setting.SOURCE, "<file or folder>")
+              + ", or declare datasets with their URLs");
+    }
     if (chosen.isEmpty()) {
       throw new AlcoveException(
-          only.isPresent()
-              ? "no declared dataset is named " + only.get().strip()
-              : "no source given and no dataset declared: set "
-                  + FrontEnd.words().set(Setting.SOURCE, "<file or folder>")
-                  + ", or declare datasets with their URLs");
+          "no declared dataset is named "
+              + only.orElse("").strip()
+              + " (declared: "
+              + String.join(", ", all.stream().map(DatasetSpec::name).toList())
+              + "); to snapshot a file, set "
+              + FrontEnd.words().set(Setting.SOURCE, "<file or folder>"));
     }
     if (offline) {
       // Files on this machine need no network.
@@ -110,6 +120,35 @@ public final class FetchDatasets {
       }
     }
     return added;
+  }
+
+  /**
+   * The pom's declarations and those of {@code alcove.yaml}; one dataset declared in both must be
+   * declared alike.
+   */
+  static List<DatasetSpec> withCatalogues(
+      List<DatasetSpec> declared, Map<String, Map<String, String>> inCatalogue) {
+    Map<String, DatasetSpec> all = new LinkedHashMap<>();
+    declared.forEach(spec -> all.put(spec.name(), spec));
+    inCatalogue.forEach(
+        (name, fields) -> {
+          Map<String, String> described = new LinkedHashMap<>(fields);
+          String url = described.remove("url");
+          String sha256 = described.remove("sha256");
+          DatasetSpec spec =
+              DatasetSpec.of(name, url, sha256, described, "alcove.yaml datasets " + name);
+          DatasetSpec other = all.get(spec.name());
+          if (other != null && !other.withoutLogin().equals(spec)) {
+            throw new AlcoveException(
+                "dataset "
+                    + spec.name()
+                    + " is declared differently in alcove.yaml and in "
+                    + Alcove.POM_DATASETS_PLACE
+                    + ": declare it in one place only");
+          }
+          all.putIfAbsent(spec.name(), spec);
+        });
+    return List.copyOf(all.values());
   }
 
   private Optional<StepUri> fetchOne(AlcoveEdit edit, DatasetSpec dataset, FetchState state) {

@@ -266,4 +266,37 @@ class FetchDatasetsTest {
                     "2024-07-26"))
         .hasMessageContaining("is a folder");
   }
+
+  @Test
+  void datasetsInAlcoveYamlAreFetchedKeptOnRewritesAndMustAgreeWithThePom() throws Exception {
+    Path csv = Files.writeString(dir.resolve("codes.csv"), "code\nfr\n");
+    Path catalogue = t.path("alcove.yaml");
+    Files.writeString(
+        catalogue,
+        Files.readString(catalogue)
+            + "datasets:\n  iso/codes:\n    url: "
+            + csv.toUri()
+            + "\n    license: ODC-PDDL-1.0\n");
+    assertThat(fetch(population(url("/data/population.csv"), null), "2024-07-26"))
+        .extracting(StepUri::toString)
+        .containsExactlyInAnyOrder(
+            "snapshot://worldbank/population/2024-07-26", "snapshot://iso/codes/2024-07-26");
+    // Adding steps rewrote alcove.yaml: the declaration is still there.
+    assertThat(Files.readString(catalogue))
+        .contains(
+            "datasets:\n  iso/codes:\n    url: " + csv.toUri() + "\n    license: ODC-PDDL-1.0\n");
+    assertThat(Files.readString(t.path("data/snapshots/iso/codes/2024-07-26.meta.yaml")))
+        .contains("license: ODC-PDDL-1.0");
+
+    DatasetSpec differently =
+        DatasetSpec.of("iso/codes", csv.toUri().toString(), null, Map.of("license", "CC0"), "pom");
+    assertThatThrownBy(() -> fetch(differently, "2024-07-27"))
+        .hasMessage(
+            "dataset iso/codes is declared differently in alcove.yaml and in the pom's"
+                + " <datasets>: declare it in one place only");
+    Files.writeString(
+        catalogue, Files.readString(catalogue).replace("    license:", "    licence:"));
+    assertThatThrownBy(() -> t.alcove())
+        .hasMessageContaining("unknown field 'licence' of dataset iso/codes");
+  }
 }
