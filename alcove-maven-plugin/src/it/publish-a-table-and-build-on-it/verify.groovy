@@ -10,4 +10,8 @@ assert sidecar.contains('access_notes: Maven artifact dev.alcove.it:producer:1:p
 assert sidecar.contains('license: CC0-1.0')
 assert log('run.log').contains('built table://total/latest: 1 rows, 1 columns')
 assert log('fetch-again.log').contains('dataset numbers: unchanged since ')
+def ghost = log('ghost.log')
+assert ghost.contains('cannot resolve mvn:dev.alcove.it:nothing-here:1:parquet:ghost (') : ghost
+assert ghost.contains('check the coordinate and the project\'s repositories; nothing was stored')
+assert !new File(basedir, 'consumer/data/snapshots/ghost').exists()
 true

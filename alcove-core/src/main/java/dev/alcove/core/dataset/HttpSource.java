@@ -157,27 +157,17 @@ final class HttpSource {
         String location = connection.getHeaderField("Location");
         connection.disconnect();
         if (location == null || hop >= MAX_REDIRECTS) {
-          throw new AlcoveException(
-              "dataset "
-                  + dataset
-                  + ": "
-                  + url
-                  + (location == null
-                      ? " redirected without saying where"
-                      : " redirected more than " + MAX_REDIRECTS + " times")
-                  + ": nothing was stored");
+          throw refused(
+              dataset,
+              url,
+              location == null
+                  ? "redirected without saying where"
+                  : "redirected more than " + MAX_REDIRECTS + " times");
         }
         URI next = url.resolve(location);
         if (url.getScheme().equalsIgnoreCase("https")
             && !next.getScheme().equalsIgnoreCase("https")) {
-          throw new AlcoveException(
-              "dataset "
-                  + dataset
-                  + ": "
-                  + url
-                  + " redirected from https to "
-                  + next.getScheme()
-                  + ": refused, nothing was stored");
+          throw refused(dataset, url, "redirected from https to " + next.getScheme() + ", refused");
         }
         url = next;
         continue;
@@ -193,34 +183,31 @@ final class HttpSource {
       }
       if (status == 401 || status == 403) {
         connection.disconnect();
-        throw new AlcoveException(
-            "dataset "
-                + dataset
-                + ": "
-                + url
-                + " answered "
+        throw refused(
+            dataset,
+            url,
+            "answered "
                 + status
                 + (login.isPresent()
                     ? ": the credentials of " + login.get().where() + " were refused"
                     : ": it needs credentials, a <serverId> in the dataset naming a settings.xml"
-                        + " <server>")
-                + "; nothing was stored");
+                        + " <server>"));
       }
       if (status != 200) {
         connection.disconnect();
-        throw new AlcoveException(
-            "dataset "
-                + dataset
-                + ": "
-                + url
-                + " answered "
-                + status
-                + " "
-                + Optional.ofNullable(safeMessage(connection)).orElse("")
-                + ": nothing was stored");
+        throw refused(
+            dataset,
+            url,
+            "answered " + status + " " + Optional.ofNullable(safeMessage(connection)).orElse(""));
       }
       return download(dataset, url, connection, target);
     }
+  }
+
+  /** One line that names the dataset, the URL and what went wrong, and says nothing was kept. */
+  private static AlcoveException refused(String dataset, URI url, String problem) {
+    return new AlcoveException(
+        "dataset " + dataset + ": " + url + " " + problem.strip() + ": nothing was stored");
   }
 
   private static boolean sameOrigin(URI a, URI b) {
@@ -242,16 +229,13 @@ final class HttpSource {
     long declared = connection.getContentLengthLong();
     if (declared > maxBytes) {
       connection.disconnect();
-      throw new AlcoveException(
-          "dataset "
-              + dataset
-              + ": "
-              + url
-              + " holds "
+      throw refused(
+          dataset,
+          url,
+          "holds "
               + ProgressReporter.human(declared)
               + ", more than the limit of "
-              + ProgressReporter.human(maxBytes)
-              + ": nothing was stored");
+              + ProgressReporter.human(maxBytes));
     }
     MessageDigest digest = Sha256.newDigest();
     long received = 0;
@@ -264,14 +248,8 @@ final class HttpSource {
       while ((read = in.read(buffer)) >= 0) {
         received += read;
         if (received > maxBytes) {
-          throw new AlcoveException(
-              "dataset "
-                  + dataset
-                  + ": "
-                  + url
-                  + " sent more than the limit of "
-                  + ProgressReporter.human(maxBytes)
-                  + ": nothing was stored");
+          throw refused(
+              dataset, url, "sent more than the limit of " + ProgressReporter.human(maxBytes));
         }
         out.write(buffer, 0, read);
         progress.transferred(read);

@@ -216,6 +216,18 @@ class FetchDatasetsTest {
             () -> fetch(population(url("/data/population.csv"), "0".repeat(64)), "2024-07-26"))
         .hasMessageContaining(
             "not the pinned 0000000000000000000000000000000000000000000000000000000000000000: nothing was stored");
+    // A body cut short of its Content-Length, every time: tried again, then refused.
+    body.set("country,people\n" + "fr,68\n".repeat(500));
+    try (LoopbackProxy cutting =
+        new LoopbackProxy(
+            server.getAddress().getPort(),
+            (connection, head) -> LoopbackProxy.Verdict.cutAfter(400))) {
+      assertThatThrownBy(
+              () ->
+                  fetch(
+                      population(cutting.endpoint() + "/data/population.csv", null), "2024-07-26"))
+          .hasMessageContaining("of the 3015 bytes it announced, 3 times: nothing was stored");
+    }
     assertThat(TreeState.of(t.root)).isEqualTo(before);
   }
 
