@@ -179,6 +179,22 @@ class RunEngineTest {
   }
 
   @Test
+  void aVariableThatIsNotADependencyFailsBeforeDuckDbRunsNamingTheOnesThereAre() {
+    t.table(
+        "table://typo/latest",
+        ".sql",
+        "-- counts people\nSELECT count(*) AS n\nFROM '{peple}'",
+        "snapshot://people/latest");
+    RunReport report = t.run("typo", false, false, 2);
+    assertThat(report.failed())
+        .containsEntry(
+            StepUri.parse("table://typo/latest"),
+            "src/steps/tables/typo.sql:2: {peple} is not one of this step's variables:"
+                + " {output_file}, {people} (each dependency's name, and {output_file})");
+    assertThat(t.path("data/tables/typo")).doesNotExist();
+  }
+
+  @Test
   void eachReasonIsTriggeredByItsCause() throws Exception {
     t.run();
     assertReasons(

@@ -47,6 +47,7 @@ public final class SqlStepRunner implements StepRunner {
       throw new StepFailedException(context.definition() + ": the SQL file holds no statement");
     }
     String file = context.alcoveRoot().relativize(context.definition()).toString();
+    requireKnownVariables(file, statements, values.keySet());
     try (Connection connection = DuckDb.inMemory()) {
       for (int i = 0; i < statements.size(); i++) {
         SqlScript.Statement statement = statements.get(i);
@@ -67,6 +68,35 @@ public final class SqlStepRunner implements StepRunner {
       }
     } catch (SQLException e) {
       throw new StepFailedException("cannot start DuckDB for " + file + ": " + DuckDb.message(e));
+    }
+  }
+
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /**
+   * Fails before DuckDB runs when the SQL names a variable this step does not have (a dependency
+   * renamed, or a typo), saying which it has: otherwise DuckDB would report a file {@code
+   * {cities_enriched}} that does not exist.
+   */
+  private static void requireKnownVariables(
+      String file, List<SqlScript.Statement> statements, java.util.Set<String> known) {
+    for (SqlScript.Statement statement : statements) {
+      java.util.regex.Matcher found = VARIABLE.matcher(statement.code());
+      while (found.find()) {
+        if (!known.contains(found.group(1))) {
+          throw new StepFailedException(
+              file
+                  + ":"
+                  + statement.line()
+                  + ": {"
+                  + found.group(1)
+                  + "} is not one of this step's variables: "
+                  + String.join(
+                      ", ", known.stream().sorted().map(name -> "{" + name + "}").toList())
+                  + " (each dependency's name, and {output_file})");
+        }
+      }
     }
   }
 
