@@ -1,11 +1,10 @@
 package dev.alcove.core.gc;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectKeys;
-import dev.alcove.core.store.StoredEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,21 +46,14 @@ final class CacheTrim {
     }
     Set<Checksum> gone = new HashSet<>(evicted);
     List<String> entries = new ArrayList<>();
-    for (StoredEntry stored : cache.listEntries(CacheEntry.FOLDER)) {
-      String key = stored.name().substring(stored.name().lastIndexOf('/') + 1);
-      try {
-        boolean namesEvicted =
-            Checksum.isValid(key)
-                && cache
-                    .readEntry(stored.name(), CacheEntry.MAX_BYTES)
-                    .map(b -> CacheEntry.parse(b, Checksum.of(key), stored.name()).output())
-                    .filter(gone::contains)
-                    .isPresent();
-        if (namesEvicted) {
-          entries.add(stored.name());
-        }
-      } catch (AlcoveException e) {
-        entries.add(stored.name());
+    for (StoredCacheEntries.Listed listed : StoredCacheEntries.of(cache, AlcoveLog.SILENT)) {
+      // A damaged entry goes too; a file whose name is no key is not one of alcove's.
+      boolean goes =
+          listed.entry().isEmpty()
+              ? listed.namedByKey()
+              : gone.contains(listed.entry().get().output());
+      if (goes) {
+        entries.add(listed.stored().name());
       }
     }
     return new Plan(size, evicted, freed, entries);

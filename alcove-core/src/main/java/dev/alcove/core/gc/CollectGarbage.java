@@ -1,19 +1,18 @@
 package dev.alcove.core.gc;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.gc.StoredCacheEntries.Listed;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.ProgressReporter;
-import dev.alcove.core.store.StoredEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,14 +94,14 @@ public final class CollectGarbage {
   private Result collect(Place place, Set<Checksum> referenced, boolean mayDelete) {
     ObjectStore store = place.store;
     Instant cutoff = context.clock().instant().minus(Duration.ofDays(options.keepDays()));
-    List<Listed> entries = listEntries(store);
+    List<Listed> entries = StoredCacheEntries.of(store, log);
     List<Listed> expired = new ArrayList<>();
     Set<Checksum> kept = new HashSet<>();
     for (Listed entry : entries) {
-      if (entry.entry.isEmpty() || entry.stored.modified().isBefore(cutoff)) {
+      if (entry.entry().isEmpty() || entry.stored().modified().isBefore(cutoff)) {
         expired.add(entry);
       } else {
-        kept.add(entry.entry.get().output());
+        kept.add(entry.entry().get().output());
       }
     }
     List<Checksum> objects = new ArrayList<>();
@@ -110,23 +109,26 @@ public final class CollectGarbage {
     int listed = 0;
     for (Listed entry : expired) {
       String why =
-          entry.entry.isEmpty()
+          entry.entry().isEmpty()
               ? "damaged"
-              : "pushed " + age(entry.stored.modified()) + " ago, for " + entry.entry.get().table();
+              : "pushed "
+                  + age(entry.stored().modified())
+                  + " ago, for "
+                  + entry.entry().get().table();
       Optional<Checksum> object =
           entry
-              .entry
+              .entry()
               .map(CacheEntry::output)
               .filter(sum -> !referenced.contains(sum) && !kept.contains(sum));
       if (object.isPresent() && !objects.contains(object.get())) {
         objects.add(object.get());
-        bytes += entry.entry.get().bytes();
+        bytes += entry.entry().get().bytes();
       }
       if (listed++ < LISTED) {
         log.info(
             (options.delete() && mayDelete ? "deleting" : "would delete")
                 + " cache entry "
-                + entry.stored.name()
+                + entry.stored().name()
                 + " in "
                 + store.describe()
                 + " ("
@@ -141,7 +143,7 @@ public final class CollectGarbage {
     Result result = new Result(expired.size(), objects.size(), bytes);
     if (options.delete() && mayDelete) {
       // Entries first: a crash between the two leaves objects nobody names, never the reverse.
-      expired.forEach(entry -> store.deleteEntry(entry.stored.name()));
+      expired.forEach(entry -> store.deleteEntry(entry.stored().name()));
       objects.forEach(store::delete);
     }
     if (place.isCache && options.maxCacheBytes().isPresent()) {
@@ -178,28 +180,6 @@ public final class CollectGarbage {
       CacheTrim.apply(cache, plan);
     }
     return new Result(plan.entries().size(), plan.objects().size(), plan.bytes());
-  }
-
-  private record Listed(StoredEntry stored, Optional<CacheEntry> entry) {}
-
-  private List<Listed> listEntries(ObjectStore store) {
-    List<Listed> listed = new ArrayList<>();
-    for (StoredEntry stored : store.listEntries(CacheEntry.FOLDER)) {
-      String name = stored.name().substring(stored.name().lastIndexOf('/') + 1);
-      Optional<CacheEntry> entry = Optional.empty();
-      if (Checksum.isValid(name)) {
-        try {
-          entry =
-              store
-                  .readEntry(stored.name(), CacheEntry.MAX_BYTES)
-                  .map(bytes -> CacheEntry.parse(bytes, Checksum.of(name), stored.name()));
-        } catch (AlcoveException e) {
-          log.debug("damaged cache entry " + stored.name() + ": " + e.getMessage());
-        }
-      }
-      listed.add(new Listed(stored, entry));
-    }
-    return listed;
   }
 
   private String age(Instant then) {

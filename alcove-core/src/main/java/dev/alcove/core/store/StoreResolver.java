@@ -113,7 +113,7 @@ public final class StoreResolver {
             endpoint,
             bucket.get().value(),
             ObjectKeys.normalizePrefix(options.prefix()),
-            credentials(chain, bucket.get(), options, environment),
+            credentials(chain, bucket.get(), options),
             region,
             options.pathStyle(),
             ProxySelection.forUrl(endpoint, options.proxies(), chain)));
@@ -151,7 +151,7 @@ public final class StoreResolver {
    * with none anywhere, the front end's credential chain (the AWS SDK's), if it has one.
    */
   private static CredentialSource credentials(
-      SettingChain chain, Found bucket, StoreOptions options, Map<String, String> environment) {
+      SettingChain chain, Found bucket, StoreOptions options) {
     Optional<SettingSource> holder = chain.firstHolding(ACCESS_KEY, AWS_ACCESS_KEY);
     if (holder.isPresent()) {
       SettingSource source = holder.get();

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A profile of the AWS CLI's files, {@code ~/.aws/credentials} and {@code ~/.aws/config} (or {@code
@@ -19,17 +18,6 @@ import java.util.Set;
  * role_arn}, {@code credential_process}) are left to the AWS SDK's chain.
  */
 public final class AwsFiles {
-
-  /** Keys of a profile that only the AWS SDK's chain can turn into credentials. */
-  public static final Set<String> CHAIN_ONLY =
-      Set.of(
-          "role_arn",
-          "credential_process",
-          "sso_session",
-          "sso_start_url",
-          "sso_account_id",
-          "web_identity_token_file",
-          "credential_source");
 
   private static final Map<String, String> AS_ENVIRONMENT =
       Map.of(
@@ -57,16 +45,6 @@ public final class AwsFiles {
             config + " [" + profile + "]",
             asEnvironment(
                 section(config, profile.equals("default") ? "default" : "profile " + profile))));
-  }
-
-  /** Whether the profile names credentials that only the AWS SDK's chain can resolve. */
-  public static boolean needsChain(Map<String, String> environment, String profile) {
-    Path home = Path.of(System.getProperty("user.home"), ".aws");
-    Path config =
-        Path.of(environment.getOrDefault("AWS_CONFIG_FILE", home.resolve("config").toString()));
-    Map<String, String> values =
-        section(config, profile.equals("default") ? "default" : "profile " + profile);
-    return values.keySet().stream().anyMatch(CHAIN_ONLY::contains);
   }
 
   private static Map<String, String> asEnvironment(Map<String, String> values) {
