@@ -11,6 +11,8 @@ import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Goal;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.duckdb.ParquetInspector;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
@@ -19,6 +21,7 @@ import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.naming.TemplateVariables;
+import dev.alcove.core.run.BuiltTableTests;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
@@ -27,6 +30,7 @@ import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +123,7 @@ public final class Audit {
           Depot depot = options.remote() ? context.depot() : null;
           findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, depot));
         } else {
-          findings.addAll(auditTable(layout, statCache, uri));
+          findings.addAll(auditTable(alcove, snapshots, statCache, uri));
           if (options.pythonCompatible()) {
             findings.addAll(pythonCannotBuild(alcove, uri));
           }
@@ -127,6 +131,7 @@ public final class Audit {
       }
     } finally {
       statCache.save();
+      closeInspector();
     }
     findings.addAll(gitIgnores.audit(layout, snapshotEntries));
     return findings;
@@ -256,7 +261,9 @@ public final class Audit {
         .toList();
   }
 
-  private List<Finding> auditTable(AlcoveLayout layout, StatCache statCache, StepUri uri) {
+  private List<Finding> auditTable(
+      Alcove alcove, RestoreSnapshot snapshots, StatCache statCache, StepUri uri) {
+    AlcoveLayout layout = alcove.layout();
     String subject = uri.toString();
     try {
       if (StepDefinitions.find(layout, uri).isEmpty()) {
@@ -295,6 +302,48 @@ public final class Audit {
                   + FrontEnd.words().run(Goal.RUN)
                   + " rebuilds it"));
     }
-    return List.of(Finding.ok(subject));
+    List<Finding> tests = dataTests(alcove, snapshots, uri);
+    return tests.isEmpty() ? List.of(Finding.ok(subject)) : tests;
+  }
+
+  /** One DuckDB for the whole audit: opened for the first built table, closed at the end. */
+  private ParquetInspector inspector;
+
+  /** The table's data tests against its data as built, one finding for each failure. */
+  private List<Finding> dataTests(Alcove alcove, RestoreSnapshot snapshots, StepUri uri) {
+    String subject = uri.toString();
+    try {
+      if (inspector == null) {
+        inspector = new ParquetInspector();
+      }
+      return BuiltTableTests.run(alcove, uri, snapshots, inspector).stream()
+          .map(
+              failure ->
+                  failure.isError()
+                      ? Finding.error(subject, "data test failed: " + failure)
+                      : Finding.warning(subject, "data test: " + failure))
+          .toList();
+    } catch (AlcoveException e) {
+      return List.of(Finding.error(subject, e.getMessage()));
+    } catch (SQLException e) {
+      return List.of(
+          Finding.error(
+              subject,
+              "cannot read "
+                  + alcove.layout().relative(alcove.layout().tableFile(uri))
+                  + ": "
+                  + DuckDb.message(e)));
+    }
+  }
+
+  private void closeInspector() {
+    if (inspector != null) {
+      try {
+        inspector.close();
+      } catch (SQLException e) {
+        // Nothing was written through it: closing an in-memory database cannot lose anything.
+      }
+      inspector = null;
+    }
   }
 }

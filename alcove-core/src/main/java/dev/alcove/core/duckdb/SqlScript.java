@@ -10,8 +10,9 @@ import java.util.List;
 public final class SqlScript {
 
   /**
-   * One statement, the 1-based line of the file where its first non-blank text is, and its code
-   * without comments (what decides, e.g., whether it names {@code {output_file}}).
+   * One statement from its first line of code (comments before it are left out, so that line 1 of
+   * the statement is {@code line} of the file), that 1-based line, and its code without comments
+   * (what decides, e.g., whether it names {@code {output_file}}).
    */
   public record Statement(String sql, int line, String code) {}
 
@@ -24,6 +25,7 @@ public final class SqlScript {
     int line = 1;
     int startLine = -1;
     boolean hasCode = false;
+    int codeStart = 0;
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -48,6 +50,7 @@ public final class SqlScript {
         if (!hasCode) {
           startLine = line;
           hasCode = true;
+          codeStart = current.length();
         }
         String quoted = text.substring(i, quoteEnd);
         line += count(quoted, '\n');
@@ -59,7 +62,8 @@ public final class SqlScript {
       if (c == ';') {
         if (hasCode) {
           statements.add(
-              new Statement(current.toString().strip(), startLine, code.toString().strip()));
+              new Statement(
+                  current.substring(codeStart).strip(), startLine, code.toString().strip()));
         }
         current.setLength(0);
         code.setLength(0);
@@ -72,13 +76,15 @@ public final class SqlScript {
       } else if (!Character.isWhitespace(c) && !hasCode) {
         startLine = line;
         hasCode = true;
+        codeStart = current.length();
       }
       current.append(c);
       code.append(c);
       i++;
     }
     if (hasCode) {
-      statements.add(new Statement(current.toString().strip(), startLine, code.toString().strip()));
+      statements.add(
+          new Statement(current.substring(codeStart).strip(), startLine, code.toString().strip()));
     }
     return statements;
   }

@@ -67,6 +67,11 @@ public record AlcoveLayout(Path root, String dataDirName) {
     return uri.isSnapshot() ? snapshotSidecar(uri) : tableSidecar(uri);
   }
 
+  /** Custom data tests' queries, {@code src/steps/tests/<name>.sql}. */
+  public Path testsDir() {
+    return root.resolve("src/steps/tests");
+  }
+
   public Path stepsDir() {
     return root.resolve("src/steps/tables");
   }

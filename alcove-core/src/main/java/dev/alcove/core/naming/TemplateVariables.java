@@ -46,6 +46,50 @@ public final class TemplateVariables {
     return found;
   }
 
+  /** A path to put inside the user's quotes: a quote in it must not end the literal. */
+  public static String quotable(java.nio.file.Path path) {
+    return path.toString().replace("'", "''");
+  }
+
+  /**
+   * Fails before DuckDB runs when a statement's code names a variable that is not {@code known} (a
+   * dependency renamed, or a typo), saying which there are: otherwise DuckDB would report a file
+   * named {@code {cities_enriched}} that does not exist. {@code what} says where they come from.
+   */
+  public static void requireKnown(
+      String file,
+      java.util.List<dev.alcove.core.duckdb.SqlScript.Statement> statements,
+      java.util.Set<String> known,
+      String what) {
+    for (dev.alcove.core.duckdb.SqlScript.Statement statement : statements) {
+      java.util.regex.Matcher found = VARIABLE.matcher(statement.code());
+      while (found.find()) {
+        if (!known.contains(found.group(1))) {
+          throw new dev.alcove.core.AlcoveException(
+              file
+                  + ":"
+                  + (statement.line() + lineOf(statement.code(), found.start()))
+                  + ": {"
+                  + found.group(1)
+                  + "} is not one of the variables here: "
+                  + String.join(
+                      ", ", known.stream().sorted().map(name -> "{" + name + "}").toList())
+                  + " ("
+                  + what
+                  + ")");
+        }
+      }
+    }
+  }
+
+  /** How many lines {@code text} has before {@code offset}. */
+  private static int lineOf(String text, int offset) {
+    return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+  }
+
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
   private static final java.util.regex.Pattern BRACED =
       java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
 }

@@ -261,6 +261,10 @@ final class Planner {
     if (!recorded.output().equals(metadata.checksum())) {
       return "output replaced since alcove built it";
     }
+    if (!table.testFiles(layout).isEmpty()) {
+      // What else the key holds: the data tests' SQL.
+      return "a data test changed";
+    }
     return "inputs changed";
   }
 

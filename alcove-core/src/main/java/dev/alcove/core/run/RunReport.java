@@ -35,17 +35,22 @@ public record RunReport(
     return failed.isEmpty() && skipped.isEmpty();
   }
 
-  /** One line naming each failed step and why, for the build failure message. */
+  /**
+   * One line naming each failed step and why, for the build failure message; a line per failure
+   * when one of them brings DuckDB's own lines (the quoted SQL and its caret).
+   */
   public String failureSummary() {
-    StringBuilder text = new StringBuilder();
-    text.append(failed.size()).append(failed.size() == 1 ? " step failed: " : " steps failed: ");
-    text.append(
-        String.join(
-            "; ", failed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+    List<String> parts =
+        new java.util.ArrayList<>(
+            failed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     if (!skipped.isEmpty()) {
-      text.append("; not run because of it: ")
-          .append(String.join(", ", skipped.keySet().stream().map(StepUri::toString).toList()));
+      parts.add(
+          "not run because of it: "
+              + String.join(", ", skipped.keySet().stream().map(StepUri::toString).toList()));
     }
-    return text.toString();
+    String separator = parts.stream().anyMatch(part -> part.contains("\n")) ? "\n" : "; ";
+    return failed.size()
+        + (failed.size() == 1 ? " step failed: " : " steps failed: ")
+        + String.join(separator, parts);
   }
 }

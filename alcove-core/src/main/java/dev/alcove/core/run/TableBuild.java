@@ -18,6 +18,8 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.quality.TableChecks;
+import dev.alcove.core.quality.TestFailure;
 import dev.alcove.core.run.runner.StepContext;
 import dev.alcove.core.run.runner.StepFailedException;
 import dev.alcove.core.run.runner.StepInput;
@@ -250,18 +252,28 @@ final class TableBuild {
       if (entry.isPresent() && !schema.equals(entry.get().schema())) {
         throw refused(entry.get(), "its schema " + schema + " is not the one it names");
       }
-      List<String> problems = inspector.problems(output, schema, step.config);
-      if (!problems.isEmpty()) {
+      List<TestFailure> failures =
+          TableChecks.run(
+              inspector.connection(),
+              output,
+              schema,
+              step.config,
+              step.testInputs(dep -> Optional.of(dataPath(dep))),
+              layout.root(),
+              layout.testsDir());
+      List<TestFailure> errors = failures.stream().filter(TestFailure::isError).toList();
+      if (!errors.isEmpty()) {
         String failure =
             "fails its config "
                 + layout.relative(step.configFile)
                 + ": "
-                + String.join("; ", problems);
+                + TableChecks.describe(errors);
         if (entry.isPresent()) {
           throw refused(entry.get(), "the table " + failure);
         }
         throw new StepFailedException("table " + uri + " " + failure);
       }
+      failures.forEach(warning -> log.warn(uri + ": data test warning: " + warning));
       return new Inspected(
           Sha256.ofFile(output), Files.size(output), inspector.rowCount(output), schema);
     } catch (SQLException e) {
@@ -307,11 +319,7 @@ final class TableBuild {
           .forEach(
               (source, names) -> {
                 StepUri dep =
-                    step.inputs.keySet().stream()
-                        .filter(
-                            d -> d.equals(source) || (source.isLatest() && d.sameDataset(source)))
-                        .findFirst()
-                        .orElse(source);
+                    step.inputs.keySet().stream().filter(source::names).findFirst().orElse(source);
                 DescriptiveFields from = descriptiveOf(dep);
                 names.forEach(
                     name -> {

@@ -2,6 +2,8 @@ package dev.alcove.core.run;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.metadata.DescriptiveFields;
+import dev.alcove.core.quality.DataTest;
+import dev.alcove.core.quality.ValidationRules;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
@@ -16,31 +18,20 @@ import java.util.Set;
 
 /**
  * A table's optional config, {@code src/steps/tables/<path>.meta.yaml} (SPEC section 6): what it
- * inherits from which dependency, what it overrides, the schema it must have and the checks its
- * data must pass.
+ * inherits from which dependency, what it overrides, the schema it must have and the data tests it
+ * must pass.
  */
 public record TableConfig(
     Map<StepUri, List<String>> inherit,
     Map<String, String> override,
     Map<String, String> schema,
-    Validation validation) {
+    List<DataTest> validation) {
 
   public static final Set<String> COLUMN_TYPES =
       Set.of("string", "integer", "float", "boolean", "date", "timestamp");
 
-  /** Rules the built table's data must pass. */
-  public record Validation(
-      List<String> requiredColumns,
-      List<String> uniqueColumns,
-      List<String> notNull,
-      boolean requireDimensionPrefix) {
-    public static Validation none() {
-      return new Validation(List.of(), List.of(), List.of(), false);
-    }
-  }
-
   public static TableConfig none() {
-    return new TableConfig(Map.of(), Map.of(), Map.of(), Validation.none());
+    return new TableConfig(Map.of(), Map.of(), Map.of(), List.of());
   }
 
   public static Optional<TableConfig> readIfExists(Path file) {
@@ -112,31 +103,8 @@ public record TableConfig(
                 schema.put(column, type);
               }
             });
-    Validation validation =
-        yaml.map("validation")
-            .map(
-                map -> {
-                  for (String key : map.keys()) {
-                    if (!List.of(
-                            "required_columns",
-                            "unique_columns",
-                            "not_null",
-                            "require_dimension_prefix")
-                        .contains(key)) {
-                      throw map.error(
-                          key,
-                          "unknown validation '"
-                              + key
-                              + "' (expected required_columns, unique_columns, not_null, require_dimension_prefix)");
-                    }
-                  }
-                  return new Validation(
-                      map.stringList("required_columns"),
-                      map.stringList("unique_columns"),
-                      map.stringList("not_null"),
-                      map.bool("require_dimension_prefix").orElse(false));
-                })
-            .orElse(Validation.none());
+    List<DataTest> validation =
+        yaml.map("validation").map(ValidationRules::parse).orElse(List.of());
     return Optional.of(new TableConfig(inherit, override, schema, validation));
   }
 }

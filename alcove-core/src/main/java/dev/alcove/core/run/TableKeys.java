@@ -66,6 +66,14 @@ final class TableKeys {
                 ? digester.checksum(step.configFile).hex()
                 : "none")
         .append('\n');
+    // Only tables with custom tests get these lines, so other tables keep their keys.
+    for (java.nio.file.Path test : step.testFiles(layout)) {
+      text.append("test ")
+          .append(layout.relative(test))
+          .append(' ')
+          .append(Files.isRegularFile(test) ? digester.checksum(test).hex() : "none")
+          .append('\n');
+    }
     // Declared order: a program step gets its inputs as arguments in this order.
     step.inputs.forEach(
         (dep, variable) ->

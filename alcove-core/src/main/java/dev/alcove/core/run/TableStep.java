@@ -2,12 +2,15 @@ package dev.alcove.core.run;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Goal;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
+import dev.alcove.core.quality.DataTest;
+import dev.alcove.core.quality.TestedTable;
 import dev.alcove.core.run.runner.JavaStepRunner;
 import dev.alcove.core.run.runner.ProgramStepRunner;
 import dev.alcove.core.run.runner.SqlStepRunner;
@@ -89,6 +92,21 @@ final class TableStep {
                 + ", which is not one of its dependencies");
       }
     }
+    for (DataTest test : config.validation()) {
+      if (test instanceof DataTest.Relationship related
+          && dependency(inputs, related.to()).isEmpty()) {
+        throw new AlcoveException(
+            layout.relative(configFile)
+                + ": relationships of column '"
+                + related.column()
+                + "' name "
+                + related.to()
+                + ", which is not one of the dependencies of "
+                + uri
+                + ": add it to the table's dependencies in "
+                + CatalogueFile.FILE_NAME);
+      }
+    }
     return new TableStep(
         uri, definition, configFile, config, inputs, runnerFor(definition, javaClassPath));
   }
@@ -123,6 +141,28 @@ final class TableStep {
       }
     }
     return manifest;
+  }
+
+  /** The input that is {@code uri}, or that {@code uri}'s {@code latest} stands for. */
+  private static Optional<StepUri> dependency(Map<StepUri, String> inputs, StepUri uri) {
+    return inputs.keySet().stream().filter(uri::names).findFirst();
+  }
+
+  /** The SQL files of the table's custom data tests, to take part in its key. */
+  List<Path> testFiles(AlcoveLayout layout) {
+    return config.validation().stream()
+        .filter(test -> test instanceof DataTest.SqlTest)
+        .map(test -> layout.testsDir().resolve(((DataTest.SqlTest) test).fileName()))
+        .toList();
+  }
+
+  /** Each input with its template variable and its data where it is, for the data tests. */
+  Map<StepUri, TestedTable.Input> testInputs(
+      java.util.function.Function<StepUri, Optional<Path>> data) {
+    Map<StepUri, TestedTable.Input> tested = new LinkedHashMap<>();
+    inputs.forEach(
+        (dep, variable) -> tested.put(dep, new TestedTable.Input(variable, data.apply(dep))));
+    return tested;
   }
 
   Optional<Path> config() {

@@ -181,6 +181,14 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     return scheme == other.scheme && names.equals(other.names);
   }
 
+  /**
+   * Whether this URI, as written in a config, names {@code resolved}: the same URI, or this one's
+   * {@code latest} and a version of the same dataset.
+   */
+  public boolean names(StepUri resolved) {
+    return equals(resolved) || (isLatest() && sameDataset(resolved));
+  }
+
   public StepUri withVersion(String newVersion) {
     return new StepUri(scheme, names, newVersion);
   }

@@ -63,6 +63,27 @@ class AuditTest {
   }
 
   @Test
+  void dataTestsRunAgainstTheBuiltTablesErrorsFailAndWarningsWarn() throws Exception {
+    TestAlcove.write(
+        t.path("src/steps/tests/no_eu.sql"), "SELECT region FROM '{this}' WHERE region = 'eu'");
+    TestAlcove.write(
+        t.path("src/steps/tables/summary.meta.yaml"),
+        "validation:\n  accepted_values:\n    region: [as]\n  tests:\n    - {name: no_eu, severity: warn}\n");
+    Map<String, String> before = TreeState.of(t.root);
+
+    List<Finding> findings = audit(false, false, false);
+
+    assertThat(findings)
+        .extracting(Finding::toString)
+        .contains(
+            "table://summary/latest: ERROR: data test failed: accepted_values: column 'region' has"
+                + " 1 values not in its list: 'eu' (1 row)",
+            "table://summary/latest: warning: data test: tests: src/steps/tests/no_eu.sql"
+                + " returned 1 rows: {region: 'eu'}");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
   void aFolderEntryWithoutItsSlashAsThePythonToolWritesItPasses() throws Exception {
     Path folder = Files.createDirectories(t.root.resolveSibling("inputs/parts"));
     Files.writeString(folder.resolve("a.csv"), "n\n1\n");

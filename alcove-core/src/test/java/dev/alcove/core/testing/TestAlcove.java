@@ -81,6 +81,7 @@ public final class TestAlcove {
 
   public RunReport run(String select, boolean force, boolean dryRun, int threads) {
     lines.clear();
+    log.warnings.clear();
     try (GoalContext context = context(threads)) {
       RunReport report =
           new RunEngine(
