@@ -2,6 +2,7 @@ import dev.alcove.core.Alcove
 import dev.alcove.core.context.GoalContext
 import dev.alcove.core.run.RunEngine
 import dev.alcove.core.run.RunOptions
+import dev.alcove.core.select.Selection
 import dev.alcove.core.store.Depot
 import dev.alcove.core.store.LocalDirectoryStore
 import dev.alcove.core.log.AlcoveLog
@@ -10,7 +11,7 @@ import java.util.function.Supplier
 // Build a good version first, through the core, then break the definition.
 def depot = { new Depot(new LocalDirectoryStore(new File(basedir, 'store').toPath(), 'store'), Optional.empty(), AlcoveLog.SILENT) } as Supplier
 def context = GoalContext.builder().threads(1).store(depot).build()
-def report = new RunEngine(context, Alcove.open(basedir.toPath()), new RunOptions(Optional.empty(), false, false)).run()
+def report = new RunEngine(context, Alcove.open(basedir.toPath()), new RunOptions(Selection.ALL, false, false)).run()
 context.close()
 assert report.succeeded()
 new File(basedir, 'data/tables/independent/latest.parquet').delete()

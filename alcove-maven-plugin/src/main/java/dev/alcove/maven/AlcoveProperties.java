@@ -5,6 +5,7 @@ public final class AlcoveProperties {
   public static final String SKIP = "alcove.skip";
   public static final String DIRECTORY = "alcove.directory";
   public static final String SELECT = "alcove.select";
+  public static final String EXCLUDE = "alcove.exclude";
   public static final String PATHS = "alcove.paths";
   public static final String TABLE = "alcove.table";
   public static final String DEPENDENCIES = "alcove.dependencies";

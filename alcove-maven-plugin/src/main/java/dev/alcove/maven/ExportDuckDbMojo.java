@@ -7,8 +7,8 @@ import dev.alcove.core.db.TableViews;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
+import dev.alcove.core.select.Selection;
 import java.io.File;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,7 +40,7 @@ public class ExportDuckDbMojo extends AbstractAlcoveMojo {
   protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     Alcove alcove = openAlcove();
     RunReport report =
-        new RunEngine(context, alcove, new RunOptions(Optional.empty(), false, false)).run();
+        new RunEngine(context, alcove, new RunOptions(Selection.ALL, false, false)).run();
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());
     }

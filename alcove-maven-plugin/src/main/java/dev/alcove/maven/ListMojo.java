@@ -1,6 +1,7 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.select.Selection;
 import dev.alcove.core.table.ListSteps;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,9 +11,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(threadSafe = true, name = "list", requiresProject = false)
 public class ListMojo extends AbstractAlcoveMojo {
 
-  /** A regular expression: only steps whose URI it matches (anywhere) are listed. */
+  /**
+   * Which steps, comma-separated: {@code countries/summary} (the steps whose path starts with those
+   * segments), a glob ({@code countries/*}; {@code **} crosses segments), a URI ({@code
+   * table://countries/latest}); {@code +} before a selector adds everything upstream of it, after
+   * it everything downstream. A regular expression (alcove's first form; a path that names no step
+   * is read as one too) selects the steps it matches anywhere in their URI.
+   */
   @Parameter(property = AlcoveProperties.SELECT)
   private String select;
+
+  /** Steps to leave out of the selection, in the same language as {@code alcove.select}. */
+  @Parameter(property = AlcoveProperties.EXCLUDE)
+  private String exclude;
 
   /** Prints each step's data path relative to the alcove instead of its URI. */
   @Parameter(property = AlcoveProperties.PATHS, defaultValue = "false")
@@ -20,7 +31,7 @@ public class ListMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
-    List<String> lines = ListSteps.list(openAlcove(), Selection.parse(select), paths);
+    List<String> lines = ListSteps.list(openAlcove(), Selection.parse(select, exclude), paths);
     if (lines.isEmpty()) {
       getLog().info(select == null ? "no steps yet" : "no step matches " + select);
     }

@@ -33,6 +33,7 @@ final class MavenFrontEnd implements FrontEnd {
       case NAMES -> AlcoveProperties.NAMES;
       case FORMAT -> AlcoveProperties.FORMAT;
       case SELECT -> AlcoveProperties.SELECT;
+      case EXCLUDE -> AlcoveProperties.EXCLUDE;
       case CACHE -> AlcoveProperties.CACHE;
       case GC_DELETE -> AlcoveProperties.GC_DELETE;
     };

@@ -4,6 +4,7 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
+import dev.alcove.core.select.Selection;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,13 +25,24 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class RunMojo extends AbstractAlcoveMojo {
 
   /**
-   * A regular expression: runs the steps whose URI it matches, with their upstream and downstream
-   * steps.
+   * Which steps, comma-separated: {@code countries/summary} (the steps whose path starts with those
+   * segments), a glob ({@code countries/*}; {@code **} crosses segments), a URI ({@code
+   * table://countries/latest}); {@code +} before a selector adds everything upstream of it, after
+   * it everything downstream. A regular expression (alcove's first form; a path that names no step
+   * is read as one too) selects the steps it matches with everything upstream and downstream of
+   * them, as it always did.
    */
   @Parameter(property = AlcoveProperties.SELECT)
   private String select;
 
-  /** Rebuilds every selected table, and re-reads every byte of snapshot data to verify it. */
+  /** Steps to leave out of the selection, in the same language as {@code alcove.select}. */
+  @Parameter(property = AlcoveProperties.EXCLUDE)
+  private String exclude;
+
+  /**
+   * Rebuilds the selected tables (every table without a selection) without asking the table cache,
+   * and re-reads every byte of snapshot data to verify it.
+   */
   @Parameter(property = AlcoveProperties.FORCE, defaultValue = "false")
   private boolean force;
 
@@ -47,7 +59,7 @@ public class RunMojo extends AbstractAlcoveMojo {
         new RunEngine(
                 context,
                 openAlcove(),
-                new RunOptions(Selection.parse(select), force, dryRun, cacheOptions()))
+                new RunOptions(Selection.parse(select, exclude), force, dryRun, cacheOptions()))
             .run();
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());

@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Every step of an alcove and what it depends on, ordered by URI. Immutable. */
 public final class Catalogue {
@@ -118,13 +116,6 @@ public final class Catalogue {
                         + ", which is not in the catalogue: snapshot it or add it with "
                         + FrontEnd.words().run(Goal.NEW_TABLE)
                         + " first"));
-  }
-
-  /** Steps whose URI matches {@code regex} anywhere, sorted. */
-  public List<StepUri> matching(Optional<Pattern> regex) {
-    return steps.keySet().stream()
-        .filter(uri -> regex.map(r -> r.matcher(uri.toString()).find()).orElse(true))
-        .collect(Collectors.toList());
   }
 
   /**

@@ -13,6 +13,7 @@ public enum Setting {
   NAMES,
   FORMAT,
   SELECT,
+  EXCLUDE,
   CACHE,
   GC_DELETE
 }

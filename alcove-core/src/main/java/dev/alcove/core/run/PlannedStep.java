@@ -34,6 +34,10 @@ public record PlannedStep(
     this(uri, action, reason, Optional.empty(), false);
   }
 
+  PlannedStep withReason(String newReason) {
+    return new PlannedStep(uri, action, newReason, cached, awaitsUpstream);
+  }
+
   public boolean runs() {
     return action != Action.UP_TO_DATE;
   }
@@ -47,7 +51,7 @@ public record PlannedStep(
 
   public String describe() {
     return switch (action) {
-      case UP_TO_DATE -> uri + ": up to date";
+      case UP_TO_DATE -> uri + (reason.isEmpty() ? ": up to date" : ": " + reason);
       case RESTORE -> uri + ": restore (" + reason + ")";
       case BUILD ->
           uri

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -72,31 +73,73 @@ final class Planner {
       StepGraph graph,
       List<StepUri> steps,
       Map<StepUri, TableStep> tables,
-      boolean force,
+      Set<StepUri> forced,
+      Inputs inputs,
       CacheLookup cache) {
-    List<Own> own = Parallel.map(steps, threads, uri -> ownState(uri, tables, force));
+    List<Own> own =
+        Parallel.map(steps, threads, uri -> ownState(uri, tables, forced.contains(uri)));
     Map<StepUri, PlannedStep> planned = new TreeMap<>();
     List<PlannedStep> plan = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       StepUri uri = steps.get(i);
       Own state = own.get(i);
       PlannedStep step;
-      if (uri.isSnapshot()) {
+      if (inputs.usedAsIs().contains(uri)) {
+        step =
+            new PlannedStep(
+                uri,
+                Action.UP_TO_DATE,
+                state.reason().isEmpty() && !state.metadataStale()
+                    ? ""
+                    : "not selected: used as it is, although out of date ("
+                        + state.reason().orElse("an input's sidecar changed")
+                        + ")");
+      } else if (uri.isSnapshot()) {
         step =
             state
                 .reason()
                 .map(r -> new PlannedStep(uri, Action.RESTORE, r))
                 .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
       } else {
-        step = planTable(uri, state, graph.dependencies(uri), planned, force);
+        step = planTable(uri, state, graph.dependencies(uri), planned, forced.contains(uri));
+      }
+      if (step.runs() && inputs.needed().containsKey(uri)) {
+        step = step.withReason(step.reason() + "; an input of " + inputs.needed().get(uri));
       }
       planned.put(uri, step);
       plan.add(step);
     }
-    if (!force) {
-      lookUpInCache(plan, own, cache);
-    }
+    lookUpInCache(plan, own, forced, cache);
     return plan;
+  }
+
+  /**
+   * The steps a selection reads but did not select: each snapshot, and each table whose output is
+   * missing or not the one built, to be restored or built first ({@code needed}, with the selected
+   * step that reads it); and tables whose output is there, read as they are ({@code usedAsIs}),
+   * even if out of date, as dbt does: selecting a step runs that step.
+   */
+  record Inputs(Map<StepUri, StepUri> needed, Set<StepUri> usedAsIs) {}
+
+  Inputs inputsOf(Set<StepUri> selected, StepGraph graph) {
+    Map<StepUri, StepUri> needed = new TreeMap<>();
+    Set<StepUri> usedAsIs = new java.util.TreeSet<>();
+    java.util.ArrayDeque<StepUri> queue = new java.util.ArrayDeque<>(selected);
+    while (!queue.isEmpty()) {
+      StepUri step = queue.pop();
+      for (StepUri dep : graph.dependencies(step)) {
+        if (selected.contains(dep) || needed.containsKey(dep) || usedAsIs.contains(dep)) {
+          continue;
+        }
+        if (dep.isSnapshot() || outputProblem(dep).isPresent()) {
+          needed.put(dep, needed.getOrDefault(step, step));
+          queue.push(dep);
+        } else {
+          usedAsIs.add(dep);
+        }
+      }
+    }
+    return new Inputs(needed, usedAsIs);
   }
 
   /** Asks the cache for a table: empty when it holds nothing for the key. */
@@ -109,11 +152,15 @@ final class Planner {
    * Tables to build whose key is known now are looked up in the cache, several at once: a remote
    * cache answers each in a round trip.
    */
-  private void lookUpInCache(List<PlannedStep> plan, List<Own> own, CacheLookup cache) {
+  private void lookUpInCache(
+      List<PlannedStep> plan, List<Own> own, Set<StepUri> forced, CacheLookup cache) {
     List<Integer> asked = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       PlannedStep step = plan.get(i);
-      if (step.action() == Action.BUILD && !step.awaitsUpstream() && own.get(i).key().isPresent()) {
+      if (step.action() == Action.BUILD
+          && !step.awaitsUpstream()
+          && !forced.contains(step.uri())
+          && own.get(i).key().isPresent()) {
         asked.add(i);
       }
     }

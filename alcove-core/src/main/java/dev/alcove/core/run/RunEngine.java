@@ -7,9 +7,7 @@ import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
 import dev.alcove.core.concurrent.ThreadBudget;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
@@ -70,17 +68,30 @@ public final class RunEngine {
     AlcoveLayout layout = alcove.layout();
     long planStart = System.nanoTime();
     StepGraph graph = StepGraph.of(alcove.catalogue());
-    Set<StepUri> selected = graph.select(options.select());
+    Set<StepUri> selected =
+        options.selection().resolve(graph.order(), graph::dependencies, graph::dependents, true);
     if (selected.isEmpty()) {
-      if (options.select().isPresent()) {
-        throw new AlcoveException(
-            "no step matches "
-                + FrontEnd.words().set(Setting.SELECT, options.select().get().pattern()));
-      }
-      log.info("no steps in the catalogue: nothing to run");
+      log.info(
+          options.selection().isAll()
+              ? "no steps in the catalogue: nothing to run"
+              : "every selected step is excluded: nothing to run");
       return RunReport.planned(List.of());
     }
-    List<StepUri> steps = graph.ordered(selected);
+    StatCache statCache = StatCache.load(layout.buildDir());
+    FileDigester digester = options.force() ? FileDigester.counting() : statCache;
+    BuildManifest manifest = BuildManifest.load(layout.buildDir());
+    SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
+    RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
+    TableKeys keys =
+        new TableKeys(layout, digester, new Engines(digester, context::javaClassPath), snapshots);
+    Planner planner =
+        new Planner(
+            layout, digester, manifest, snapshots, keys, context.work(), context.transfers());
+    Planner.Inputs inputs = planner.inputsOf(selected, graph);
+    Set<StepUri> planned = new java.util.TreeSet<>(selected);
+    planned.addAll(inputs.needed().keySet());
+    planned.addAll(inputs.usedAsIs());
+    List<StepUri> steps = graph.ordered(planned);
     Map<StepUri, TableStep> tables =
         StepDefinitions.withListingCache(
             () -> {
@@ -93,23 +104,15 @@ public final class RunEngine {
               }
               return found;
             });
-    StatCache statCache = StatCache.load(layout.buildDir());
-    FileDigester digester = options.force() ? FileDigester.counting() : statCache;
-    BuildManifest manifest = BuildManifest.load(layout.buildDir());
-    SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
-    RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
-    TableKeys keys =
-        new TableKeys(layout, digester, new Engines(digester, context::javaClassPath), snapshots);
     TableCache cache = new TableCache(context::depot, options.cache(), log);
-    Planner planner =
-        new Planner(
-            layout, digester, manifest, snapshots, keys, context.work(), context.transfers());
+    Set<StepUri> forced = options.force() ? selected : Set.of();
     List<PlannedStep> plan =
         planner.plan(
             graph,
             steps,
             tables,
-            options.force(),
+            forced,
+            inputs,
             (key, table) -> cache.lookup(key, table.toString()));
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
@@ -125,6 +128,10 @@ public final class RunEngine {
       }
     }
     long toRun = plan.stream().filter(PlannedStep::runs).count();
+    // Inputs read as they are although out of date: said whether or not anything runs.
+    plan.stream()
+        .filter(step -> !step.runs() && !step.reason().isEmpty())
+        .forEach(step -> log.info(step.describe()));
     if (toRun == 0) {
       log.info(
           String.format(
@@ -140,7 +147,7 @@ public final class RunEngine {
       return RunReport.planned(plan);
     }
     for (PlannedStep step : plan) {
-      if (options.dryRun() || step.runs()) {
+      if (step.runs() || (options.dryRun() && step.reason().isEmpty())) {
         log.info((options.dryRun() ? "plan: " : "") + step.describe());
       }
     }
@@ -157,7 +164,7 @@ public final class RunEngine {
               plan,
               tables,
               snapshots,
-              new TableRun(keys, builds, cache, manifest, options.force(), log));
+              new TableRun(keys, builds, cache, manifest, forced, log));
       summarize(report);
       return report;
     } finally {

@@ -10,11 +10,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** The catalogue as a DAG of resolved dependencies, in an order where inputs come first. */
 public final class StepGraph {
@@ -61,37 +58,6 @@ public final class StepGraph {
 
   public List<StepUri> dependents(StepUri uri) {
     return dependents.getOrDefault(uri, List.of());
-  }
-
-  /** Steps matching {@code regex}, plus everything upstream and downstream of them. */
-  public Set<StepUri> select(Optional<Pattern> regex) {
-    if (regex.isEmpty()) {
-      return new TreeSet<>(dependencies.keySet());
-    }
-    Set<StepUri> matched = new TreeSet<>();
-    dependencies.keySet().stream()
-        .filter(uri -> regex.get().matcher(uri.toString()).find())
-        .forEach(matched::add);
-    Set<StepUri> selected = new TreeSet<>(matched);
-    walk(matched, this::dependencies, selected);
-    walk(matched, this::dependents, selected);
-    return selected;
-  }
-
-  private static void walk(
-      Set<StepUri> start,
-      java.util.function.Function<StepUri, List<StepUri>> next,
-      Set<StepUri> into) {
-    Deque<StepUri> queue = new ArrayDeque<>(start);
-    Set<StepUri> seen = new TreeSet<>(start);
-    while (!queue.isEmpty()) {
-      for (StepUri neighbour : next.apply(queue.pop())) {
-        if (seen.add(neighbour)) {
-          into.add(neighbour);
-          queue.push(neighbour);
-        }
-      }
-    }
   }
 
   private static List<StepUri> topologicalOrder(Map<StepUri, List<StepUri>> dependencies) {

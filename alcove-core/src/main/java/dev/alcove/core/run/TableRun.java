@@ -27,7 +27,7 @@ public final class TableRun {
   private final TableBuild builds;
   private final TableCache cache;
   private final BuildManifest manifest;
-  private final boolean force;
+  private final java.util.Set<StepUri> forced;
   private final AlcoveLog log;
 
   TableRun(
@@ -35,13 +35,13 @@ public final class TableRun {
       TableBuild builds,
       TableCache cache,
       BuildManifest manifest,
-      boolean force,
+      java.util.Set<StepUri> forced,
       AlcoveLog log) {
     this.keys = keys;
     this.builds = builds;
     this.cache = cache;
     this.manifest = manifest;
-    this.force = force;
+    this.forced = forced;
     this.log = log;
   }
 
@@ -54,7 +54,7 @@ public final class TableRun {
       return Outcome.UNCHANGED;
     }
     Optional<CacheEntry> cached = planned.cached().filter(entry -> entry.key().equals(key));
-    if (planned.awaitsUpstream() && !force) {
+    if (planned.awaitsUpstream() && !forced.contains(step.uri)) {
       if (unchanged(step.uri, key)) {
         builds.refreshMetadata(step, key, engine);
         log.info(step.uri + ": up to date (" + planned.reason() + ", output unchanged)");

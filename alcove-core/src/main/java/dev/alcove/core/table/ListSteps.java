@@ -4,18 +4,33 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.run.StepGraph;
+import dev.alcove.core.select.Selection;
 import dev.alcove.core.uri.StepUri;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** {@code list}: the steps, sorted, as URIs or as data paths relative to the alcove. */
 public final class ListSteps {
 
   private ListSteps() {}
 
-  public static List<String> list(Alcove alcove, Optional<Pattern> select, boolean paths) {
-    List<StepUri> steps = alcove.catalogue().matching(select);
+  /**
+   * The selected steps; a regular expression selects only what it matches, and {@code +} needs the
+   * catalogue's dependencies to resolve.
+   */
+  public static List<StepUri> selected(Alcove alcove, Selection selection) {
+    if (selection.isAll()) {
+      return List.copyOf(alcove.catalogue().steps().keySet());
+    }
+    StepGraph graph = StepGraph.of(alcove.catalogue());
+    return List.copyOf(
+        selection.resolve(
+            alcove.catalogue().steps().keySet(), graph::dependencies, graph::dependents, false));
+  }
+
+  public static List<String> list(Alcove alcove, Selection selection, boolean paths) {
+    List<StepUri> steps = selected(alcove, selection);
     if (!paths) {
       return steps.stream().map(StepUri::toString).toList();
     }

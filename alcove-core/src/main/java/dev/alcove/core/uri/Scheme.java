@@ -17,7 +17,7 @@ public enum Scheme {
     return label;
   }
 
-  static Scheme fromLabel(String label, String uri) {
+  public static Scheme fromLabel(String label, String uri) {
     for (Scheme scheme : values()) {
       if (scheme.label.equals(label)) {
         return scheme;

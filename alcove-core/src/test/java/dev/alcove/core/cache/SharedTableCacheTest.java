@@ -218,7 +218,10 @@ class SharedTableCacheTest {
             AlcoveLog.SILENT);
     try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, () -> offline)) {
       RunReport report =
-          new RunEngine(context, Alcove.open(ci), new RunOptions(Optional.empty(), false, false))
+          new RunEngine(
+                  context,
+                  Alcove.open(ci),
+                  new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
               .run();
       assertThat(report.tables(Outcome.FROM_CACHE))
           .extracting(StepUri::toString)
@@ -266,7 +269,9 @@ class SharedTableCacheTest {
     RecordingLog log = new RecordingLog();
     try (GoalContext context = context(root, home, log)) {
       return new RunEngine(
-              context, Alcove.open(root), new RunOptions(Optional.empty(), false, dryRun, cache))
+              context,
+              Alcove.open(root),
+              new RunOptions(dev.alcove.core.select.Selection.ALL, false, dryRun, cache))
           .run();
     } finally {
       lines.addAll(log.lines);

@@ -8,7 +8,6 @@ import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,13 +129,6 @@ class CatalogueTest {
         "cannot have dependencies");
     assertRefused("version: 1\ndata_dir: ../elsewhere\n", "inside the alcove");
     assertRefused("version: 1\nstepz: {}\n", "unknown key 'stepz'");
-  }
-
-  @Test
-  void selectsByRegexAnywhereInTheUri() {
-    Catalogue catalogue = catalogue("snapshot://a/2024-01-01", "table://summary/latest");
-    assertThat(catalogue.matching(Optional.of(java.util.regex.Pattern.compile("summ"))))
-        .containsExactly(uri("table://summary/latest"));
   }
 
   private void assertRefused(String yaml, String message) throws Exception {

@@ -201,7 +201,8 @@ class ConcurrentWritersTest {
                   return new dev.alcove.core.run.RunEngine(
                           context,
                           Alcove.open(root),
-                          new dev.alcove.core.run.RunOptions(Optional.empty(), false, false))
+                          new dev.alcove.core.run.RunOptions(
+                              dev.alcove.core.select.Selection.ALL, false, false))
                       .run();
                 }
               }));

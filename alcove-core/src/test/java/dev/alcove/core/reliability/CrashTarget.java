@@ -32,7 +32,9 @@ public final class CrashTarget {
       case "run" -> {
         var report =
             new RunEngine(
-                    context, Alcove.open(root), new RunOptions(Optional.empty(), false, false))
+                    context,
+                    Alcove.open(root),
+                    new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
                 .run();
         if (!report.succeeded()) {
           throw new IllegalStateException(report.failureSummary());

@@ -195,6 +195,56 @@ class RunEngineTest {
   }
 
   @Test
+  void aSelectedStepRunsAloneWithItsMissingInputsBroughtFirstAndForceOnlyForcesIt()
+      throws Exception {
+    t.run();
+    Files.writeString(
+        t.path("src/steps/tables/summary.sql"), SUMMARY_SQL.replace("sum(people)", "max(people)"));
+
+    RunReport alone = t.run("top", false, false, 2);
+
+    assertThat(alone.done()).isEmpty();
+    assertThat(t.lines)
+        .contains(
+            "table://summary/latest: not selected: used as it is, although out of date"
+                + " (definition changed)");
+
+    try (var files = Files.walk(t.path("data/tables"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Files.delete(t.path("data/snapshots/people/2024-07-26.csv"));
+    RunReport rebuilt = t.run("top", false, false, 2);
+
+    assertThat(rebuilt.done())
+        .extracting(StepUri::toString)
+        .containsExactly(
+            "snapshot://people/2024-07-26", "table://summary/latest", "table://top/latest");
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.equals(
+                    "building table://summary/latest (output missing; an input of"
+                        + " table://top/latest) from src/steps/tables/summary.sql"));
+
+    RunReport forced = t.run("summary", true, false, 2);
+
+    assertThat(forced.done())
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest");
+    assertThat(t.lines)
+        .anyMatch(line -> line.startsWith("building table://summary/latest (forced)"));
+  }
+
+  @Test
+  void aPlusAfterTheSelectorBringsEverythingDownstream() {
+    t.run();
+    RunReport forced = t.run("summary+", true, false, 2);
+    assertThat(forced.done())
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest", "table://top/latest");
+  }
+
+  @Test
   void eachReasonIsTriggeredByItsCause() throws Exception {
     t.run();
     assertReasons(
@@ -266,7 +316,7 @@ class RunEngineTest {
     assertThat(t.path("data/tables/other/latest.parquet")).exists();
     assertThat(t.path("data/tables/summary/latest.parquet")).doesNotExist();
     assertThatThrownBy(() -> t.run("nomatch", false, false, 2))
-        .hasMessageContaining("no step matches alcove.select=nomatch");
+        .hasMessageContaining("alcove.select=nomatch: 'nomatch' matches no step");
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +132,11 @@ class TableKeyTest {
                   "cannot reach S3 endpoint http://s3.invalid");
             })) {
       RunReport report =
-          new RunEngine(context, t.alcove(), new RunOptions(Optional.empty(), false, false)).run();
+          new RunEngine(
+                  context,
+                  t.alcove(),
+                  new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
+              .run();
       assertThat(report.tables(Outcome.BUILT)).hasSize(2);
     }
     assertThat(t.lines.stream().filter(line -> line.startsWith("WARN")))
@@ -154,7 +157,11 @@ class TableKeyTest {
             .javaClassPath(() -> classPath)
             .build()) {
       RunReport report =
-          new RunEngine(context, t.alcove(), new RunOptions(Optional.empty(), false, false)).run();
+          new RunEngine(
+                  context,
+                  t.alcove(),
+                  new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
+              .run();
       assertThat(report.succeeded()).as(report.failed().toString()).isTrue();
       return report;
     }

@@ -76,7 +76,10 @@ class FlakyServerRecoveryTest {
       RunReport report;
       try (GoalContext context = Contexts.of(log, 4, depot)) {
         report =
-            new RunEngine(context, t.alcove(), new RunOptions(Optional.empty(), false, false))
+            new RunEngine(
+                    context,
+                    t.alcove(),
+                    new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
                 .run();
       }
       assertThat(report.succeeded()).as(report.failureSummary()).isTrue();

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -74,7 +73,11 @@ public final class CrashInvariants {
       }
     }
     RunOptions dryRun =
-        new RunOptions(Optional.empty(), false, true, dev.alcove.core.cache.CacheOptions.OFF);
+        new RunOptions(
+            dev.alcove.core.select.Selection.ALL,
+            false,
+            true,
+            dev.alcove.core.cache.CacheOptions.OFF);
     GoalContext noStore =
         Contexts.of(
             AlcoveLog.SILENT,

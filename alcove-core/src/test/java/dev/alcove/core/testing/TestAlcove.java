@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** An alcove in a temporary folder with a local store, and a log that keeps its lines. */
@@ -87,7 +86,8 @@ public final class TestAlcove {
           new RunEngine(
                   context,
                   alcove(),
-                  new RunOptions(Optional.ofNullable(select).map(Pattern::compile), force, dryRun))
+                  new RunOptions(
+                      dev.alcove.core.select.Selection.parse(select, null), force, dryRun))
               .run();
       // Everything this run wrote must be readable by the Python tool too.
       for (StepUri built : report.done()) {
