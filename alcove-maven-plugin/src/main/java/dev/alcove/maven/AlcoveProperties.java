@@ -8,6 +8,7 @@ public final class AlcoveProperties {
   public static final String EXCLUDE = "alcove.exclude";
   public static final String PATHS = "alcove.paths";
   public static final String TABLE = "alcove.table";
+  public static final String STEP = "alcove.step";
   public static final String DEPENDENCIES = "alcove.dependencies";
   public static final String SOURCE = "alcove.source";
   public static final String DATASET = "alcove.dataset";

@@ -26,6 +26,7 @@ final class MavenFrontEnd implements FrontEnd {
       case DATASET -> AlcoveProperties.DATASET;
       case FORCE -> AlcoveProperties.FORCE;
       case TABLE -> AlcoveProperties.TABLE;
+      case STEP -> AlcoveProperties.STEP;
       case DATABASE -> AlcoveProperties.DATABASE;
       case FIX -> AlcoveProperties.FIX;
       case STORE -> AlcoveProperties.STORE;
@@ -48,6 +49,9 @@ final class MavenFrontEnd implements FrontEnd {
           case NEW_TABLE -> "new-table";
           case RUN -> "run";
           case AUDIT -> "audit";
+          case LIST -> "list";
+          case REMOVE -> "remove";
+          case GC -> "gc";
         };
   }
 

@@ -117,11 +117,16 @@ public final class Audit {
     StatCache statCache = StatCache.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, statCache);
     Set<String> snapshotEntries = new LinkedHashSet<>();
+    Set<Path> owned = new java.util.HashSet<>();
     try {
       for (StepUri uri : alcove.catalogue().steps().keySet()) {
+        owned.add(normalised(layout.sidecar(uri)));
+        if (uri.isTable()) {
+          owned.add(normalised(layout.tableFile(uri)));
+        }
         if (uri.isSnapshot()) {
           Depot depot = options.remote() ? context.depot() : null;
-          findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, depot));
+          findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, owned, depot));
         } else {
           findings.addAll(auditTable(alcove, snapshots, statCache, uri));
           if (options.pythonCompatible()) {
@@ -134,6 +139,7 @@ public final class Audit {
       closeInspector();
     }
     findings.addAll(gitIgnores.audit(layout, snapshotEntries));
+    findings.addAll(Orphans.find(layout, owned, snapshotEntries));
     return findings;
   }
 
@@ -142,6 +148,7 @@ public final class Audit {
       RestoreSnapshot snapshots,
       StepUri uri,
       Set<String> entries,
+      Set<Path> owned,
       Depot depot) {
     String subject = uri.toString();
     Path sidecar = layout.snapshotSidecar(uri);
@@ -156,6 +163,7 @@ public final class Audit {
       return List.of(Finding.error(subject, e.getMessage()));
     }
     Path data = snapshots.dataPath(metadata);
+    owned.add(normalised(data));
     entries.add(
         DataGitignore.snapshotEntry(layout, data, metadata.type() == SnapshotType.DIRECTORY));
     List<Finding> findings = new ArrayList<>();
@@ -227,6 +235,10 @@ public final class Audit {
           Files.exists(data) ? Finding.ok(subject) : Finding.ok(subject, "data not restored here"));
     }
     return findings;
+  }
+
+  private static Path normalised(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   /** SQL the Python tool cannot fill in: braces other than the dependency variables. */

@@ -6,6 +6,7 @@ import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,9 +89,26 @@ public final class AlcoveEdit implements AutoCloseable {
     return Optional.of(alcove.withFileCatalogue(alcove.fileCatalogue().with(step)));
   }
 
+  /** Takes a step out of {@code alcove.yaml}; true if it was there. */
+  public boolean removeStep(StepUri uri) {
+    if (!alcove.fileCatalogue().contains(uri)) {
+      return false;
+    }
+    Alcove changed = alcove.withFileCatalogue(alcove.fileCatalogue().without(uri));
+    write(changed.layout(), changed.fileCatalogue());
+    alcove = changed;
+    return true;
+  }
+
   /** Adds the entries {@code data/.gitignore} does not list yet; true if the file changed. */
   public boolean ignoreInGit(List<String> entries) {
     return ignoreInGit(alcove.layout(), entries);
+  }
+
+  /** Takes entries out of {@code data/.gitignore}; true if the file changed. */
+  public boolean stopIgnoringInGit(List<String> entries) {
+    NoLinks.requireBelow(alcove.layout().dataDir(), alcove.layout().dataGitignore());
+    return new DataGitignore(alcove.layout()).remove(entries);
   }
 
   private static boolean ignoreInGit(AlcoveLayout layout, List<String> entries) {

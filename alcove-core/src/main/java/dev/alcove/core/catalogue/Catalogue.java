@@ -90,6 +90,12 @@ public final class Catalogue {
     return new Catalogue(dataDir, copy, datasets);
   }
 
+  public Catalogue without(StepUri uri) {
+    TreeMap<StepUri, List<StepUri>> copy = new TreeMap<>(steps);
+    copy.remove(uri);
+    return new Catalogue(dataDir, copy, datasets);
+  }
+
   /**
    * The step a dependency names: itself when it is declared, or, for {@code latest}, the highest
    * version of the same dataset in string order (so a declared {@code latest} step wins).

@@ -6,5 +6,8 @@ public enum Goal {
   SNAPSHOT,
   NEW_TABLE,
   RUN,
-  AUDIT
+  AUDIT,
+  LIST,
+  REMOVE,
+  GC
 }

@@ -6,6 +6,7 @@ public enum Setting {
   DATASET,
   FORCE,
   TABLE,
+  STEP,
   DATABASE,
   FIX,
   STORE,

@@ -78,6 +78,44 @@ public final class DataGitignore {
     return changed;
   }
 
+  /**
+   * Removes the entries (a folder's with or without its trailing slash), keeping every other byte;
+   * true if the file changed.
+   */
+  public boolean remove(List<String> entries) {
+    Set<String> unwanted = new HashSet<>();
+    for (String entry : entries) {
+      unwanted.add(raw(entry));
+      if (entry.endsWith("/")) {
+        unwanted.add(raw(entry.substring(0, entry.length() - 1)));
+      }
+    }
+    List<String> lines = new ArrayList<>(rawLines());
+    if (!lines.removeIf(line -> unwanted.contains(line.strip()))) {
+      return false;
+    }
+    AtomicFiles.write(
+        file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    return true;
+  }
+
+  /**
+   * The lines that name snapshot data ({@code snapshots/...}) but none of {@code owned}: left by a
+   * step taken out by hand, they would hide new files from git.
+   */
+  public List<String> unowned(Set<String> owned) {
+    Set<String> known = new HashSet<>();
+    for (String entry : owned) {
+      known.add(raw(entry));
+      known.add(raw(entry.replaceAll("/$", "")));
+    }
+    return rawLines().stream()
+        .map(String::strip)
+        .filter(line -> line.startsWith("snapshots/") && !known.contains(line))
+        .map(line -> new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8))
+        .toList();
+  }
+
   private List<String> rawLines() {
     if (!exists()) {
       return List.of();

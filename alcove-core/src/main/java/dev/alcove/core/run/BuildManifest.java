@@ -88,6 +88,12 @@ public final class BuildManifest {
     }
   }
 
+  public void remove(StepUri uri) {
+    if (entries.remove(uri) != null) {
+      changed = true;
+    }
+  }
+
   /** Writes the manifest, if anything in it changed since it was read. */
   public void save() {
     if (!changed && !legacy) {

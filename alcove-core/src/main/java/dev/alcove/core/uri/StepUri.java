@@ -109,7 +109,7 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     return segments;
   }
 
-  private static boolean isVersion(String segment) {
+  public static boolean isVersion(String segment) {
     if (LATEST.equals(segment)) {
       return true;
     }
