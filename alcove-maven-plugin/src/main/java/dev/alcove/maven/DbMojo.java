@@ -47,7 +47,7 @@ public class DbMojo extends AbstractAlcoveMojo {
     TableViews.Names viewNames = TableViews.Names.parse(names);
     // Results go to standard output, so they can be piped; that stream is Maven's and stays open.
     PrintStream out = output == null ? System.out : open(output);
-    try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames)) {
+    try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames, context.log())) {
       if (query != null && !query.isBlank()) {
         long rows = database.query(query, resultFormat, out);
         if (output != null) {

@@ -5,11 +5,11 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Goal;
 import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.log.AlcoveLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,34 +25,46 @@ public final class AlcoveDatabase implements AutoCloseable {
 
   private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final Connection connection;
-  private final Map<String, Path> views;
+  private static final Pattern MISSING_TABLE =
+      Pattern.compile("Table with name ([A-Za-z_][A-Za-z0-9_]*) does not exist");
 
-  private AlcoveDatabase(Connection connection, Map<String, Path> views) {
+  private final Connection connection;
+  private final Map<String, TableViews.View> views;
+  private final ViewHistory history;
+
+  private AlcoveDatabase(
+      Connection connection, Map<String, TableViews.View> views, ViewHistory history) {
     this.connection = connection;
     this.views = views;
+    this.history = history;
   }
 
-  public static AlcoveDatabase open(Alcove alcove, TableViews.Names names) {
-    Map<String, Path> views = TableViews.of(alcove.catalogue(), alcove.layout(), names);
+  /**
+   * Opens the views; a short name that showed another table in an earlier {@code db} is left out
+   * with a warning on {@code log}.
+   */
+  public static AlcoveDatabase open(Alcove alcove, TableViews.Names names, AlcoveLog log) {
+    ViewHistory history = ViewHistory.load(alcove.layout().buildDir());
+    Map<String, TableViews.View> views =
+        history.keepMeanings(TableViews.of(alcove.catalogue(), alcove.layout(), names), log);
     try {
       Connection connection = DuckDb.inMemoryStreaming();
-      for (Map.Entry<String, Path> view : views.entrySet()) {
+      for (Map.Entry<String, TableViews.View> view : views.entrySet()) {
         try (Statement statement = connection.createStatement()) {
           statement.execute(
               "CREATE VIEW "
                   + DuckDb.identifier(view.getKey())
                   + " AS SELECT * FROM "
-                  + DuckDb.readParquet(view.getValue()));
+                  + DuckDb.readParquet(view.getValue().file()));
         }
       }
-      return new AlcoveDatabase(connection, views);
+      return new AlcoveDatabase(connection, views, history);
     } catch (SQLException e) {
       throw new AlcoveException("cannot open the tables in DuckDB: " + DuckDb.message(e));
     }
   }
 
-  public Map<String, Path> views() {
+  public Map<String, TableViews.View> views() {
     return views;
   }
 
@@ -74,6 +86,15 @@ public final class AlcoveDatabase implements AutoCloseable {
         return format.write(rows, out);
       }
     } catch (SQLException e) {
+      java.util.regex.Matcher missing = MISSING_TABLE.matcher(DuckDb.message(e));
+      if (missing.find()) {
+        history
+            .whyNotAView(missing.group(1), views)
+            .ifPresent(
+                why -> {
+                  throw new AlcoveException(why);
+                });
+      }
       throw new AlcoveException("SQL error: " + DuckDb.message(e));
     }
   }

@@ -31,7 +31,7 @@ public final class ExportDuckDb {
               + FrontEnd.words().set(Setting.DATABASE, "<file>")
               + ", e.g. target/alcove.duckdb");
     }
-    Map<String, Path> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
+    Map<String, TableViews.View> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
     if (tables.isEmpty()) {
       throw new AlcoveException(
           "no tables are built: nothing to export (run " + FrontEnd.words().run(Goal.RUN) + ")");
@@ -41,13 +41,13 @@ public final class ExportDuckDb {
     try {
       Files.createDirectories(target.getParent());
       try (Connection connection = DuckDb.onFile(temp)) {
-        for (Map.Entry<String, Path> table : tables.entrySet()) {
+        for (Map.Entry<String, TableViews.View> table : tables.entrySet()) {
           try (Statement statement = connection.createStatement()) {
             statement.execute(
                 "CREATE TABLE "
                     + DuckDb.identifier(table.getKey())
                     + " AS SELECT * FROM "
-                    + DuckDb.readParquet(table.getValue()));
+                    + DuckDb.readParquet(table.getValue().file()));
           }
         }
         try (Statement statement = connection.createStatement()) {

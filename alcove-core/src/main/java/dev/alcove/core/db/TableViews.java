@@ -37,17 +37,20 @@ public final class TableViews {
     }
   }
 
+  /** A view: the table it shows and that table's Parquet file. */
+  public record View(StepUri table, Path file) {}
+
   private TableViews() {}
 
-  /** View name to Parquet file, for every table that has been built, ordered by name. */
-  public static Map<String, Path> of(Catalogue catalogue, AlcoveLayout layout, Names names) {
+  /** View name to table, for every table that has been built. */
+  public static Map<String, View> of(Catalogue catalogue, AlcoveLayout layout, Names names) {
     List<StepUri> built =
         catalogue.steps().keySet().stream()
             .filter(StepUri::isTable)
             .filter(uri -> Files.isRegularFile(layout.tableFile(uri)))
             .toList();
     Map<StepUri, String> aliases = ShortNames.of(built);
-    Map<String, Path> views = new LinkedHashMap<>();
+    Map<String, View> views = new LinkedHashMap<>();
     Map<String, StepUri> owners = new HashMap<>();
     for (StepUri uri : built) {
       Path file = layout.tableFile(uri);
@@ -63,7 +66,7 @@ public final class TableViews {
 
   /** Adds a view; two tables under one name would silently lose one of them, so that is refused. */
   private static void add(
-      Map<String, Path> views, Map<String, StepUri> owners, String name, StepUri uri, Path file) {
+      Map<String, View> views, Map<String, StepUri> owners, String name, StepUri uri, Path file) {
     StepUri owner = owners.putIfAbsent(name, uri);
     if (owner != null && !owner.equals(uri)) {
       throw new AlcoveException(
@@ -76,6 +79,6 @@ public final class TableViews {
               + " ('/' and '-' become '_'): rename one of them so that their names differ in"
               + " letters or digits");
     }
-    views.put(name, file);
+    views.put(name, new View(uri, file));
   }
 }

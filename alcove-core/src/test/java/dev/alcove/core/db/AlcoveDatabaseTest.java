@@ -35,11 +35,11 @@ class AlcoveDatabaseTest {
 
   @Test
   void viewsByFullNameAndShortestAlias() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH)) {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
       assertThat(db.views().keySet())
           .containsExactlyInAnyOrder("b_c", "a_b_c_20240726", "d_c", "a_d_c_latest");
     }
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT)) {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
       assertThat(db.views().keySet()).containsExactlyInAnyOrder("b_c", "d_c");
     }
   }
@@ -70,7 +70,7 @@ class AlcoveDatabaseTest {
     t.table("table://sales/eu_west/latest", ".sql", "SELECT 1 AS n");
     t.table("table://sales_eu/west/latest", ".sql", "SELECT 2 AS n");
     t.run();
-    assertThatThrownBy(() -> AlcoveDatabase.open(t.alcove(), TableViews.Names.FULL))
+    assertThatThrownBy(() -> AlcoveDatabase.open(t.alcove(), TableViews.Names.FULL, t.log))
         .isInstanceOf(AlcoveException.class)
         .hasMessageContaining(
             "tables table://sales/eu_west/latest and table://sales_eu/west/latest would both be"
@@ -79,7 +79,7 @@ class AlcoveDatabaseTest {
 
   @Test
   void bareNameQueriesAndTheThreeFormats() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH)) {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
       db.query("b_c", ResultFormat.CSV, out);
       assertThat(text()).isEqualTo("text,n,nothing\n\"x, \"\"quoted\"\"\",1.5,\n");
       bytes.reset();
@@ -98,8 +98,43 @@ class AlcoveDatabaseTest {
   }
 
   @Test
+  void aShortNameNeverQuietlyShowsAnotherTableAndAVanishedOneIsExplained() {
+    t.table("table://x/only/latest", ".sql", "SELECT 'x' AS source");
+    t.run();
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
+      assertThat(db.views()).containsKey("only");
+    }
+
+    // A new version of a/d/c: its short name d_c gives way to one name per version.
+    t.table("table://a/d/c/2024-10-03", ".sql", "SELECT 3 AS n");
+    t.run();
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+      assertThatThrownBy(() -> db.query("SELECT * FROM d_c", ResultFormat.TABLE, out))
+          .hasMessage(
+              "d_c is no longer a view: it showed table://a/d/c/latest; that dataset's views now:"
+                  + " d_c_20241003 (table://a/d/c/2024-10-03), a_d_c_20241003"
+                  + " (table://a/d/c/2024-10-03), d_c_latest (table://a/d/c/latest), a_d_c_latest"
+                  + " (table://a/d/c/latest)");
+    }
+
+    // Another 'only' appears, then the first is removed: 'only' would now show the other one.
+    t.table("table://y/only/latest", ".sql", "SELECT 'y' AS source");
+    t.run();
+    dev.alcove.core.table.RemoveStep.remove(t.alcove(), "table://x/only/latest", t.log);
+    t.log.warnings.clear();
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+      assertThat(db.views()).doesNotContainKey("only").containsKey("y_only_latest");
+      assertThat(t.log.warnings)
+          .containsExactly(
+              "the view only is left out: it showed table://x/only/latest and would now show"
+                  + " table://y/only/latest; y_only_latest shows table://y/only/latest (delete"
+                  + " target/alcove/db-views.tsv to take the new short names)");
+    }
+  }
+
+  @Test
   void promptRunsStatementsEndedBySemicolonsAndSurvivesErrors() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT)) {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
       db.prompt(
           new BufferedReader(new StringReader("SELECT nope;\nSELECT n\nFROM d_c;\n.quit\n")), out);
     }

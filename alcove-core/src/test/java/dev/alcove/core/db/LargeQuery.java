@@ -13,7 +13,10 @@ public final class LargeQuery {
   public static void main(String[] args) {
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     try (AlcoveDatabase db =
-        AlcoveDatabase.open(Alcove.open(Path.of(args[0])), TableViews.Names.BOTH)) {
+        AlcoveDatabase.open(
+            Alcove.open(Path.of(args[0])),
+            TableViews.Names.BOTH,
+            dev.alcove.core.log.AlcoveLog.SILENT)) {
       long rows = db.query(args[1], ResultFormat.valueOf(args[2]), nowhere);
       System.out.println("rows " + rows);
     }
