@@ -4,6 +4,7 @@ import dev.alcove.core.audit.Audit;
 import dev.alcove.core.audit.AuditOptions;
 import dev.alcove.core.audit.Finding;
 import dev.alcove.core.context.GoalContext;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -49,27 +50,39 @@ public class AuditMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.PYTHON_COMPATIBLE, defaultValue = "false")
   private boolean pythonCompatible;
 
+  /**
+   * {@code text} (the default: Maven's log) or {@code json}: one JSON document on standard output
+   * (which {@code mvn -q} leaves alone), or in {@code alcove.output}; the build still fails on
+   * errors, and Maven then prints its failure after the document, so a script that needs the
+   * document alone sets {@code alcove.output}.
+   */
+  @Parameter(property = AlcoveProperties.FORMAT, defaultValue = "text")
+  private String format;
+
+  /** With {@code alcove.format=json}, the file to write the document to instead. */
+  @Parameter(property = AlcoveProperties.OUTPUT)
+  private File output;
+
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException {
+    boolean json = Documents.json(format);
     List<Finding> findings =
         new Audit(
                 context,
                 directory.toPath(),
                 new AuditOptions(fix, strict, remote, pythonCompatible))
             .run(declaredSteps());
-    long errors = 0;
-    long warnings = 0;
-    for (Finding finding : findings) {
-      switch (finding.severity()) {
-        case ERROR -> {
-          errors++;
-          getLog().error(finding.toString());
+    long errors = Finding.count(findings, Finding.Severity.ERROR);
+    long warnings = Finding.count(findings, Finding.Severity.WARNING);
+    if (json) {
+      Documents.print(Finding.document(findings), output);
+    } else {
+      for (Finding finding : findings) {
+        switch (finding.severity()) {
+          case ERROR -> getLog().error(finding.toString());
+          case WARNING -> getLog().warn(finding.toString());
+          default -> getLog().info(finding.toString());
         }
-        case WARNING -> {
-          warnings++;
-          getLog().warn(finding.toString());
-        }
-        default -> getLog().info(finding.toString());
       }
     }
     String summary =
@@ -80,7 +93,9 @@ public class AuditMojo extends AbstractAlcoveMojo {
             + (warnings == 1 ? " warning" : " warnings");
     if (errors > 0) {
       throw new MojoFailureException(
-          summary + ": see the lines above" + (fix ? "" : "; -Dalcove.fix=true repairs some"));
+          summary
+              + (json ? ": see the findings" : ": see the lines above")
+              + (fix ? "" : "; -Dalcove.fix=true repairs some"));
     }
     getLog().info(summary);
   }

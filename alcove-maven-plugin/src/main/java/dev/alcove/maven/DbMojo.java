@@ -1,18 +1,14 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.db.AlcoveDatabase;
 import dev.alcove.core.db.ResultFormat;
 import dev.alcove.core.db.TableViews;
 import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -46,7 +42,7 @@ public class DbMojo extends AbstractAlcoveMojo {
     ResultFormat resultFormat = ResultFormat.parse(format);
     TableViews.Names viewNames = TableViews.Names.parse(names);
     // Results go to standard output, so they can be piped; that stream is Maven's and stays open.
-    PrintStream out = output == null ? System.out : open(output);
+    PrintStream out = output == null ? System.out : Documents.open(output);
     try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames, context.log())) {
       if (query != null && !query.isBlank()) {
         long rows = database.query(query, resultFormat, out);
@@ -63,18 +59,6 @@ public class DbMojo extends AbstractAlcoveMojo {
       if (output != null) {
         out.close();
       }
-    }
-  }
-
-  private static PrintStream open(File file) {
-    try {
-      if (file.getAbsoluteFile().getParentFile() != null) {
-        Files.createDirectories(file.getAbsoluteFile().getParentFile().toPath());
-      }
-      return new PrintStream(new FileOutputStream(file), true, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AlcoveException(
-          "cannot write " + file + ": " + dev.alcove.core.io.IoErrors.reason(e));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.alcove.maven;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.select.Selection;
 import dev.alcove.core.table.ListSteps;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,8 +30,24 @@ public class ListMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.PATHS, defaultValue = "false")
   private boolean paths;
 
+  /**
+   * {@code text} (the default: Maven's log) or {@code json}: one JSON document on standard output
+   * (which {@code mvn -q} leaves alone), or in {@code alcove.output}: each step with its kind, data
+   * path and dependencies.
+   */
+  @Parameter(property = AlcoveProperties.FORMAT, defaultValue = "text")
+  private String format;
+
+  /** With {@code alcove.format=json}, the file to write the document to instead. */
+  @Parameter(property = AlcoveProperties.OUTPUT)
+  private File output;
+
   @Override
   protected void runGoal(GoalContext context) {
+    if (Documents.json(format)) {
+      Documents.print(ListSteps.document(openAlcove(), Selection.parse(select, exclude)), output);
+      return;
+    }
     List<String> lines = ListSteps.list(openAlcove(), Selection.parse(select, exclude), paths);
     if (lines.isEmpty()) {
       getLog().info(select == null ? "no steps yet" : "no step matches " + select);

@@ -1,10 +1,12 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.run.RunDocuments;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.select.Selection;
+import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -53,6 +55,19 @@ public class RunMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
+  /**
+   * {@code text} (the default: Maven's log) or {@code json}: one JSON document on standard output
+   * (which {@code mvn -q} leaves alone), or in {@code alcove.output} (for a dry run: each step with
+   * its action and reason). Every real run writes {@code target/alcove/run-results.json} whatever
+   * the format.
+   */
+  @Parameter(property = AlcoveProperties.FORMAT, defaultValue = "text")
+  private String format;
+
+  /** With {@code alcove.format=json}, the file to write the document to instead. */
+  @Parameter(property = AlcoveProperties.OUTPUT)
+  private File output;
+
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     RunReport report =
@@ -61,6 +76,9 @@ public class RunMojo extends AbstractAlcoveMojo {
                 openAlcove(),
                 new RunOptions(Selection.parse(select, exclude), force, dryRun, cacheOptions()))
             .run();
+    if (dryRun && Documents.json(format)) {
+      Documents.print(RunDocuments.plan(report), output);
+    }
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());
     }

@@ -3,6 +3,7 @@ package dev.alcove.core.db;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.json.Json;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -174,7 +175,7 @@ public enum ResultFormat {
       StringBuilder line = new StringBuilder("  {");
       for (int i = 0; i < names.size(); i++) {
         Object value = row[i];
-        line.append(i == 0 ? "" : ", ").append(jsonString(names.get(i))).append(": ");
+        line.append(i == 0 ? "" : ", ").append(Json.string(names.get(i))).append(": ");
         int type = meta.getColumnType(i + 1);
         if (value == null) {
           line.append("null");
@@ -183,7 +184,7 @@ public enum ResultFormat {
         } else if (value instanceof Boolean bool) {
           line.append(bool);
         } else {
-          line.append(jsonString(text(value)));
+          line.append(Json.string(text(value)));
         }
       }
       pending = line.append("}").toString();
@@ -216,26 +217,5 @@ public enum ResultFormat {
       return "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
-  }
-
-  static String jsonString(String text) {
-    StringBuilder json = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    return json.append('"').toString();
   }
 }

@@ -11,6 +11,7 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.run.runner.Engines;
 import dev.alcove.core.snapshot.RestoreSnapshot;
@@ -19,11 +20,15 @@ import dev.alcove.core.store.Throughput;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
@@ -59,8 +64,19 @@ public final class RunEngine {
     if (options.dryRun()) {
       return planAndRun(opened);
     }
+    Instant started = Instant.now();
     try (AlcoveEdit edit = opened.edit(log)) {
-      return planAndRun(edit.alcove());
+      Path buildDir = edit.alcove().layout().buildDir();
+      RunReport report;
+      try {
+        report = planAndRun(edit.alcove());
+      } catch (AlcoveException e) {
+        // CI reads the results of this run, not those of the last one that got that far.
+        RunDocuments.writeFailure(buildDir, e.getMessage(), started, options.selection().text());
+        throw e;
+      }
+      RunDocuments.writeResults(buildDir, report, started, options.selection().text());
+      return report;
     }
   }
 
@@ -181,6 +197,7 @@ public final class RunEngine {
       RestoreSnapshot snapshots,
       TableRun builds) {
     Map<StepUri, TableRun.Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<StepUri, RunReport.Timing> timings = new java.util.concurrent.ConcurrentHashMap<>();
     Map<StepUri, PlannedStep> pending = new TreeMap<>();
     plan.stream().filter(PlannedStep::runs).forEach(step -> pending.put(step.uri(), step));
     Map<StepUri, Integer> waitingOn = new HashMap<>();
@@ -200,7 +217,8 @@ public final class RunEngine {
         for (PlannedStep step : plan) {
           if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
             running.put(
-                completion.submit(task(step, tables, snapshots, builds, outcomes)), step.uri());
+                completion.submit(task(step, tables, snapshots, builds, outcomes, timings)),
+                step.uri());
           }
         }
         while (!running.isEmpty()) {
@@ -228,7 +246,7 @@ public final class RunEngine {
                 if (remaining == 0) {
                   running.put(
                       completion.submit(
-                          task(pending.get(next), tables, snapshots, builds, outcomes)),
+                          task(pending.get(next), tables, snapshots, builds, outcomes, timings)),
                       next);
                 }
               }
@@ -242,7 +260,7 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
-    return new RunReport(plan, done, outcomes, failed, skipped);
+    return new RunReport(plan, done, outcomes, failed, skipped, timings);
   }
 
   /** One line for the whole run: what a reader of a long log looks for last. */
@@ -273,12 +291,33 @@ public final class RunEngine {
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
       TableRun builds,
-      Map<StepUri, TableRun.Outcome> outcomes) {
+      Map<StepUri, TableRun.Outcome> outcomes,
+      Map<StepUri, RunReport.Timing> timings) {
     return () -> {
-      if (step.action() == Action.RESTORE) {
-        snapshots.restore(snapshots.metadata(step.uri()), context.depot());
-      } else {
-        outcomes.put(step.uri(), builds.run(tables.get(step.uri()), step));
+      Instant started = Instant.now();
+      long start = System.nanoTime();
+      OptionalLong rows = OptionalLong.empty();
+      Path data = null;
+      try {
+        if (step.action() == Action.RESTORE) {
+          SnapshotMetadata metadata = snapshots.metadata(step.uri());
+          snapshots.restore(metadata, context.depot());
+          data = snapshots.dataPath(metadata);
+        } else {
+          TableRun.Done done = builds.run(tables.get(step.uri()), step);
+          outcomes.put(step.uri(), done.outcome());
+          rows = done.rows();
+          data = opened.layout().tableFile(step.uri());
+        }
+      } finally {
+        // A failed step has a timing too, and no rows or bytes.
+        OptionalLong bytes =
+            data != null && Files.isRegularFile(data)
+                ? OptionalLong.of(Files.size(data))
+                : OptionalLong.empty();
+        timings.put(
+            step.uri(),
+            new RunReport.Timing(started, (System.nanoTime() - start) / 1e9, rows, bytes));
       }
       return step.uri();
     };

@@ -6,17 +6,29 @@ import java.util.Map;
 
 /**
  * What a run did: the plan, each step done (and, for tables, whether built, restored from the table
- * cache or found unchanged), and each step that failed or was skipped because of a failure.
+ * cache or found unchanged), each step that failed or was skipped because of a failure, and when
+ * each step that ran started, how long it took and what it produced.
  */
 public record RunReport(
     List<PlannedStep> plan,
     List<StepUri> done,
     Map<StepUri, TableRun.Outcome> tables,
     Map<StepUri, String> failed,
-    Map<StepUri, String> skipped) {
+    Map<StepUri, String> skipped,
+    Map<StepUri, Timing> timings) {
+
+  /**
+   * When a step that ran started and how long it took; for a table that was done, its rows (when
+   * known without reading it) and bytes.
+   */
+  public record Timing(
+      java.time.Instant started,
+      double seconds,
+      java.util.OptionalLong rows,
+      java.util.OptionalLong bytes) {}
 
   static RunReport planned(List<PlannedStep> plan) {
-    return new RunReport(plan, List.of(), Map.of(), Map.of(), Map.of());
+    return new RunReport(plan, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The tables that ended as {@code outcome}. */

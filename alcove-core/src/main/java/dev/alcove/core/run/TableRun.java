@@ -23,6 +23,9 @@ public final class TableRun {
     UNCHANGED
   }
 
+  /** A table done: how, and its rows when known without reading the file. */
+  record Done(Outcome outcome, java.util.OptionalLong rows) {}
+
   private final TableKeys keys;
   private final TableBuild builds;
   private final TableCache cache;
@@ -45,29 +48,29 @@ public final class TableRun {
     this.log = log;
   }
 
-  Outcome run(TableStep step, PlannedStep planned) {
+  Done run(TableStep step, PlannedStep planned) {
     Checksum key = keys.key(step);
     String engine = keys.engine(step);
     if (planned.action() == Action.UPDATE_METADATA) {
       builds.refreshMetadata(step, key, engine);
       log.info("updated the metadata of " + step.uri + " (" + planned.reason() + ")");
-      return Outcome.UNCHANGED;
+      return new Done(Outcome.UNCHANGED, java.util.OptionalLong.empty());
     }
     Optional<CacheEntry> cached = planned.cached().filter(entry -> entry.key().equals(key));
     if (planned.awaitsUpstream() && !forced.contains(step.uri)) {
       if (unchanged(step.uri, key)) {
         builds.refreshMetadata(step, key, engine);
         log.info(step.uri + ": up to date (" + planned.reason() + ", output unchanged)");
-        return Outcome.UNCHANGED;
+        return new Done(Outcome.UNCHANGED, java.util.OptionalLong.empty());
       }
       cached = cache.lookup(key, step.uri.toString());
     }
     if (cached.isPresent() && restored(step, cached.get(), engine)) {
-      return Outcome.FROM_CACHE;
+      return new Done(Outcome.FROM_CACHE, java.util.OptionalLong.of(cached.get().rows()));
     }
     CacheEntry built = builds.build(step, planned.reason(), key, engine);
     cache.push(built, builds.outputOf(step));
-    return Outcome.BUILT;
+    return new Done(Outcome.BUILT, java.util.OptionalLong.of(built.rows()));
   }
 
   /** Whether the output on disk is the one this key produced when it was last built here. */

@@ -7,7 +7,10 @@ import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.select.Selection;
 import dev.alcove.core.uri.StepUri;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code list}: the steps, sorted, as URIs or as data paths relative to the alcove. */
@@ -35,6 +38,24 @@ public final class ListSteps {
       return steps.stream().map(StepUri::toString).toList();
     }
     return steps.stream().map(uri -> dataPath(alcove.layout(), uri)).toList();
+  }
+
+  /** The selected steps as a JSON-ready document: URI, kind, data path, dependencies. */
+  public static Map<String, Object> document(Alcove alcove, Selection selection) {
+    List<Object> steps = new ArrayList<>();
+    for (StepUri uri : selected(alcove, selection)) {
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("uri", uri.toString());
+      step.put("kind", uri.isSnapshot() ? "snapshot" : "table");
+      step.put("path", dataPath(alcove.layout(), uri));
+      step.put(
+          "dependencies",
+          alcove.catalogue().dependencies(uri).stream().map(StepUri::toString).toList());
+      steps.add(step);
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("steps", steps);
+    return document;
   }
 
   /** Where a step's data lives, relative to the alcove; a folder ends in {@code /}. */

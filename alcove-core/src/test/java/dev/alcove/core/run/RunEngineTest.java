@@ -339,6 +339,16 @@ class RunEngineTest {
     assertThat(report.skipped()).containsOnlyKeys(StepUri.parse("table://top/latest"));
     assertThat(report.failureSummary())
         .contains("table://summary/latest", "not run because of it: table://top/latest");
+    String results = Files.readString(t.path("target/alcove/run-results.json"));
+    assertThat(results)
+        .contains(
+            "\"success\": false",
+            "\"uri\": \"table://summary/latest\"",
+            "\"status\": \"error\"",
+            "\"error\": \"src/steps/tables/summary.sql:3: Parser Error",
+            "\"status\": \"skipped\"",
+            "\"error\": \"upstream table://summary/latest failed\"",
+            "\"outcome\": \"from_cache\"");
     assertThat(t.path("data/tables/independent/latest.parquet")).exists();
     assertThat(TreeState.of(t.path("data/tables/summary"))).isEqualTo(tablesBefore);
   }

@@ -1,0 +1,27 @@
+import groovy.json.JsonSlurper
+
+// Under -q, each goal's whole output is the document: it must parse as JSON, nothing else around it.
+def json(name) { new JsonSlurper().parse(new File(basedir, name)) }
+
+def list = json('list.json')
+assert list.steps*.uri == ['snapshot://people/2024-07-26', 'table://independent/latest', 'table://summary/latest', 'table://top/latest']
+assert list.steps.find { it.uri == 'table://top/latest' }.dependencies == ['table://summary/latest']
+assert list.steps.find { it.uri == 'table://summary/latest' }.path == 'data/tables/summary/latest.parquet'
+
+def plan = json('plan.json')
+assert plan.dry_run == true && plan.to_run == 4
+def summary = plan.steps.find { it.uri == 'table://summary/latest' }
+assert summary.action == 'build' && summary.reason == 'output missing' && summary.kind == 'table'
+assert plan.steps.find { it.uri == 'snapshot://people/2024-07-26' }.action == 'restore'
+
+def results = json('target/alcove/run-results.json')
+assert results.success == true && results.error == null
+def built = results.results.find { it.uri == 'table://summary/latest' }
+assert built.status == 'success' && built.outcome == 'built' && built.rows == 2 && built.bytes > 0 && built.seconds >= 0
+assert built.started_at ==~ /\d{4}-\d\d-\d\dT.*Z/
+assert results.results.find { it.uri == 'snapshot://people/2024-07-26' }.outcome == 'restored'
+
+def audit = json('audit.json')
+assert audit.errors == 0
+assert audit.findings.find { it.subject == 'table://top/latest' }.severity == 'ok'
+true
