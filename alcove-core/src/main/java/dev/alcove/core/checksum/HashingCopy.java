@@ -2,6 +2,7 @@ package dev.alcove.core.checksum;
 
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.store.TransferProgress;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,14 +37,15 @@ public final class HashingCopy {
    * Copies {@code source} to {@code target}, which must not exist; a copy that fails (a full disk,
    * say) is deleted, so no partial file is left behind.
    */
-  public static Checksum copy(Path source, Path target, ThreadBudget budget) {
+  public static Checksum copy(
+      Path source, Path target, ThreadBudget budget, TransferProgress progress) {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       FileChannel out =
           FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try (out;
           ThreadBudget.Lease hasher = budget.lease(in.size() >= PIPELINE_FROM_BYTES ? 1 : 0)) {
         // A second thread hashes while this one copies, when the goal has one to spare.
-        return hasher.count() == 1 ? pipelined(in, out) : sequential(in, out);
+        return hasher.count() == 1 ? pipelined(in, out, progress) : sequential(in, out, progress);
       } catch (IOException | RuntimeException e) {
         // out is closed by now
         Files.deleteIfExists(target);
@@ -54,7 +56,8 @@ public final class HashingCopy {
     }
   }
 
-  private static Checksum sequential(FileChannel in, FileChannel out) throws IOException {
+  private static Checksum sequential(FileChannel in, FileChannel out, TransferProgress progress)
+      throws IOException {
     MessageDigest digest = Sha256.newDigest();
     byte[] array = Sha256.buffer();
     ByteBuffer buffer = ByteBuffer.wrap(array);
@@ -62,12 +65,14 @@ public final class HashingCopy {
       buffer.flip();
       digest.update(array, 0, buffer.limit());
       writeFully(out, buffer);
+      progress.transferred(buffer.limit());
       buffer.clear();
     }
     return Checksum.ofDigest(digest.digest());
   }
 
-  private static Checksum pipelined(FileChannel in, FileChannel out) throws IOException {
+  private static Checksum pipelined(FileChannel in, FileChannel out, TransferProgress progress)
+      throws IOException {
     MessageDigest digest = Sha256.newDigest();
     BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
     BlockingQueue<ByteBuffer> written = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 1);
@@ -107,6 +112,7 @@ public final class HashingCopy {
         }
         chunk.flip();
         writeFully(out, chunk.duplicate());
+        progress.transferred(chunk.limit());
         written.put(chunk);
         if (read < 0) {
           break;

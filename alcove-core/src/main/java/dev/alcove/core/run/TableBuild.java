@@ -25,7 +25,6 @@ import dev.alcove.core.run.runner.StepFailedException;
 import dev.alcove.core.run.runner.StepInput;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.ProgressReporter;
-import dev.alcove.core.store.TransferProgress;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,7 +131,10 @@ final class TableBuild {
     Path output = temporaryOutput(uri);
     try {
       prepareFolder(uri);
-      cache.fetch(entry, output, TransferProgress.NONE);
+      cache.fetch(
+          entry,
+          output,
+          new ProgressReporter(log, "restoring " + uri + " from the table cache:", entry.bytes()));
       Inspected inspected = inspect(step, output, Optional.of(entry));
       if (inspected.rows != entry.rows()) {
         throw refused(entry, "it says " + entry.rows() + " rows, the file holds " + inspected.rows);

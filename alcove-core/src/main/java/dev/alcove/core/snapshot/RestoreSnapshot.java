@@ -256,14 +256,16 @@ public final class RestoreSnapshot {
         }
       }
     }
-    ProgressReporter progress = new ProgressReporter(log, "restoring " + uri + ":", 0);
+    ProgressReporter progress =
+        ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, entry.getKey());
-          depot.fetch(entry.getValue(), file, owner, progress, transfers);
+          depot.fetch(entry.getValue(), file, owner, progress::transferred, transfers);
+          progress.fileDone();
         });
     int removed = moveExtraFilesAside(uri, data, manifest, displaced);
     log.info(

@@ -172,7 +172,12 @@ public final class TakeSnapshot {
     Path temp = AtomicFiles.tempSibling(target);
     createParent(temp);
     log.info("hashing and copying " + input);
-    Checksum checksum = HashingCopy.copy(input, temp, context.work());
+    Checksum checksum =
+        HashingCopy.copy(
+            input,
+            temp,
+            context.work(),
+            new ProgressReporter(log, "hashing " + input + ":", size(input)));
     return new Staged(
         temp,
         Map.of(temp.getFileName().toString(), temp),
@@ -189,6 +194,11 @@ public final class TakeSnapshot {
     Path temp = AtomicFiles.tempSibling(target);
     createParent(temp);
     log.info("hashing and copying " + sources.size() + " files from " + input);
+    long total = 0;
+    for (Path source : sources.values()) {
+      total += size(source);
+    }
+    ProgressReporter progress = new ProgressReporter(log, "hashing " + input + ":", total);
     Map<String, Path> copies = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
     sources.keySet().forEach(name -> copies.put(name, temp.resolve(name)));
     try {
@@ -197,7 +207,9 @@ public final class TakeSnapshot {
       }
       DirectoryManifest manifest =
           new DirectoryScanner(
-                  file -> HashingCopy.copy(sources.get(nameOf(temp, file)), file, context.work()),
+                  file ->
+                      HashingCopy.copy(
+                          sources.get(nameOf(temp, file)), file, context.work(), progress),
                   context.work())
               .checksumAll(copies);
       long bytes = 0;

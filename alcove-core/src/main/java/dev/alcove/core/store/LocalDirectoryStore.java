@@ -125,6 +125,7 @@ public final class LocalDirectoryStore implements ObjectStore {
     MessageDigest digest = Sha256.newDigest();
     try (InputStream in = Files.newInputStream(pathOf(checksum));
         OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+      progress.expect(Files.size(pathOf(checksum)));
       copy(in, out, progress);
       return Checksum.ofDigest(digest.digest());
     } catch (NoSuchFileException e) {

@@ -6,4 +6,7 @@ public interface TransferProgress {
   TransferProgress NONE = bytes -> {};
 
   void transferred(long bytes);
+
+  /** The size of the object about to come, once the store knows it (for a percentage). */
+  default void expect(long bytes) {}
 }

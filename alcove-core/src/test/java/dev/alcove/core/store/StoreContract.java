@@ -102,6 +102,41 @@ abstract class StoreContract {
   }
 
   @Test
+  void aDownloadSaysTheObjectsSizeSoItsProgressHasAPercentage() throws Exception {
+    try (ObjectStore store = open()) {
+      Path file = dir.resolve("sized.bin");
+      Files.write(file, new byte[12_345]);
+      Checksum sum = Sha256.ofFile(file);
+      store.put(sum, file, TransferProgress.NONE);
+      for (boolean inRanges : new boolean[] {false, true}) {
+        java.util.List<Long> expected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong received =
+            new java.util.concurrent.atomic.AtomicLong();
+        TransferProgress progress =
+            new TransferProgress() {
+              @Override
+              public void transferred(long bytes) {
+                received.addAndGet(bytes);
+              }
+
+              @Override
+              public void expect(long bytes) {
+                expected.add(bytes);
+              }
+            };
+        Path back = dir.resolve("sized-" + inRanges + ".bin");
+        if (inRanges) {
+          store.get(sum, back, progress, dev.alcove.core.concurrent.ThreadBudget.of(2));
+        } else {
+          store.get(sum, back, progress);
+        }
+        assertThat(expected).as("ranges: " + inRanges).isNotEmpty().allMatch(n -> n == 12_345L);
+        assertThat(received.get()).isEqualTo(12_345L);
+      }
+    }
+  }
+
+  @Test
   void objectsRoundTripAndDeletingThemIsIdempotent() throws Exception {
     try (ObjectStore store = open()) {
       Path file = dir.resolve("object.bin");

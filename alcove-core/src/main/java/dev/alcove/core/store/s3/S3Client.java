@@ -304,6 +304,9 @@ final class S3Client {
   void get(String key, OutputStream out, TransferProgress progress) throws IOException {
     HttpURLConnection connection = send("GET", key, new TreeMap<>(), Map.of(), null);
     long expected = declaredLength(connection);
+    if (expected >= 0) {
+      progress.expect(expected);
+    }
     long received = 0;
     try (InputStream in = connection.getInputStream()) {
       byte[] buffer = new byte[BUFFER];
@@ -346,6 +349,7 @@ final class S3Client {
                 digest.reset();
                 return getRange(key, channel, 0, rangeSize, progress, Optional.of(digest));
               });
+      progress.expect(total);
       if (channel.size() >= total) {
         // One range held it all (or the server sent it whole): hashed as it came.
         return Checksum.ofDigest(digest.digest());
