@@ -273,7 +273,7 @@ final class TableBuild {
         if (entry.isPresent()) {
           throw refused(entry.get(), "the table " + failure);
         }
-        throw new StepFailedException("table " + uri + " " + failure);
+        throw new StepFailedException("its output " + failure);
       }
       failures.forEach(warning -> log.warn(uri + ": data test warning: " + warning));
       return new Inspected(
