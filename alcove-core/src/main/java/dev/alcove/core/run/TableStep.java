@@ -164,8 +164,4 @@ final class TableStep {
         (dep, variable) -> tested.put(dep, new TestedTable.Input(variable, data.apply(dep))));
     return tested;
   }
-
-  Optional<Path> config() {
-    return Files.isRegularFile(configFile) ? Optional.of(configFile) : Optional.empty();
-  }
 }
