@@ -245,6 +245,18 @@ class RunEngineTest {
   }
 
   @Test
+  void aRunThatStopsBeforeAnyStepSaysSoInItsResults() throws Exception {
+    t.run();
+    TestAlcove.write(t.path("src/steps/tables/summary.meta.yaml"), "validation: {nope: 1}\n");
+
+    assertThatThrownBy(t::run).hasMessageContaining("unknown validation 'nope'");
+
+    String results = Files.readString(t.path("target/alcove/run-results.json"));
+    assertThat(results)
+        .contains("\"success\": false", "unknown validation 'nope'", "\"results\": []");
+  }
+
+  @Test
   void eachReasonIsTriggeredByItsCause() throws Exception {
     t.run();
     assertReasons(
