@@ -1,7 +1,6 @@
 package dev.alcove.core.duckdb;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class DuckDb {
   public static Connection inMemoryStreaming() throws SQLException {
     Properties properties = settings();
     properties.setProperty("jdbc_stream_results", "true");
-    return DriverManager.getConnection("jdbc:duckdb:", properties);
+    return DuckDbDriver.connect("jdbc:duckdb:", properties);
   }
 
   public static Connection onFile(java.nio.file.Path file) throws SQLException {
@@ -34,7 +33,7 @@ public final class DuckDb {
   }
 
   private static Connection open(String url) throws SQLException {
-    return DriverManager.getConnection(url, settings());
+    return DuckDbDriver.connect(url, settings());
   }
 
   private static Properties settings() {
