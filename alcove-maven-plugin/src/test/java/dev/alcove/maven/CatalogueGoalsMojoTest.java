@@ -78,7 +78,8 @@ class CatalogueGoalsMojoTest {
     Files.writeString(alcove.resolve("alcove.yaml"), "version: 1\nsteps: {}\n");
     setVariableValueToObject(list, "select", "[unclosed");
     assertThatThrownBy(list::execute)
-        .hasMessageContaining("alcove.select=[unclosed is not a valid regular expression");
+        .hasMessageContaining(
+            "alcove.select=[unclosed: '[unclosed' is neither a step path, a glob nor a valid");
   }
 
   @Test
