@@ -11,6 +11,10 @@ def first = new File(basedir, 'first.log').text
 def meta = new File(basedir, 'data/tables/population/by-country/latest.meta.yaml').text
 assert meta.contains('name: Population by country and year, countries only')
 assert meta.contains('license: ODC-PDDL-1.0') && meta.contains('source_url: https://github.com/datasets/population')
+// The Java step was compiled once, and its JVM's classes archived for the next runs.
+assert first.contains('compiled src/steps/tables/population/growth.java in ')
+def compiled = new File(basedir, 'target/alcove/java-steps').listFiles()
+assert compiled.size() == 1 && new File(compiled[0], 'step.jar').isFile() && new File(compiled[0], 'step.jsa').isFile() : compiled
 def second = new File(basedir, 'second.log').text
 assert second.contains('all 7 steps are up to date: nothing to do')
 assert !second.contains('built table://')

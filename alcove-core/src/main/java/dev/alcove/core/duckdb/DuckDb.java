@@ -14,6 +14,11 @@ public final class DuckDb {
 
   private DuckDb() {}
 
+  /** Starts loading DuckDB in the background, for a goal that will use it soon. */
+  public static void preload() {
+    DuckDbDriver.preload();
+  }
+
   public static Connection inMemory() throws SQLException {
     return open("jdbc:duckdb:");
   }

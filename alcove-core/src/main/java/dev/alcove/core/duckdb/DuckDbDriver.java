@@ -47,6 +47,28 @@ final class DuckDbDriver {
     return connection;
   }
 
+  /**
+   * Loads the driver and its library on a thread of its own, so that the work before the first
+   * connection (planning, a Java step's JVM) hides the half second it takes.
+   */
+  static void preload() {
+    if (driver != null) {
+      return;
+    }
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                driver();
+              } catch (SQLException | RuntimeException e) {
+                // The first real connection reports it.
+              }
+            },
+            "alcove-duckdb-preload");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   private static Driver driver() throws SQLException {
     Driver loaded = driver;
     if (loaded == null) {

@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
@@ -171,6 +172,10 @@ public final class RunEngine {
       log.info(
           "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
       return RunReport.planned(plan);
+    }
+    if (plan.stream().anyMatch(step -> step.runs() && step.uri().isTable())) {
+      // Every table built or restored is checked in DuckDB: load it while the first one starts.
+      DuckDb.preload();
     }
     TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, log);
     try {

@@ -82,7 +82,9 @@ final class TableBuild {
       List<StepInput> inputs = new ArrayList<>();
       step.inputs.forEach(
           (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
-      step.runner.run(new StepContext(uri, step.definition, layout.root(), inputs, output, log));
+      step.runner.run(
+          new StepContext(
+              uri, step.definition, layout.root(), inputs, output, engine, layout.buildDir(), log));
       if (!Files.isRegularFile(output) || Files.size(output) == 0) {
         throw new StepFailedException(
             layout.relative(step.definition)

@@ -458,6 +458,69 @@ class RunEngineTest {
   }
 
   @Test
+  void aJavaStepIsCompiledOnceAndAgainOnlyWhenItsSourceChanges() throws Exception {
+    String source =
+        """
+        package steps;
+
+        import java.nio.file.Files;
+        import java.nio.file.Path;
+
+        class Copy {
+          public static void main(String[] args) throws Exception {
+            Files.copy(Path.of(args[0]), Path.of(args[1]));
+            System.out.println("%s");
+          }
+        }
+
+        class Helper {}
+        """;
+    t.run();
+    t.table("table://copied/latest", ".java", source.formatted("first"), "table://summary/latest");
+    assertThat(t.run("copied", false, false, 2).failed()).isEmpty();
+    Path compiled = t.path("target/alcove/java-steps");
+    assertThat(compiledFolders(compiled)).hasSize(1);
+    assertThat(t.lines).contains("[table://copied/latest] first");
+
+    t.run("copied", true, false, 2);
+    assertThat(compiledFolders(compiled)).as("the same source is not compiled again").hasSize(1);
+
+    Path first = compiledFolders(compiled).get(0);
+    Files.writeString(t.path("src/steps/tables/copied.java"), source.formatted("second"));
+    t.run("copied", false, false, 2);
+    assertThat(compiledFolders(compiled))
+        .as("compiled again, and the older classes dropped")
+        .hasSize(1)
+        .doesNotContain(first);
+    assertThat(t.lines).contains("[table://copied/latest] second");
+  }
+
+  private static java.util.List<Path> compiledFolders(Path folder) throws Exception {
+    try (var entries = Files.list(folder)) {
+      return entries.filter(p -> Files.isRegularFile(p.resolve("main-class"))).toList();
+    }
+  }
+
+  @Test
+  void aJavaStepThatDoesNotCompileNamesItsFileAndLinesAndKeepsNothing() throws Exception {
+    t.table(
+        "table://broken-java/latest",
+        ".java",
+        "class Broken {\n  public static void main(String[] args) {\n    int x = \"text\";\n    nope();\n  }\n}\n");
+
+    RunReport report = t.run("broken-java", false, false, 2);
+
+    assertThat(report.failed().get(StepUri.parse("table://broken-java/latest")))
+        .startsWith(
+            "src/steps/tables/broken-java.java:3: incompatible types: java.lang.String cannot be converted to int")
+        .contains("\nsrc/steps/tables/broken-java.java:4: cannot find symbol");
+    assertThat(t.path("data/tables/broken-java")).doesNotExist();
+    try (var entries = Files.list(t.path("target/alcove/java-steps"))) {
+      assertThat(entries.toList()).as("no half-compiled classes are kept").isEmpty();
+    }
+  }
+
+  @Test
   void independentStepsRunInParallel() throws Exception {
     // Each step waits for the other to have started: only a parallel run can finish both.
     String barrier =

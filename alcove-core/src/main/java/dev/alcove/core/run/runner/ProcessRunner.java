@@ -19,8 +19,14 @@ final class ProcessRunner {
    * data path and the output path as arguments, in the alcove folder; a non-zero exit fails it.
    */
   static void runStep(List<String> launcher, StepContext context) {
-    List<String> command = new java.util.ArrayList<>(launcher);
-    command.add(context.definition().toString());
+    List<String> program = new java.util.ArrayList<>(launcher);
+    program.add(context.definition().toString());
+    runProgram(program, context);
+  }
+
+  /** Runs {@code program}, then each input's data path and the output path as arguments. */
+  static void runProgram(List<String> program, StepContext context) {
+    List<String> command = new java.util.ArrayList<>(program);
     context.inputs().forEach(input -> command.add(input.dataPath().toString()));
     command.add(context.output().toString());
     int exit = run(command, context.alcoveRoot(), "[" + context.uri() + "] ", context.log());

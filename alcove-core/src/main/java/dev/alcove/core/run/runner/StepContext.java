@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Everything a runner needs to build one table: its definition, its inputs in declared order, the
- * alcove folder (the working directory of programs) and the temporary Parquet path to write.
+ * alcove folder (the working directory of programs), the temporary Parquet path to write, the
+ * engine it runs on (as its cache key names it) and the build folder where a runner may keep work
+ * it can reuse (compiled classes).
  */
 public record StepContext(
     StepUri uri,
@@ -15,4 +17,6 @@ public record StepContext(
     Path alcoveRoot,
     List<StepInput> inputs,
     Path output,
+    String engine,
+    Path buildDir,
     AlcoveLog log) {}
