@@ -4,7 +4,11 @@
 Timings on shared 2-core machines are noisy, so every figure is the median of REPEAT runs, and
 results are ratios against a baseline taken in the same run, never absolute times alone.
 Sizes come from the environment: SIZE_MB (1024), FILES (1000), ROWS (5000000), STEPS (2000),
-TABLES (20), REPEAT (3). Writes bench/RESULTS.md.
+TABLES (20), REPEAT (3), SCALE_FILES (100000), LARGE_STEPS (5000). Writes bench/RESULTS.md.
+
+QUICK=1 is the guard to run before committing a change to a hot path: small sizes, no S3 rows,
+under two minutes; it writes bench/RESULTS-quick.md only with UPDATE=1, and otherwise compares
+each ratio with the committed one there, exiting non-zero on a regression of more than 25%.
 """
 import os, re, shutil, socket, statistics, subprocess, sys, time, platform
 from pathlib import Path
@@ -12,14 +16,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = BENCH / "work"
-SIZE_MB = int(os.environ.get("SIZE_MB", 1024))
-FILES = int(os.environ.get("FILES", 1000))
-ROWS = int(os.environ.get("ROWS", 5_000_000))
-STEPS = int(os.environ.get("STEPS", 2000))
-TABLES = int(os.environ.get("TABLES", 20))
-REPEAT = int(os.environ.get("REPEAT", 3))
+QUICK = os.environ.get("QUICK") == "1"
+SIZE_MB = int(os.environ.get("SIZE_MB", 32 if QUICK else 1024))
+FILES = int(os.environ.get("FILES", 100 if QUICK else 1000))
+ROWS = int(os.environ.get("ROWS", 200_000 if QUICK else 5_000_000))
+STEPS = int(os.environ.get("STEPS", 200 if QUICK else 2000))
+TABLES = int(os.environ.get("TABLES", 5 if QUICK else 20))
+REPEAT = int(os.environ.get("REPEAT", 1 if QUICK else 3))
+SCALE_FILES = int(os.environ.get("SCALE_FILES", 2000 if QUICK else 100_000))
+LARGE_STEPS = int(os.environ.get("LARGE_STEPS", 81 if QUICK else 5000))
 VERSION = re.search(r"<version>([^<]+)</version>", (ROOT / "alcove-core/pom.xml").read_text().split("</parent>")[0]).group(1)
 KEY, SECRET, BUCKET = "bench-access", "bench-secret-key", "bench"
+QUICK_RESULTS = BENCH / "RESULTS-quick.md"
 results = []
 last_cpu = 0.0  # CPU seconds (user + system) of the last command run by sh(), with its children
 
@@ -30,8 +38,11 @@ def process_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+STARTED = time.perf_counter()
+
+
 def log(message):
-    print(f"[bench] {message}", flush=True)
+    print(f"[bench {time.perf_counter() - STARTED:6.1f}s] {message}", flush=True)
 
 
 def sh(args, cwd=None, env=None, check=True, capture=True):
@@ -60,6 +71,16 @@ def mvn(project, *args, env=None, check=True):
     return sh(["mvn", "-B", *offline, "-f", str(project / "pom.xml"), *args], env=env, check=check)
 
 
+def measured(args, env=None):
+    """A command's wall time, output and peak resident memory in MiB (GNU time's maximum RSS)."""
+    elapsed, out = sh(["/usr/bin/time", "-f", "peak-rss-kb %M", *args], env=env)
+    return elapsed, out, int(re.findall(r"peak-rss-kb (\d+)", out)[-1]) / 1024
+
+
+def mvn_measured(project, *args, env=None):
+    return measured(["mvn", "-B", "-o", "-f", str(project / "pom.xml"), *args], env=env)
+
+
 def logged_seconds(output, pattern):
     """Seconds alcove reports in its log for a phase, e.g. 'hashed and copied 1.0 GiB in 0.81 s'."""
     match = re.search(pattern + r".* in ([0-9.]+) s", output)
@@ -73,6 +94,7 @@ def stats(values):
 
 
 floors = []
+kinds = {}  # row number -> "speed" (higher ratio is better) or "time" (lower is better)
 
 
 def floor(number, what, ratio, times):
@@ -90,6 +112,7 @@ def reference(text):
 
 def record(number, name, alcove, baseline, baseline_name, ratio_kind, target, note=""):
     a, b = stats(alcove), stats(baseline)
+    kinds[str(number)] = ratio_kind
     if ratio_kind == "speed":  # alcove at least target x as fast: baseline time / alcove time
         ratio, ok = b[0] / a[0], b[0] / a[0] >= target
         target_text = f">= {target}x"
@@ -166,9 +189,9 @@ def main():
     data = generate()
     all_data = [str(data / "big.bin")] + sorted(str(p) for p in (data / "dir").iterdir())
 
-    # 1. Hashing one large file during alcove:snapshot vs openssl.
+    # 1. Hashing one large file during alcove:snapshot vs openssl (row 2 hashes for the quick guard).
     alcove_times, openssl_times = [], []
-    for r in range(REPEAT):
+    for r in range(0 if QUICK else REPEAT):
         project = WORK / "m1"
         init_alcove(project, f"<configuration><store>{WORK}/m1-store</store></configuration>")
         shutil.rmtree(WORK / "m1-store", ignore_errors=True)
@@ -177,8 +200,9 @@ def main():
         openssl_times.append(sh(["openssl", "dgst", "-sha256", str(data / "big.bin")])[0])
     shutil.rmtree(WORK / "m1", ignore_errors=True)
     shutil.rmtree(WORK / "m1-store", ignore_errors=True)
-    record(1, f"hash one {SIZE_MB} MiB file in alcove:snapshot (hashed while copied)", alcove_times, openssl_times, "openssl dgst -sha256", "speed", 0.9,
-           "alcove's own timing of its hash-and-copy pass, from its log")
+    if not QUICK:
+        record(1, f"hash one {SIZE_MB} MiB file in alcove:snapshot (hashed while copied)", alcove_times, openssl_times, "openssl dgst -sha256", "speed", 0.9,
+               "alcove's own timing of its hash-and-copy pass, from its log")
 
     # The main alcove: a big file, a folder of files, and TABLES SQL tables.
     main_alcove = WORK / "alcove"
@@ -221,11 +245,12 @@ def main():
     noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
     validate = median_time(REPEAT, lambda: mvn(main_alcove, "validate")[0])
     help_goal, help_cpu = [], []
-    for _ in range(REPEAT):
+    for _ in range(0 if QUICK else REPEAT):
         help_goal.append(mvn(main_alcove, "alcove:help")[0])
         help_cpu.append(last_cpu)
-    floor("3a", "`mvn alcove:help`, a goal of this plugin that does nothing, against `mvn validate`",
-          statistics.median(help_goal) / statistics.median(validate), help_goal)
+    if help_goal:
+        floor("3a", "`mvn alcove:help`, a goal of this plugin that does nothing, against `mvn validate`",
+              statistics.median(help_goal) / statistics.median(validate), help_goal)
     rehash = median_time(REPEAT, lambda: sh(["openssl", "dgst", "-sha256", *all_data])[0])
     record("3a", f"alcove:run with nothing to do ({SIZE_MB * 2} MiB of data, {TABLES} tables)", noop, validate, "mvn validate", "time", 1.5, "whole Maven command")
     record("3b", "alcove:run with nothing to do, alcove's own check, vs rehashing its data", noop_own, rehash, "openssl over all the data", "speed", 10,
@@ -272,6 +297,90 @@ def main():
     record("5b", f"SQL step on a {ROWS:,}-row CSV, whole alcove:run command", alcove_sql, plain, "same SQL, plain DuckDB JDBC in one JVM", "time", 1.15,
            "includes Maven's start-up and planning")
 
+    if not QUICK:
+        s3_rows(data, help_cpu)
+
+    # 7. Planning a large catalogue.
+    plan_alcove = WORK / "plan"
+    init_alcove(plan_alcove, f"<configuration><store>{WORK}/plan-store</store></configuration>")
+    shutil.rmtree(WORK / "plan-store", ignore_errors=True)
+    small = WORK / "small.csv"
+    small.write_text("a\n1\n")
+    snapshot(plan_alcove, small, "seed/2024-01-01")
+    chains = 40
+    per_chain = max(1, (STEPS - 1) // chains)
+    catalogue = [(plan_alcove / "alcove.yaml").read_text()]
+    for c in range(chains):
+        folder = plan_alcove / f"src/steps/tables/c{c:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for j in range(per_chain):
+            deps = ["snapshot://seed/latest"] + ([f"table://c{c:02d}/t{j-1:03d}/latest"] if j else [])
+            (folder / f"t{j:03d}.sql").write_text("SELECT * FROM '{seed}'\n")
+            catalogue.append(f"  table://c{c:02d}/t{j:03d}/latest:\n" + "".join(f"  - {d}\n" for d in deps))
+    (plan_alcove / "alcove.yaml").write_text("".join(catalogue))
+    total_steps = 1 + chains * per_chain
+    dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
+    validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
+    record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 2.0, "whole Maven command")
+
+    step_rows(classes, duckdb_jar)
+    scale_rows()
+    if QUICK:
+        write_results()
+        return
+
+    # 8. A cold clone (no table data, no build state) with a warm shared table cache, vs without.
+    origin = WORK / "cache-origin"
+    init_alcove(origin, f"<configuration><store>{WORK}/cache-store</store></configuration>")
+    shutil.rmtree(WORK / "cache-store", ignore_errors=True)
+    snapshot(origin, data / "rows.csv", "rows/2024-01-01")
+    steps_dir = origin / "src/steps/tables"
+    steps_dir.mkdir(parents=True, exist_ok=True)
+    catalogue = [(origin / "alcove.yaml").read_text()]
+    half = TABLES // 2
+    for i in range(TABLES):
+        if i < half:
+            sql = f"SELECT k % {i + 2} AS dim_k, count(*) AS n, sum(v) AS total FROM '{{rows}}' GROUP BY ALL ORDER BY ALL"
+            dep = "snapshot://rows/latest"
+        else:
+            sql = f"SELECT dim_k, n * {i} AS n, total FROM '{{c{i - half:02d}}}' ORDER BY ALL"
+            dep = f"table://c{i - half:02d}/latest"
+        (steps_dir / f"c{i:02d}.sql").write_text(sql + "\n")
+        catalogue.append(f"  table://c{i:02d}/latest:\n  - {dep}\n")
+    (origin / "alcove.yaml").write_text("".join(catalogue))
+    mvn(origin, "alcove:run")  # builds every table and, the store being local, pushes it
+
+    def fresh_clone(name):
+        """What git clone gives: the catalogue, the steps and the sidecars, no data, no target/."""
+        clone = WORK / name
+        shutil.rmtree(clone, ignore_errors=True)
+        shutil.copytree(origin, clone, ignore=shutil.ignore_patterns("target", "data"))
+        (clone / "data").mkdir()
+        shutil.copy(origin / "data/.gitignore", clone / "data/.gitignore")
+        for sidecar in (origin / "data/snapshots").rglob("*.meta.yaml"):
+            target = clone / sidecar.relative_to(origin)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sidecar, target)
+        return clone
+
+    cold, warm = [], []
+    for r in range(REPEAT):
+        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
+        assert f"tables: {TABLES} tables built" in out, out[-2000:]
+        cold.append(elapsed)
+        elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
+        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
+        warm.append(elapsed)
+    for name in ("cache-origin", "cache-cold", "cache-warm", "cache-store"):
+        shutil.rmtree(WORK / name, ignore_errors=True)
+    record(8, f"a cold clone's alcove:run with a warm shared table cache ({TABLES} SQL tables over a {ROWS:,}-row snapshot)", warm, cold,
+           "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
+
+    write_results()
+
+
+def s3_rows(data, help_cpu):
+    """Rows 6a-6d: upload and download against a local S3 server, vs rclone."""
     # 6. Upload and download against a local S3 server, vs rclone.
     cp_file = WORK / "s3.cp"
     # Not timed, and online: on a fresh machine the dependency plugin is not in the local repository yet.
@@ -366,77 +475,189 @@ def main():
         shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
         shutil.rmtree(up_alcove, ignore_errors=True)
 
-    # 7. Planning a large catalogue.
-    plan_alcove = WORK / "plan"
-    init_alcove(plan_alcove, f"<configuration><store>{WORK}/plan-store</store></configuration>")
-    shutil.rmtree(WORK / "plan-store", ignore_errors=True)
-    small = WORK / "small.csv"
-    small.write_text("a\n1\n")
-    snapshot(plan_alcove, small, "seed/2024-01-01")
+
+
+def built_seconds(output, table):
+    return float(re.search(rf"built {re.escape(table)}: .* in ([0-9.]+) s", output).group(1))
+
+
+def step_rows(classes, duckdb_jar):
+    """Rows 9-11: the example project's steps inside alcove:run against the same work by hand."""
+    example = WORK / "example"
+    shutil.rmtree(example, ignore_errors=True)
+    source = ROOT / "example-project"
+    # The project as a clone has it: no build state, no built tables.
+    shutil.copytree(source, example, ignore=lambda folder, names: [
+        n for n in names if (Path(folder) == source and n == "target") or (Path(folder) == source / "data" and n == "tables")])
+    mvn(example, "alcove:run")  # restores, builds, compiles the Java step and records its class archive
+    growth, countries = "table://population/growth/latest", "table://countries/latest"
+
+    # 9. The Java step.
+    compiled = next(p for p in (example / "target/alcove/java-steps").iterdir() if (p / "main-class").exists())
+    class_path = (compiled / "classpath").read_text().strip() + ":" + str(compiled / "step.jar")
+    main_class = (compiled / "main-class").read_text().strip()
+    by_region = example / "data/tables/population/by-region/latest.parquet"
+
+    def by_hand(args):
+        out = WORK / "by-hand.parquet"
+        out.unlink(missing_ok=True)
+        return sh([*args, str(out)])[0]
+
+    java_step = [built_seconds(mvn(example, "alcove:run", "-Dalcove.select=population/growth", "-Dalcove.force=true")[1], growth) for _ in range(REPEAT)]
+    java_hand = median_time(REPEAT, lambda: by_hand(["java", "-cp", class_path, main_class, str(by_region)]))
+    record(9, "the example's Java step (325 rows in, 30 out) inside alcove:run", java_step, java_hand,
+           "the same class compiled once, run by hand with java -cp and the same class path", "time", 1.3,
+           "alcove's timing of the step from its log: its JVM (with its class-data archive), checks, checksum, metadata")
+
+    # 10. The first SQL step of a run, where opening DuckDB dominates.
+    codes = next((example / "data/snapshots/country-codes").glob("*.csv"))
+    countries_sql = (example / "src/steps/tables/countries.sql").read_text().replace("{country-codes}", "{rows}")
+    sql_step = [built_seconds(mvn(example, "alcove:run", "-Dalcove.select=countries/latest", "-Dalcove.force=true")[1], countries) for _ in range(REPEAT)]
+    plain = [sh(["java", "-cp", f"{classes}:{duckdb_jar}", "PlainDuckDb", countries_sql, str(codes), str(WORK / "plain-countries.parquet")])[0] for _ in range(REPEAT)]
+    record(10, "the first SQL step of a run: the example's countries (248 rows), DuckDB opened in the build's JVM", sql_step, plain,
+           "same SQL, plain DuckDB JDBC in one fresh JVM", "time", 1.15,
+           "alcove's timing of the step from its log (DuckDB loaded in the background while the run plans, query, data tests, checksum, metadata)")
+
+    # 11. The whole example from a clean data/tables, against each step by hand.
+    population = next((example / "data/snapshots/population").glob("*.csv"))
+    hand_dir = WORK / "by-hand"
+    shutil.rmtree(hand_dir, ignore_errors=True)
+    hand_dir.mkdir()
+    sqls = {name: (example / f"src/steps/tables/{name}.sql").read_text() for name in ("countries", "population/by-country", "population/by-region")}
+
+    def hand_example():
+        times = {}
+        out = {name: hand_dir / (name.replace("/", "-") + ".parquet") for name in ("countries", "by-country", "by-region", "growth", "published")}
+        for f in out.values():
+            f.unlink(missing_ok=True)
+        plain_java = ["java", "-cp", f"{classes}:{duckdb_jar}", "PlainDuckDb"]
+        times["countries"] = sh([*plain_java, sqls["countries"].replace("{country-codes}", "{rows}"), str(codes), str(out["countries"])])[0]
+        times["by-country"] = sh([*plain_java, sqls["population/by-country"].replace("{population}", "{rows}").replace("{countries}", str(out["countries"])), str(population), str(out["by-country"])])[0]
+        times["by-region"] = sh([*plain_java, sqls["population/by-region"].replace("{by-country}", "{rows}"), str(out["by-country"]), str(out["by-region"])])[0]
+        times["growth"] = sh(["java", "-cp", class_path, main_class, str(out["by-region"]), str(out["growth"])])[0]
+        times["published"] = sh(["sh", str(example / "src/steps/tables/population/published.sh"), str(out["by-region"]), str(out["published"])])[0]
+        return times
+
+    whole, per_step, hand_totals, hand_steps = [], [], [], []
+    for _ in range(REPEAT):
+        shutil.rmtree(example / "data/tables", ignore_errors=True)
+        elapsed, out = mvn(example, "alcove:run", "-Dalcove.cache=false")
+        whole.append(elapsed)
+        per_step.append({t: built_seconds(out, f"table://{t}/latest") for t in ("countries", "population/by-country", "population/by-region", "population/growth", "population/published")})
+        hand = hand_example()
+        hand_steps.append(hand)
+        hand_totals.append(sum(hand.values()))
+    record(11, "the example project's whole alcove:run from a clean data/tables (5 tables)", whole, hand_totals,
+           "each step run by hand, one after another (3 SQL steps in a fresh plain-DuckDB JVM each, the Java step, the shell step)", "time", 2.0,
+           "whole Maven command, Maven's own start-up included")
+    reference("Row 11 per step, alcove's timings from its log (median): " + ", ".join(
+        f"{t} {statistics.median(s[t] for s in per_step):.2f} s" for t in per_step[0]) + "; by hand: " + ", ".join(
+        f"{t} {statistics.median(h[t] for h in hand_steps):.2f} s" for t in hand_steps[0]) + ".")
+    shutil.rmtree(hand_dir, ignore_errors=True)
+
+
+def scale_rows():
+    """Rows 12-13: a folder of many small files, and an alcove of many steps, with the JVM capped."""
+    capped = {"MAVEN_OPTS": "-Xmx512m"}
+
+    def small_files(count):
+        folder = WORK / f"files-{count}"
+        if not (folder / "done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            for i in range(count):
+                sub = folder / f"d{i // 1000:03d}"
+                if i % 1000 == 0:
+                    sub.mkdir(parents=True)
+                (sub / f"f{i:06d}.csv").write_text(f"id,value\n{i},{i * 7919 % 100003}\n")
+            (folder / "done").write_text("")
+        return folder
+
+    # 12. Many small files: snapshot, no-op run, one file changed; and the snapshot at a quarter.
+    growth = {}
+    # The quick guard skips the quarter-size snapshot that only shows how time grows.
+    for count in (SCALE_FILES,) if QUICK else (SCALE_FILES // 4, SCALE_FILES):
+        source = small_files(count)
+        (source / "done").rename(WORK / "done-aside")
+        try:
+            project = WORK / "scale"
+            init_alcove(project, f"<configuration><store>{WORK}/scale-store</store></configuration>")
+            shutil.rmtree(WORK / "scale-store", ignore_errors=True)
+            elapsed, out, peak = mvn_measured(project, "alcove:snapshot", f"-Dalcove.source={source}", "-Dalcove.dataset=many/2024-01-01", env=capped)
+            growth[count] = (elapsed, peak)
+            if count != SCALE_FILES:
+                continue
+            copy = WORK / "scale-copy"
+            shutil.rmtree(copy, ignore_errors=True)
+            baseline = sh(["sh", "-c", f"cp -r '{source}' '{copy}' && find '{copy}' -type f -print0 | xargs -0 sha256sum > /dev/null"])[0]
+            shutil.rmtree(copy, ignore_errors=True)
+            record("12a", f"alcove:snapshot of a folder of {count:,} small files (-Xmx512m)", [elapsed], [baseline],
+                   "cp -r, then sha256sum over every file", "time", 3.0, "one run each: the snapshot writes the store")
+            time.sleep(2.5)
+            mvn(project, "alcove:run", env=capped)
+            noop, noop_peak = [], []
+            for _ in range(REPEAT):
+                e, _, p = mvn_measured(project, "alcove:run", env=capped)
+                noop.append(e)
+                noop_peak.append(p)
+            validate = median_time(REPEAT, lambda: mvn(project, "validate")[0])
+            record("12b", f"alcove:run with nothing to do over those {count:,} files (-Xmx512m)", noop, validate, "mvn validate", "time", 2.5, "whole Maven command")
+            victim = next((project / "data/snapshots/many/2024-01-01/d000").iterdir())
+            changed = []
+            for _ in range(REPEAT):
+                victim.write_text(victim.read_text() + "changed\n")
+                e, out = mvn(project, "alcove:run", env=capped)
+                assert "1 of" in out and "files fetched" in out, out[-2000:]
+                changed.append(e)
+            record("12c", "alcove:run after one of those files changed (-Xmx512m)", changed, noop, "alcove:run with nothing to do", "time", 1.3, "it re-reads and restores that file only")
+            reference(f"Rows 12a-b peak memory (resident, whole Maven JVM): snapshot {peak:.0f} MiB, no-op run {statistics.median(noop_peak):.0f} MiB, with -Xmx512m.")
+        finally:
+            (WORK / "done-aside").rename(source / "done")
+    quarter, full = growth.get(SCALE_FILES // 4), growth[SCALE_FILES]
+    if quarter:
+        reference(f"Row 12a growth: {SCALE_FILES // 4:,} files snapshot in {quarter[0]:.1f} s ({quarter[1]:.0f} MiB), {SCALE_FILES:,} in {full[0]:.1f} s ({full[1]:.0f} MiB): "
+                  f"{full[0] / quarter[0]:.1f}x the time for 4x the files.")
+    shutil.rmtree(WORK / "scale", ignore_errors=True)
+    shutil.rmtree(WORK / "scale-store", ignore_errors=True)
+
+    # 13. Many steps, all built, run with nothing to do; and a quarter of them selected.
+    many = WORK / "many"
+    init_alcove(many, f"<configuration><store>{WORK}/many-store</store><cachePush>false</cachePush></configuration>")
+    shutil.rmtree(WORK / "many-store", ignore_errors=True)
+    seed = WORK / "seed.csv"
+    seed.write_text("a\n1\n")
+    snapshot(many, seed, "seed/2024-01-01")
     chains = 40
-    per_chain = max(1, (STEPS - 1) // chains)
-    catalogue = [(plan_alcove / "alcove.yaml").read_text()]
+    per_chain = max(1, (LARGE_STEPS - 1) // chains)
+    catalogue = [(many / "alcove.yaml").read_text()]
     for c in range(chains):
-        folder = plan_alcove / f"src/steps/tables/c{c:02d}"
+        folder = many / f"src/steps/tables/c{c:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         for j in range(per_chain):
-            deps = ["snapshot://seed/latest"] + ([f"table://c{c:02d}/t{j-1:03d}/latest"] if j else [])
-            (folder / f"t{j:03d}.sql").write_text("SELECT * FROM '{seed}'\n")
-            catalogue.append(f"  table://c{c:02d}/t{j:03d}/latest:\n" + "".join(f"  - {d}\n" for d in deps))
-    (plan_alcove / "alcove.yaml").write_text("".join(catalogue))
-    total_steps = 1 + chains * per_chain
-    dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
-    validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
-    record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 2.0, "whole Maven command")
-
-    # 8. A cold clone (no table data, no build state) with a warm shared table cache, vs without.
-    origin = WORK / "cache-origin"
-    init_alcove(origin, f"<configuration><store>{WORK}/cache-store</store></configuration>")
-    shutil.rmtree(WORK / "cache-store", ignore_errors=True)
-    snapshot(origin, data / "rows.csv", "rows/2024-01-01")
-    steps_dir = origin / "src/steps/tables"
-    steps_dir.mkdir(parents=True, exist_ok=True)
-    catalogue = [(origin / "alcove.yaml").read_text()]
-    half = TABLES // 2
-    for i in range(TABLES):
-        if i < half:
-            sql = f"SELECT k % {i + 2} AS dim_k, count(*) AS n, sum(v) AS total FROM '{{rows}}' GROUP BY ALL ORDER BY ALL"
-            dep = "snapshot://rows/latest"
-        else:
-            sql = f"SELECT dim_k, n * {i} AS n, total FROM '{{c{i - half:02d}}}' ORDER BY ALL"
-            dep = f"table://c{i - half:02d}/latest"
-        (steps_dir / f"c{i:02d}.sql").write_text(sql + "\n")
-        catalogue.append(f"  table://c{i:02d}/latest:\n  - {dep}\n")
-    (origin / "alcove.yaml").write_text("".join(catalogue))
-    mvn(origin, "alcove:run")  # builds every table and, the store being local, pushes it
-
-    def fresh_clone(name):
-        """What git clone gives: the catalogue, the steps and the sidecars, no data, no target/."""
-        clone = WORK / name
-        shutil.rmtree(clone, ignore_errors=True)
-        shutil.copytree(origin, clone, ignore=shutil.ignore_patterns("target", "data"))
-        (clone / "data").mkdir()
-        shutil.copy(origin / "data/.gitignore", clone / "data/.gitignore")
-        for sidecar in (origin / "data/snapshots").rglob("*.meta.yaml"):
-            target = clone / sidecar.relative_to(origin)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(sidecar, target)
-        return clone
-
-    cold, warm = [], []
-    for r in range(REPEAT):
-        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
-        assert f"tables: {TABLES} tables built" in out, out[-2000:]
-        cold.append(elapsed)
-        elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
-        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
-        warm.append(elapsed)
-    for name in ("cache-origin", "cache-cold", "cache-warm", "cache-store"):
-        shutil.rmtree(WORK / name, ignore_errors=True)
-    record(8, f"a cold clone's alcove:run with a warm shared table cache ({TABLES} SQL tables over a {ROWS:,}-row snapshot)", warm, cold,
-           "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
-
-    write_results()
+            dep = f"table://c{c:02d}/t{j-1:04d}/latest" if j else "snapshot://seed/latest"
+            variable = f"t{j-1:04d}" if j else "seed"
+            (folder / f"t{j:04d}.sql").write_text(f"SELECT * FROM '{{{variable}}}'\n")
+            catalogue.append(f"  table://c{c:02d}/t{j:04d}/latest:\n  - {dep}\n")
+    (many / "alcove.yaml").write_text("".join(catalogue))
+    total = 1 + chains * per_chain
+    log(f"building {total} steps once (not timed)")
+    mvn(many, "alcove:run", env=capped)
+    time.sleep(2.5)
+    mvn(many, "alcove:run", env=capped)
+    noop, peaks = [], []
+    for _ in range(REPEAT):
+        e, out, p = mvn_measured(many, "alcove:run", env=capped)
+        assert "nothing to do" in out, out[-2000:]
+        noop.append(e)
+        peaks.append(p)
+    validate = median_time(REPEAT, lambda: mvn(many, "validate")[0])
+    record(13, f"alcove:run with nothing to do on {total:,} built steps (-Xmx512m)", noop, validate, "mvn validate", "time", 2.5, "whole Maven command")
+    quarter = [] if QUICK else [mvn_measured(many, "alcove:run", "-Dalcove.select=c0*/**", env=capped) for _ in range(REPEAT)]
+    if quarter:
+        reference(f"Row 13: peak memory {statistics.median(peaks):.0f} MiB; with {1 + 10 * per_chain:,} of the steps selected (c0*), "
+              f"{statistics.median(q[0] for q in quarter):.2f} s and {statistics.median(q[2] for q in quarter):.0f} MiB, against "
+              f"{statistics.median(noop):.2f} s for all {total:,}.")
+    shutil.rmtree(many, ignore_errors=True)
+    shutil.rmtree(WORK / "many-store", ignore_errors=True)
 
 
 def free_port():
@@ -467,11 +688,44 @@ def write_results():
     lines.append("")
     if floors:
         lines += ["References measured in the same run, to tell alcove's cost from the machine's:", ""] + floors + [""]
+    if QUICK:
+        guard(lines)
+        return
     explanations = BENCH / "EXPLANATIONS.md"
     if explanations.exists():
         lines.append(explanations.read_text())
     (BENCH / "RESULTS.md").write_text("\n".join(lines) + "\n")
     log(f"wrote {BENCH / 'RESULTS.md'}")
+
+
+def guard(lines):
+    """Quick mode: each ratio against its target, and against the committed quick results."""
+    if os.environ.get("UPDATE") == "1" or not QUICK_RESULTS.exists():
+        QUICK_RESULTS.write_text("\n".join(lines) + "\n")
+        log(f"wrote {QUICK_RESULTS}: commit it as the reference of the quick guard")
+        return
+    committed = {}
+    for line in QUICK_RESULTS.read_text().splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 7 and re.fullmatch(r"[0-9]+[a-z]?", cells[1]) and cells[6].endswith("x"):
+            committed[cells[1]] = (float(cells[6][:-1]), float(cells[3].split()[0]))
+    regressions = []
+    for number, name, a, baseline_name, b, ratio, target, ok, note in results:
+        key = str(number)
+        if not ok:
+            log(f"row {key} misses its target {target}: {ratio:.2f}x")
+        if key not in committed:
+            continue
+        before, before_time = committed[key]
+        # A regression is alcove slower, not its baseline faster: with one run of small sizes, a
+        # baseline of a tenth of a second moves the ratio by itself.
+        worse = (ratio < before / 1.25 if kinds[key] == "speed" else ratio > before * 1.25) and a[0] > before_time * 1.25
+        log(f"row {key}: {ratio:.2f}x ({a[0]:.2f} s), committed {before:.2f}x ({before_time:.2f} s){' REGRESSION' if worse else ''}")
+        if worse:
+            regressions.append(f"row {key} ({name}): {ratio:.2f}x against {before:.2f}x committed")
+    if regressions:
+        sys.exit("bench: regression of more than 25%:\n  " + "\n  ".join(regressions))
+    log("bench: no ratio regressed by more than 25% against bench/RESULTS-quick.md")
 
 
 if __name__ == "__main__":
