@@ -24,4 +24,10 @@ assert results.results.find { it.uri == 'snapshot://people/2024-07-26' }.outcome
 def audit = json('audit.json')
 assert audit.errors == 0
 assert audit.findings.find { it.subject == 'table://top/latest' }.severity == 'ok'
+// The DAG as Mermaid on standard output, and as DOT around a selection in a file.
+def mermaid = new File(basedir, 'graph.mmd').text
+assert mermaid.startsWith('flowchart LR') : mermaid
+assert mermaid.contains('n0[("snapshot://people/2024-07-26")]:::snapshot') && mermaid.contains(' --> ')
+def dot = new File(basedir, 'graph.dot').text
+assert dot.contains('digraph alcove') && dot.contains('table://top/latest') && !dot.contains('table://independent')
 true

@@ -85,8 +85,9 @@ public final class Audit {
       return findings;
     }
     AlcoveLayout layout = alcove.layout();
+    StepGraph graph = null;
     try {
-      StepGraph.of(alcove.catalogue());
+      graph = StepGraph.of(alcove.catalogue());
       findings.add(
           Finding.ok(
               CatalogueFile.FILE_NAME,
@@ -137,6 +138,9 @@ public final class Audit {
     } finally {
       statCache.save();
       closeInspector();
+    }
+    if (graph != null) {
+      findings.addAll(LicenceLineage.check(alcove, graph, options.strict()));
     }
     findings.addAll(gitIgnores.audit(layout, snapshotEntries));
     findings.addAll(Orphans.find(layout, owned, snapshotEntries));

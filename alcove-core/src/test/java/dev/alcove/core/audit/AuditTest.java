@@ -84,6 +84,72 @@ class AuditTest {
   }
 
   @Test
+  void licencesAlongTheLineageMustBeSaidWhereTheyAreAmbiguousOrMissing() throws Exception {
+    licensed(t.path("data/snapshots/people/2024-07-26.meta.yaml"), "CC0-1.0");
+    t.snapshotText("codes", "codes.csv", "region\neu\n");
+    licensed(t.path("data/snapshots/codes/2024-07-26.meta.yaml"), "ODC-PDDL-1.0");
+    t.table(
+        "table://joined/latest",
+        ".sql",
+        "SELECT * FROM '{people}' AS p JOIN '{codes}' AS c USING (region)",
+        "snapshot://people/latest",
+        "snapshot://codes/latest");
+    t.table("table://above/latest", ".sql", "SELECT * FROM '{joined}'", "table://joined/latest");
+    assertThat(t.run().failed()).isEmpty();
+
+    assertThat(licenceFindings(false)).containsExactly(noLicence("joined"), noLicence("above"));
+
+    // One input's licence inherited: the other one's still applies to the data.
+    TestAlcove.write(
+        t.path("src/steps/tables/joined.meta.yaml"),
+        "inherit:\n  snapshot://people/2024-07-26:\n    fields: [license]\n");
+    t.run();
+    assertThat(licenceFindings(false)).containsExactly(twoLicences("joined"), twoLicences("above"));
+    assertThat(
+            audit(false, true, false).stream()
+                .filter(f -> f.severity() == Finding.Severity.ERROR)
+                .map(Finding::subject))
+        .contains("table://joined/latest", "table://above/latest");
+
+    TestAlcove.write(
+        t.path("src/steps/tables/joined.meta.yaml"), "override:\n  license: CC0-1.0\n");
+    TestAlcove.write(t.path("src/steps/tables/above.meta.yaml"), "override:\n  license: CC0-1.0\n");
+    t.run();
+    assertThat(licenceFindings(false)).isEmpty();
+  }
+
+  private static String noLicence(String table) {
+    return "table://"
+        + table
+        + "/latest: warning: no license, while the snapshots it is built from are under CC0-1.0,"
+        + " ODC-PDDL-1.0: inherit it (inherit: {<snapshot uri>: {fields: [license, license_url]}})"
+        + " or set override: {license: ...} in src/steps/tables/"
+        + table
+        + ".meta.yaml";
+  }
+
+  private static String twoLicences(String table) {
+    return "table://"
+        + table
+        + "/latest: warning: the snapshots it is built from carry 2 licences (CC0-1.0,"
+        + " ODC-PDDL-1.0): say which applies to it with override: {license: ...} in"
+        + " src/steps/tables/"
+        + table
+        + ".meta.yaml";
+  }
+
+  private static void licensed(Path sidecar, String licence) throws Exception {
+    Files.writeString(sidecar, Files.readString(sidecar) + "license: " + licence + "\n");
+  }
+
+  private List<String> licenceFindings(boolean strict) {
+    return audit(false, strict, false).stream()
+        .filter(f -> f.message().contains("licen") && f.subject().startsWith("table://"))
+        .map(Finding::toString)
+        .toList();
+  }
+
+  @Test
   void aFolderEntryWithoutItsSlashAsThePythonToolWritesItPasses() throws Exception {
     Path folder = Files.createDirectories(t.root.resolveSibling("inputs/parts"));
     Files.writeString(folder.resolve("a.csv"), "n\n1\n");
