@@ -21,4 +21,15 @@ assert !second.contains('built table://')
 def fetch = new File(basedir, 'fetch.log').text
 assert fetch.contains('dataset population: unchanged since 2026-11-27') : fetch
 assert fetch.contains('dataset country-codes: unchanged since 2026-11-27') : fetch
+// The catalogue: one page, every step drawn as a link to its section, nothing fetched from elsewhere.
+def page = new File(basedir, 'target/alcove/catalogue/index.html').text
+['snapshot://population/2026-11-27', 'snapshot://country-codes/2026-11-27', 'table://countries/latest',
+ 'table://population/by-country/latest', 'table://population/by-region/latest', 'table://population/growth/latest',
+ 'table://population/published/latest'].each { uri ->
+  def anchor = 'step-' + uri.replaceAll('[^a-z0-9]', '-')
+  assert page.contains("<a href=\"#${anchor}\"><g class=\"node") : "no node for ${uri}"
+  assert page.contains("id=\"${anchor}\"") : "no section for ${uri}"
+}
+assert page.contains('ODC-PDDL-1.0') && page.contains('<td>dim_iso3</td>') && page.contains('accepted_values')
+assert !page.contains('<script') && !page.contains('src="http')
 true

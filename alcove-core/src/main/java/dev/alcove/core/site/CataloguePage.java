@@ -1,0 +1,451 @@
+package dev.alcove.core.site;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.duckdb.ParquetInspector;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.metadata.DescriptiveFields;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.quality.DataTest;
+import dev.alcove.core.run.StepGraph;
+import dev.alcove.core.run.TableConfig;
+import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.table.StepDefinitions;
+import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The data catalogue as one self-contained HTML page: a lineage picture drawn here as SVG, then a
+ * section per snapshot and table with where it came from, its licence, what it holds and what
+ * depends on it. It reads metadata and Parquet footers only: it builds nothing and needs no store;
+ * what is missing is shown as missing. Every piece of user text is escaped.
+ */
+public final class CataloguePage {
+
+  /** Above this many steps the picture shows one node per first path segment. */
+  static final int GROUP_ABOVE = 150;
+
+  private final Alcove alcove;
+  private final AlcoveLayout layout;
+  private final StepGraph graph;
+
+  public CataloguePage(Alcove alcove) {
+    this.alcove = alcove;
+    this.layout = alcove.layout();
+    this.graph = StepGraph.of(alcove.catalogue());
+  }
+
+  /** The whole page. */
+  public String html(String title) {
+    StringBuilder page = new StringBuilder();
+    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n<header><h1>")
+        .append(Html.escape(title))
+        .append("</h1><p>")
+        .append(count(true))
+        .append(" snapshots, ")
+        .append(count(false))
+        .append(" tables. Click a step in the picture to read about it.</p></header>\n");
+    page.append("<section class=\"lineage\"><h2>Lineage</h2>");
+    List<StepUri> order = graph.order();
+    if (order.size() > GROUP_ABOVE) {
+      page.append(groupPicture(order));
+    } else {
+      page.append(picture(order));
+    }
+    page.append("</section>\n");
+    try (ParquetInspector inspector = openInspector()) {
+      for (StepUri uri : order) {
+        page.append(uri.isSnapshot() ? snapshotSection(uri) : tableSection(uri, inspector));
+      }
+    } catch (SQLException e) {
+      throw new AlcoveException(
+          "cannot open DuckDB to read the tables' footers: " + e.getMessage());
+    }
+    page.append("</body></html>\n");
+    return page.toString();
+  }
+
+  private long count(boolean snapshots) {
+    return graph.order().stream().filter(u -> u.isSnapshot() == snapshots).count();
+  }
+
+  private static ParquetInspector openInspector() throws SQLException {
+    return new ParquetInspector();
+  }
+
+  /** The SVG of {@code steps} and the edges among them, each node a link to its section. */
+  String picture(List<StepUri> steps) {
+    Set<StepUri> shown = new TreeSet<>(steps);
+    Map<StepUri, List<StepUri>> inputs = new LinkedHashMap<>();
+    for (StepUri uri : steps) {
+      inputs.put(uri, graph.dependencies(uri).stream().filter(shown::contains).toList());
+    }
+    LineageLayout<StepUri> placed =
+        new LineageLayout<>(steps, inputs, Comparator.comparing(StepUri::toString));
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg class=\"dag\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(placed.width())
+        .append("\" height=\"")
+        .append(placed.height())
+        .append("\" viewBox=\"0 0 ")
+        .append(placed.width())
+        .append(' ')
+        .append(placed.height())
+        .append("\" role=\"img\" aria-label=\"lineage of the steps\">");
+    inputs.forEach(
+        (uri, ins) -> {
+          LineageLayout.Box to = placed.boxes().get(uri);
+          for (StepUri in : ins) {
+            LineageLayout.Box from = placed.boxes().get(in);
+            int x1 = from.x() + LineageLayout.NODE_WIDTH;
+            int y1 = from.y() + LineageLayout.NODE_HEIGHT / 2;
+            int x2 = to.x();
+            int y2 = to.y() + LineageLayout.NODE_HEIGHT / 2;
+            int bend = (x2 - x1) / 2;
+            svg.append("<path class=\"edge\" d=\"M")
+                .append(x1)
+                .append(',')
+                .append(y1)
+                .append(" C")
+                .append(x1 + bend)
+                .append(',')
+                .append(y1)
+                .append(' ')
+                .append(x2 - bend)
+                .append(',')
+                .append(y2)
+                .append(' ')
+                .append(x2)
+                .append(',')
+                .append(y2)
+                .append("\"/>");
+          }
+        });
+    for (StepUri uri : steps) {
+      LineageLayout.Box box = placed.boxes().get(uri);
+      String label = uri.toString();
+      String shownLabel = label.length() > 34 ? "…" + label.substring(label.length() - 33) : label;
+      svg.append("<a href=\"#")
+          .append(Html.anchor(label))
+          .append("\"><g class=\"node ")
+          .append(uri.isSnapshot() ? "snapshot" : "table")
+          .append(' ')
+          .append(state(uri))
+          .append("\" data-uri=\"")
+          .append(Html.escape(label))
+          .append("\"><title>")
+          .append(Html.escape(label))
+          .append("</title><rect x=\"")
+          .append(box.x())
+          .append("\" y=\"")
+          .append(box.y())
+          .append("\" width=\"")
+          .append(LineageLayout.NODE_WIDTH)
+          .append("\" height=\"")
+          .append(LineageLayout.NODE_HEIGHT)
+          .append("\" rx=\"6\"/><text x=\"")
+          .append(box.x() + 10)
+          .append("\" y=\"")
+          .append(box.y() + 21)
+          .append("\">")
+          .append(Html.escape(shownLabel))
+          .append("</text></g></a>");
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** One picture of the groups (first path segments), then one per group under its heading. */
+  private String groupPicture(List<StepUri> order) {
+    Map<String, List<StepUri>> groups = new TreeMap<>();
+    for (StepUri uri : order) {
+      groups.computeIfAbsent(uri.names().get(0), k -> new ArrayList<>()).add(uri);
+    }
+    StringBuilder html =
+        new StringBuilder("<p>")
+            .append(order.size())
+            .append(" steps in ")
+            .append(groups.size())
+            .append(" groups by their first path segment: open a group to see its steps.</p>");
+    groups.forEach(
+        (name, steps) ->
+            html.append("<details class=\"group\"><summary>")
+                .append(Html.escape(name))
+                .append(" (")
+                .append(steps.size())
+                .append(" steps)</summary><div class=\"scroll\">")
+                .append(picture(steps))
+                .append("</div></details>"));
+    return html.toString();
+  }
+
+  /** up-to-date, never-built or out-of-date, as far as metadata and files say. */
+  private String state(StepUri uri) {
+    if (uri.isSnapshot()) {
+      return Files.exists(layout.snapshotSidecar(uri)) ? "recorded" : "never-built";
+    }
+    if (!Files.isRegularFile(layout.tableFile(uri))) {
+      return "never-built";
+    }
+    return Files.isRegularFile(layout.tableSidecar(uri)) ? "built" : "out-of-date";
+  }
+
+  private String snapshotSection(StepUri uri) {
+    StringBuilder html = sectionStart(uri, "snapshot");
+    Optional<SnapshotMetadata> metadata = readSnapshot(uri);
+    if (metadata.isEmpty()) {
+      return html.append("<p class=\"missing\">No sidecar: take the snapshot.</p></section>\n")
+          .toString();
+    }
+    SnapshotMetadata m = metadata.get();
+    descriptive(html, m.descriptive());
+    html.append("<dl>");
+    row(html, "checksum", "<code>" + m.checksum().hex() + "</code>");
+    Path data = m.dataPath(layout);
+    if (m.type() == SnapshotType.DIRECTORY) {
+      row(html, "files", String.valueOf(m.manifest().map(x -> x.size()).orElse(0)));
+    } else if (Files.isRegularFile(data)) {
+      row(html, "size", size(data));
+    }
+    row(
+        html,
+        "data",
+        "<code>"
+            + Html.escape(layout.relative(data))
+            + "</code>"
+            + (Files.exists(data) ? "" : " (not restored here)"));
+    row(
+        html,
+        "versions",
+        links(alcove.catalogue().steps().keySet().stream().filter(uri::sameDataset).toList()));
+    row(html, "used by", links(graph.dependents(uri)));
+    return html.append("</dl></section>\n").toString();
+  }
+
+  private String tableSection(StepUri uri, ParquetInspector inspector) {
+    StringBuilder html = sectionStart(uri, "table");
+    Optional<TableMetadata> metadata;
+    try {
+      metadata = TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+    } catch (AlcoveException e) {
+      metadata = Optional.empty();
+    }
+    metadata.ifPresent(m -> descriptive(html, m.descriptive()));
+    html.append("<dl>");
+    Optional<Path> definition;
+    try {
+      definition = StepDefinitions.find(layout, uri);
+    } catch (AlcoveException e) {
+      definition = Optional.empty();
+    }
+    row(
+        html,
+        "definition",
+        definition
+            .map(d -> "<code>" + Html.escape(layout.relative(d)) + "</code>")
+            .orElse("<span class=\"missing\">none</span>"));
+    row(html, "inputs", links(graph.dependencies(uri)));
+    row(html, "used by", links(graph.dependents(uri)));
+    Path parquet = layout.tableFile(uri);
+    if (metadata.isPresent() && Files.isRegularFile(parquet)) {
+      TableMetadata m = metadata.get();
+      row(html, "size", size(parquet));
+      try {
+        row(html, "rows", String.format("%,d", inspector.rowCount(parquet)));
+      } catch (SQLException e) {
+        row(html, "rows", "<span class=\"missing\">unreadable</span>");
+      }
+      if (m.execution() != null) {
+        row(
+            html,
+            "built",
+            Html.escape(m.execution().endTime())
+                + String.format(" in %.1f s", m.execution().durationSeconds()));
+      }
+      StringBuilder columns =
+          new StringBuilder("<table class=\"columns\"><tr><th>column</th><th>type</th></tr>");
+      m.schema()
+          .forEach(
+              (column, type) ->
+                  columns
+                      .append("<tr><td>")
+                      .append(Html.escape(column))
+                      .append("</td><td>")
+                      .append(Html.escape(type))
+                      .append("</td></tr>"));
+      row(html, "columns", columns.append("</table>").toString());
+    } else {
+      row(html, "data", "<span class=\"missing\">not built here</span>");
+    }
+    definition.ifPresent(
+        d -> {
+          Optional<TableConfig> config;
+          try {
+            config = TableConfig.readIfExists(StepDefinitions.configFor(d));
+          } catch (AlcoveException e) {
+            config = Optional.empty();
+          }
+          config.ifPresent(
+              c -> {
+                if (!c.validation().isEmpty()) {
+                  StringBuilder rules = new StringBuilder("<ul>");
+                  for (DataTest test : c.validation()) {
+                    rules
+                        .append("<li>")
+                        .append(Html.escape(test.rule()))
+                        .append(": ")
+                        .append(Html.escape(describe(test)))
+                        .append(" (")
+                        .append(test.severity().label())
+                        .append(")</li>");
+                  }
+                  row(html, "data tests", rules.append("</ul>").toString());
+                }
+              });
+          if (d.getFileName().toString().endsWith(".sql")) {
+            try {
+              row(html, "SQL", "<pre>" + Html.escape(Files.readString(d)) + "</pre>");
+            } catch (IOException e) {
+              row(html, "SQL", "<span class=\"missing\">unreadable</span>");
+            }
+          }
+        });
+    return html.append("</dl></section>\n").toString();
+  }
+
+  private static String describe(DataTest test) {
+    if (test instanceof DataTest.RequiredColumn r) {
+      return r.column();
+    } else if (test instanceof DataTest.UniqueColumn u) {
+      return u.column();
+    } else if (test instanceof DataTest.NotNull n) {
+      return n.column();
+    } else if (test instanceof DataTest.AcceptedValues a) {
+      return a.column() + " in " + a.values();
+    } else if (test instanceof DataTest.Relationship r) {
+      return r.column() + " in " + r.to() + " " + r.toColumn();
+    } else if (test instanceof DataTest.RowCount r) {
+      return "rows"
+          + (r.min().isPresent() ? " >= " + r.min().getAsLong() : "")
+          + (r.max().isPresent() ? " <= " + r.max().getAsLong() : "");
+    } else if (test instanceof DataTest.Expression e) {
+      return e.expression();
+    } else if (test instanceof DataTest.SqlTest t) {
+      return "src/steps/tests/" + t.fileName();
+    }
+    return "a column starts with dim_";
+  }
+
+  private StringBuilder sectionStart(StepUri uri, String kind) {
+    return new StringBuilder("<section class=\"step ")
+        .append(kind)
+        .append("\" id=\"")
+        .append(Html.anchor(uri.toString()))
+        .append("\"><h2>")
+        .append(Html.escape(uri.toString()))
+        .append("</h2>");
+  }
+
+  private static void descriptive(StringBuilder html, DescriptiveFields fields) {
+    if (fields.get("name") != null) {
+      html.append("<p class=\"name\">").append(Html.escape(fields.get("name"))).append("</p>");
+    }
+    if (fields.get("description") != null) {
+      html.append("<p>").append(Html.escape(fields.get("description"))).append("</p>");
+    }
+    html.append("<dl>");
+    row(
+        html,
+        "source",
+        Html.escape(fields.get("source_name"))
+            + (fields.get("source_url") == null ? "" : " " + Html.link(fields.get("source_url"))));
+    row(
+        html,
+        "licence",
+        fields.get("license") == null
+            ? "<span class=\"missing\">none</span>"
+            : (fields.get("license_url") == null
+                ? Html.escape(fields.get("license"))
+                : "<a href=\""
+                    + Html.escape(fields.get("license_url"))
+                    + "\">"
+                    + Html.escape(fields.get("license"))
+                    + "</a>"));
+    if (fields.get("date_accessed") != null) {
+      row(html, "accessed", Html.escape(fields.get("date_accessed")));
+    }
+    html.append("</dl>");
+  }
+
+  private static void row(StringBuilder html, String name, String value) {
+    html.append("<dt>").append(Html.escape(name)).append("</dt><dd>").append(value).append("</dd>");
+  }
+
+  private static String links(List<StepUri> steps) {
+    if (steps.isEmpty()) {
+      return "<span class=\"missing\">none</span>";
+    }
+    List<String> links = new ArrayList<>();
+    for (StepUri uri : steps) {
+      links.add(
+          "<a href=\"#"
+              + Html.anchor(uri.toString())
+              + "\">"
+              + Html.escape(uri.toString())
+              + "</a>");
+    }
+    return String.join(", ", links);
+  }
+
+  private Optional<SnapshotMetadata> readSnapshot(StepUri uri) {
+    try {
+      return SnapshotMetadata.readIfExists(layout.snapshotSidecar(uri), uri);
+    } catch (AlcoveException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String size(Path file) {
+    try {
+      return ProgressReporter.human(Files.size(file));
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static final String STYLE =
+      "body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0;color:#1f2328;background:#fafbfc}"
+          + "header{background:#24292f;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.8}"
+          + "section{background:#fff;margin:16px 24px;padding:12px 20px;border:1px solid #d0d7de;border-radius:8px}"
+          + "section.step:target{border-color:#0969da;box-shadow:0 0 0 3px #b6e3ff}"
+          + "h2{font-size:17px;margin:4px 0 8px;font-family:ui-monospace,Menlo,monospace}"
+          + ".lineage{overflow:auto}.scroll{overflow:auto}"
+          + "svg.dag .edge{fill:none;stroke:#8c959f;stroke-width:1.4}"
+          + "svg.dag rect{stroke-width:1.5}svg.dag text{font:12px ui-monospace,Menlo,monospace;fill:#1f2328}"
+          + "svg.dag .snapshot rect{fill:#ddf4ff;stroke:#0969da}svg.dag .table rect{fill:#dafbe1;stroke:#1a7f37}"
+          + "svg.dag .never-built rect{fill:#f6f8fa;stroke:#8c959f;stroke-dasharray:4 3}"
+          + "svg.dag .out-of-date rect{fill:#fff8c5;stroke:#9a6700}svg.dag a:hover rect{stroke-width:3}"
+          + "dl{display:grid;grid-template-columns:120px 1fr;gap:4px 12px;margin:8px 0}dt{color:#57606a}dd{margin:0}"
+          + "pre{background:#f6f8fa;padding:8px;border-radius:6px;overflow:auto;font-size:12px}"
+          + "table.columns{border-collapse:collapse}table.columns td,table.columns th{border:1px solid #d0d7de;padding:2px 8px;font-size:13px;text-align:left}"
+          + ".missing{color:#8c959f;font-style:italic}.name{font-weight:600}details.group{margin:6px 0}";
+}
