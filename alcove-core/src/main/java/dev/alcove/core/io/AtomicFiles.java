@@ -75,12 +75,25 @@ public final class AtomicFiles {
 
   /** Renames {@code source} over {@code target} atomically, then makes the rename durable. */
   public static void moveIntoPlace(Path source, Path target) throws IOException {
+    rename(source, target);
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Renames atomically without making the rename durable: for many files at once, whose folders the
+   * caller then syncs once each with {@link #syncFolder}.
+   */
+  public static void rename(Path source, Path target) throws IOException {
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /** Makes the renames into {@code folder} durable. */
+  public static void syncFolder(Path folder) {
+    syncDirectory(folder);
   }
 
   /** Flushes a file's bytes to disk. */

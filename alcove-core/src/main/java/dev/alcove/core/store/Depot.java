@@ -88,17 +88,17 @@ public final class Depot implements AutoCloseable {
       throw offlineUpload(store.describe());
     }
     Set<Checksum> present = store.present(objects.keySet(), threads);
-    Parallel.forEach(
-        objects.entrySet(),
-        threads,
-        store.parallelTransfers(),
-        object -> {
-          if (!present.contains(object.getKey())) {
-            store.upload(object.getKey(), object.getValue(), progress, threads);
-          }
-          fillableCache()
-              .ifPresent(c -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE));
-        });
+    Map<Checksum, Path> missing = new java.util.TreeMap<>(objects);
+    missing.keySet().removeAll(present);
+    store.uploadAll(missing, threads, progress);
+    fillableCache()
+        .ifPresent(
+            c ->
+                Parallel.forEach(
+                    objects.entrySet(),
+                    threads,
+                    store.parallelTransfers(),
+                    object -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE)));
     return (int) objects.keySet().stream().filter(sum -> !present.contains(sum)).count();
   }
 

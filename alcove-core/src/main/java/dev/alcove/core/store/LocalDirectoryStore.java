@@ -3,6 +3,8 @@ package dev.alcove.core.store;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.concurrent.Parallel;
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Setting;
 import dev.alcove.core.io.AtomicFiles;
@@ -21,6 +23,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -92,32 +95,81 @@ public final class LocalDirectoryStore implements ObjectStore {
    */
   @Override
   public void upload(Checksum checksum, Path file, TransferProgress progress) {
-    Path target = pathOf(checksum);
-    if (Files.isRegularFile(target) && sameSize(target, file)) {
-      return;
-    }
-    Path temp = AtomicFiles.tempSibling(target);
+    uploadAll(Map.of(checksum, file), ThreadBudget.of(1), progress);
+  }
+
+  /**
+   * Copies every file to a temporary name beside its object, then flushes them all, then renames
+   * them into place, then flushes each folder once. Flushing each object as it is written makes
+   * every flush wait for all that was written before it: for 100,000 small files that grows faster
+   * than the number of files. Together, the first flush does the work and the others find little
+   * left; no object is visible under its name before its bytes are on disk.
+   */
+  @Override
+  public void uploadAll(
+      Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
+    Map<Path, Path> staged = new java.util.concurrent.ConcurrentHashMap<>();
     try {
-      Files.createDirectories(target.getParent());
-      try (InputStream in = Files.newInputStream(file);
-          OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-        copy(in, out, progress);
+      Parallel.forEach(
+          objects.entrySet(),
+          threads,
+          parallelTransfers(),
+          object -> {
+            Path target = pathOf(object.getKey());
+            if (Files.isRegularFile(target) && sameSize(target, object.getValue())) {
+              return;
+            }
+            Path temp = AtomicFiles.tempSibling(target);
+            staged.put(temp, target);
+            try {
+              Files.createDirectories(target.getParent());
+              try (InputStream in = Files.newInputStream(object.getValue());
+                  OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+                copy(in, out, progress);
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      if (durable) {
+        Parallel.forEach(
+            staged.keySet(),
+            threads,
+            parallelTransfers(),
+            temp -> {
+              try {
+                AtomicFiles.sync(temp);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+      }
+      java.util.Set<Path> folders = new java.util.TreeSet<>();
+      for (Map.Entry<Path, Path> move : staged.entrySet()) {
+        AtomicFiles.rename(move.getKey(), move.getValue());
+        folders.add(move.getValue().getParent());
       }
       if (durable) {
-        AtomicFiles.sync(temp);
+        Parallel.forEach(folders, threads, parallelTransfers(), AtomicFiles::syncFolder);
       }
-      AtomicFiles.moveIntoPlace(temp, target);
+    } catch (java.io.UncheckedIOException e) {
+      throw cannotWrite(e.getCause());
     } catch (IOException e) {
-      AtomicFiles.deleteQuietly(temp);
-      throw new AlcoveException(
-          "cannot write to "
-              + describe()
-              + " ("
-              + IoErrors.reason(e)
-              + "): set "
-              + FrontEnd.words().set(Setting.STORE, "<folder>")
-              + " to a folder you can write, or configure S3");
+      throw cannotWrite(e);
+    } finally {
+      staged.keySet().forEach(AtomicFiles::deleteQuietly);
     }
+  }
+
+  private AlcoveException cannotWrite(IOException e) {
+    return new AlcoveException(
+        "cannot write to "
+            + describe()
+            + " ("
+            + IoErrors.reason(e)
+            + "): set "
+            + FrontEnd.words().set(Setting.STORE, "<folder>")
+            + " to a folder you can write, or configure S3");
   }
 
   @Override

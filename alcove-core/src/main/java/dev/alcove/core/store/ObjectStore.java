@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,6 +61,20 @@ public interface ObjectStore extends AutoCloseable {
   default void upload(
       Checksum checksum, Path file, TransferProgress progress, ThreadBudget threads) {
     upload(checksum, file, progress);
+  }
+
+  /**
+   * Uploads several objects the store does not hold, as many at once as it takes and {@code
+   * threads} allows. A store may make them durable together, which is much faster than one by one
+   * when there are many.
+   */
+  default void uploadAll(
+      Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
+    Parallel.forEach(
+        objects.entrySet(),
+        threads,
+        parallelTransfers(),
+        object -> upload(object.getKey(), object.getValue(), progress, threads));
   }
 
   /**
