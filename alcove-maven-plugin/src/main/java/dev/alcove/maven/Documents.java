@@ -34,15 +34,19 @@ final class Documents {
   }
 
   static void print(Object document, File output) {
-    String text = Json.write(document);
+    printText(Json.write(document) + "\n", output);
+  }
+
+  /** {@code text} as it is, on standard output or into {@code output}. */
+  static void printText(String text, File output) {
     if (output == null) {
       // Maven's own stream: it stays open, and -q silences Maven's lines, not this one.
-      System.out.println(text);
+      System.out.print(text);
       System.out.flush();
       return;
     }
     try (PrintStream out = open(output)) {
-      out.println(text);
+      out.print(text);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.alcove.core.graph.GraphText;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.select.Selection;
 import java.io.File;
-import java.io.PrintStream;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -48,14 +47,9 @@ public class GraphMojo extends AbstractAlcoveMojo {
             Selection.parse(select, exclude)
                 .resolve(graph.order(), graph::dependencies, graph::dependents, false),
             graphFormat);
-    if (output == null) {
-      System.out.print(text);
-      System.out.flush();
-      return;
+    Documents.printText(text, output);
+    if (output != null) {
+      getLog().info("wrote the graph of the steps to " + output);
     }
-    try (PrintStream out = Documents.open(output)) {
-      out.print(text);
-    }
-    getLog().info("wrote the graph of the steps to " + output);
   }
 }

@@ -96,7 +96,7 @@ public final class GraphText {
     return uri.isSnapshot() ? "snapshot" : "table";
   }
 
-  /** URIs hold only a-z 0-9 _ - / : and dots-free versions, but quotes are escaped all the same. */
+  /** URIs hold no quote today; one in a label would end it, so it is escaped all the same. */
   private static String mermaidLabel(StepUri uri) {
     return uri.toString().replace("\"", "#quot;");
   }

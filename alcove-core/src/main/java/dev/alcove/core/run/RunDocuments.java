@@ -28,11 +28,7 @@ public final class RunDocuments {
   public static Map<String, Object> plan(RunReport report) {
     List<Object> steps = new ArrayList<>();
     for (PlannedStep step : report.plan()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("uri", step.uri().toString());
-      entry.put("kind", kind(step.uri()));
-      entry.put("action", name(step.action()));
-      entry.put("reason", step.reason().isEmpty() ? null : step.reason());
+      Map<String, Object> entry = planned(step);
       entry.put("awaits_upstream", step.awaitsUpstream());
       steps.add(entry);
     }
@@ -81,11 +77,7 @@ public final class RunDocuments {
     List<Object> results = new ArrayList<>();
     for (PlannedStep step : report.plan()) {
       StepUri uri = step.uri();
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("uri", uri.toString());
-      entry.put("kind", kind(uri));
-      entry.put("action", name(step.action()));
-      entry.put("reason", step.reason().isEmpty() ? null : step.reason());
+      Map<String, Object> entry = planned(step);
       entry.put("status", status(report, step));
       entry.put("outcome", outcome(report, uri));
       RunReport.Timing timing = report.timings().get(uri);
@@ -100,6 +92,16 @@ public final class RunDocuments {
       results.add(entry);
     }
     return results;
+  }
+
+  /** What the plan says of a step: its URI, kind, action and reason. */
+  private static Map<String, Object> planned(PlannedStep step) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("uri", step.uri().toString());
+    entry.put("kind", kind(step.uri()));
+    entry.put("action", name(step.action()));
+    entry.put("reason", step.reason().isEmpty() ? null : step.reason());
+    return entry;
   }
 
   private static String status(RunReport report, PlannedStep step) {

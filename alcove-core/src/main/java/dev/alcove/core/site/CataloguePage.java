@@ -383,13 +383,7 @@ public final class CataloguePage {
         "licence",
         fields.get("license") == null
             ? "<span class=\"missing\">none</span>"
-            : (fields.get("license_url") == null
-                ? Html.escape(fields.get("license"))
-                : "<a href=\""
-                    + Html.escape(fields.get("license_url"))
-                    + "\">"
-                    + Html.escape(fields.get("license"))
-                    + "</a>"));
+            : Html.link(fields.get("license_url"), fields.get("license")));
     if (fields.get("date_accessed") != null) {
       row(html, "accessed", Html.escape(fields.get("date_accessed")));
     }

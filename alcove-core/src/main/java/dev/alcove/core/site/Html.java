@@ -31,9 +31,14 @@ final class Html {
 
   /** A link for a URL from a sidecar, only when it is http(s): anything else is shown as text. */
   static String link(String url) {
+    return link(url, url);
+  }
+
+  /** {@code text} linked to {@code url} when that is http(s); else {@code text} alone. */
+  static String link(String url, String text) {
     if (url != null && url.matches("(?i)https?://[^\\s\"'<>]+")) {
-      return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
+      return "<a href=\"" + escape(url) + "\">" + escape(text) + "</a>";
     }
-    return escape(url);
+    return escape(text);
   }
 }

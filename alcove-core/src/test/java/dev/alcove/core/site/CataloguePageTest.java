@@ -29,7 +29,10 @@ class CataloguePageTest {
     t.table("table://unbuilt/latest", ".sql", "SELECT 1", "table://summary/latest");
     t.run("summary", false, false, 2);
     // A hostile sidecar from a colleague's branch, after the build.
-    Files.writeString(sidecar, Files.readString(sidecar) + "source_url: javascript:alert(2)\n");
+    Files.writeString(
+        sidecar,
+        Files.readString(sidecar)
+            + "source_url: javascript:alert(2)\nlicense_url: javascript:alert(3)\n");
 
     String html = new CataloguePage(t.alcove()).html("People <catalogue>");
 
