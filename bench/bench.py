@@ -134,7 +134,13 @@ def pom(project, extra=""):
   <build><plugins><plugin>
     <groupId>dev.alcove</groupId><artifactId>alcove-maven-plugin</artifactId><version>{VERSION}</version>
     {extra}
-  </plugin></plugins></build>
+  </plugin></plugins>
+  <pluginManagement><plugins><plugin>
+    <groupId>org.apache.maven.plugins</groupId><artifactId>maven-site-plugin</artifactId><version>3.21.0</version>
+  </plugin></plugins></pluginManagement></build>
+  <reporting><excludeDefaults>true</excludeDefaults><plugins><plugin>
+    <groupId>dev.alcove</groupId><artifactId>alcove-maven-plugin</artifactId><version>{VERSION}</version>
+  </plugin></plugins></reporting>
 </project>
 """)
 
@@ -322,6 +328,19 @@ def main():
     dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
     validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
     record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 2.0, "whole Maven command")
+
+    # 14. The catalogue of that alcove: its states come from the same plan as the dry run.
+    page = plan_alcove / "target/alcove/catalogue/index.html"
+    catalogue_times = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:catalogue")[0])
+    record(14, f"alcove:catalogue on the same {total_steps} steps (one picture per group, a section per step)", catalogue_times, dry,
+           "alcove:run -Dalcove.dryRun=true", "time", 1.5, "whole Maven command; the catalogue plans as the dry run does, then writes the page")
+    nodes = page.read_text().count('<g class="node')
+    reference(f"Row 14: the page is {page.stat().st_size / 2**20:.1f} MiB with {nodes} nodes drawn")
+    if not QUICK:
+        # Online: the site plugin and its skin come from Maven Central the first time.
+        site_seconds, _ = sh(["mvn", "-B", "-f", str(plan_alcove / "pom.xml"), "site"])
+        site_page = plan_alcove / "target/site/alcove-catalogue.html"
+        reference(f"Row 14: `mvn site` on the same alcove, once: {site_seconds:.1f} s, its catalogue report {site_page.stat().st_size / 2**20:.1f} MiB")
 
     step_rows(classes, duckdb_jar)
     scale_rows()

@@ -23,13 +23,29 @@ assert fetch.contains('dataset population: unchanged since 2026-11-27') : fetch
 assert fetch.contains('dataset country-codes: unchanged since 2026-11-27') : fetch
 // The catalogue: one page, every step drawn as a link to its section, nothing fetched from elsewhere.
 def page = new File(basedir, 'target/alcove/catalogue/index.html').text
-['snapshot://population/2026-11-27', 'snapshot://country-codes/2026-11-27', 'table://countries/latest',
+def uris = ['snapshot://population/2026-11-27', 'snapshot://country-codes/2026-11-27', 'table://countries/latest',
  'table://population/by-country/latest', 'table://population/by-region/latest', 'table://population/growth/latest',
- 'table://population/published/latest'].each { uri ->
+ 'table://population/published/latest']
+uris.each { uri ->
   def anchor = 'step-' + uri.replaceAll('[^a-z0-9]', '-')
   assert page.contains("<a href=\"#${anchor}\"><g class=\"node") : "no node for ${uri}"
   assert page.contains("id=\"${anchor}\"") : "no section for ${uri}"
 }
 assert page.contains('ODC-PDDL-1.0') && page.contains('<td>dim_iso3</td>') && page.contains('accepted_values')
 assert !page.contains('<script') && !page.contains('src="http')
+// Right after a build every step is up to date, and each table names the licence upstream.
+assert (page =~ /class="node kind-[a-z]+ state-up-to-date"/).count == 7 : 'not every node is up to date'
+assert page.contains('<dt>licences upstream</dt><dd>ODC-PDDL-1.0 (')
+// mvn site: the same catalogue under Project Reports, in the site's look.
+def site = new File(basedir, 'target/site/alcove-catalogue.html').text
+assert new File(basedir, 'target/site/project-reports.html').text.contains('alcove-catalogue.html')
+uris.each { uri ->
+  def anchor = 'step-' + uri.replaceAll('[^a-z0-9]', '-')
+  assert site.contains("<a href=\"#${anchor}\"><g class=\"node") : "site report: no node for ${uri}"
+  assert site.contains("id=\"${anchor}\"") : "site report: no section for ${uri}"
+}
+assert (site =~ /class="node kind-[a-z]+ state-up-to-date"/).count == 7 : 'site report: not every node is up to date'
+// In a real browser: both pages load cleanly, every node is visible and leads to its section.
+dev.alcove.maven.it.CatalogueInBrowser.check(new File(basedir, 'target/alcove/catalogue/index.html'), uris, new File(basedir, 'target/catalogue.png'))
+dev.alcove.maven.it.CatalogueInBrowser.check(new File(basedir, 'target/site/alcove-catalogue.html'), uris, new File(basedir, 'target/site-catalogue.png'))
 true

@@ -169,6 +169,21 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
+    inContext(this::runGoal);
+  }
+
+  /** Work in a goal's context. */
+  @FunctionalInterface
+  protected interface GoalWork {
+    void run(GoalContext context) throws MojoExecutionException, MojoFailureException;
+  }
+
+  /**
+   * Runs {@code work} in a goal's context, which it closes afterwards, with the core's errors as
+   * Maven's: one line, no stack trace.
+   */
+  protected final void inContext(GoalWork work)
+      throws MojoExecutionException, MojoFailureException {
     try (GoalContext context =
         GoalContext.builder()
             .frontEnd(MavenFrontEnd.INSTANCE)
@@ -177,7 +192,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
             .store(storeOpener())
             .javaClassPath(this::resolveJavaStepClassPath)
             .build()) {
-      runGoal(context);
+      work.run(context);
     } catch (AlcoveException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (java.nio.file.InvalidPathException e) {
@@ -255,8 +270,8 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
 
   /**
    * The class path of Java steps, found when the first one runs: the project's runtime class path
-   * (when the goal resolved it), the plugin's own artifacts (DuckDB among them), then the libraries
-   * of {@link RuntimeLibraries#JAVA_STEPS}.
+   * (when the goal resolved it), the plugin's own artifacts but Maven's (DuckDB among them), then
+   * the libraries of {@link RuntimeLibraries#JAVA_STEPS}.
    */
   private List<Path> resolveJavaStepClassPath() {
     Set<String> elements = new LinkedHashSet<>();
@@ -269,7 +284,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       }
     }
     for (Artifact artifact : pluginArtifacts == null ? List.<Artifact>of() : pluginArtifacts) {
-      if (artifact.getFile() != null) {
+      // The reporting API is the plugin's business, not a step's; and the site plugin provides it
+      // in place of the plugin's own copy, so a step's class path, and so its key, would change.
+      if (artifact.getFile() != null && !artifact.getGroupId().startsWith("org.apache.maven")) {
         elements.add(artifact.getFile().getAbsolutePath());
       }
     }

@@ -3,7 +3,6 @@ package dev.alcove.core.audit;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
-import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.run.TableConfig;
@@ -11,12 +10,9 @@ import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Licences along the lineage: a built table whose snapshots upstream carry a licence must say its
@@ -25,23 +21,21 @@ import java.util.TreeSet;
  */
 final class LicenceLineage {
 
-  private static final String LICENSE = "license";
+  private static final String LICENSE = UpstreamLicences.LICENSE;
 
   private final AlcoveLayout layout;
-  private final StepGraph graph;
-  private final Map<StepUri, Set<StepUri>> snapshotsUpstream = new HashMap<>();
-  private final Map<StepUri, Optional<String>> snapshotLicences = new HashMap<>();
+  private final UpstreamLicences upstream;
 
   private LicenceLineage(AlcoveLayout layout, StepGraph graph) {
     this.layout = layout;
-    this.graph = graph;
+    this.upstream = new UpstreamLicences(layout, graph);
   }
 
   static List<Finding> check(Alcove alcove, StepGraph graph, boolean strict) {
     LicenceLineage lineage = new LicenceLineage(alcove.layout(), graph);
     List<Finding> findings = new ArrayList<>();
     for (StepUri uri : graph.order()) {
-      lineage.snapshotsUpstream(uri); // in order: each step's inputs are known before it
+      lineage.upstream.snapshots(uri); // in order: each step's inputs are known before it
       if (uri.isTable()) {
         lineage
             .problem(uri)
@@ -66,10 +60,7 @@ final class LicenceLineage {
     if (metadata.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> upstream = new TreeSet<>();
-    for (StepUri snapshot : snapshotsUpstream(table)) {
-      licenceOf(snapshot).ifPresent(upstream::add);
-    }
+    Set<String> upstream = this.upstream.licences(table).keySet();
     if (upstream.isEmpty()) {
       return Optional.empty();
     }
@@ -93,37 +84,6 @@ final class LicenceLineage {
               + where);
     }
     return Optional.empty();
-  }
-
-  private Set<StepUri> snapshotsUpstream(StepUri step) {
-    Set<StepUri> known = snapshotsUpstream.get(step);
-    if (known != null) {
-      return known;
-    }
-    Set<StepUri> found = new TreeSet<>();
-    // The graph's order puts every dependency first, so each is known by now: no deep recursion.
-    for (StepUri dep : graph.dependencies(step)) {
-      if (dep.isSnapshot()) {
-        found.add(dep);
-      } else {
-        found.addAll(snapshotsUpstream(dep));
-      }
-    }
-    snapshotsUpstream.put(step, found);
-    return found;
-  }
-
-  private Optional<String> licenceOf(StepUri snapshot) {
-    return snapshotLicences.computeIfAbsent(
-        snapshot,
-        uri -> {
-          try {
-            return SnapshotMetadata.readIfExists(layout.snapshotSidecar(uri), uri)
-                .map(m -> m.descriptive().get(LICENSE));
-          } catch (AlcoveException e) {
-            return Optional.empty();
-          }
-        });
   }
 
   private Optional<Path> configOf(StepUri table) {

@@ -50,24 +50,25 @@ public record PlannedStep(
   }
 
   public String describe() {
+    return uri + ": " + whatAndWhy();
+  }
+
+  /** What the run does with the step and why, without its URI. */
+  public String whatAndWhy() {
     return switch (action) {
-      case UP_TO_DATE -> uri + (reason.isEmpty() ? ": up to date" : ": " + reason);
-      case RESTORE -> uri + ": restore (" + reason + ")";
+      case UP_TO_DATE -> reason.isEmpty() ? "up to date" : reason;
+      case RESTORE -> "restore (" + reason + ")";
       case BUILD ->
-          uri
-              + (awaitsUpstream ? ": build unless unchanged or cached (" : ": build (")
-              + reason
-              + ")";
+          (awaitsUpstream ? "build unless unchanged or cached (" : "build (") + reason + ")";
       case FROM_CACHE ->
-          uri
-              + ": restore from the table cache ("
+          "restore from the table cache ("
               + reason
               + "; built "
               + cached.map(CacheEntry::builtOn).orElse("?")
               + " by "
               + cached.map(CacheEntry::builtBy).orElse("?")
               + ")";
-      case UPDATE_METADATA -> uri + ": update metadata (" + reason + ")";
+      case UPDATE_METADATA -> "update metadata (" + reason + ")";
     };
   }
 }

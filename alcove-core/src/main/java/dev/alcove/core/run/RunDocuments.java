@@ -1,9 +1,12 @@
 package dev.alcove.core.run;
 
+import dev.alcove.core.AlcoveException;
 import dev.alcove.core.Versions;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.json.Json;
 import dev.alcove.core.uri.StepUri;
+import dev.alcove.core.yaml.YamlFiles;
+import dev.alcove.core.yaml.YamlMap;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,35 @@ public final class RunDocuments {
   public static final String RESULTS_FILE = "run-results.json";
 
   private RunDocuments() {}
+
+  /**
+   * The steps that failed in the last real run, with their errors, from its results file; none when
+   * there is no such file or it cannot be read (a catalogue shows what it knows).
+   */
+  public static Map<StepUri, String> failuresOfLastRun(Path buildDir) {
+    Path file = buildDir.resolve(RESULTS_FILE);
+    Map<StepUri, String> failures = new LinkedHashMap<>();
+    try {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        return failures;
+      }
+      // JSON is YAML: the sidecars' reader reads what this class wrote.
+      YamlMap results = YamlFiles.readMapping(file);
+      if (!(results.raw("results").orElse(List.of()) instanceof List<?> steps)) {
+        return failures;
+      }
+      for (Object step : steps) {
+        if (step instanceof Map<?, ?> entry
+            && "error".equals(entry.get("status"))
+            && entry.get("uri") instanceof String uri) {
+          failures.put(StepUri.parse(uri), String.valueOf(entry.get("error")));
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException | AlcoveException e) {
+      failures.clear();
+    }
+    return failures;
+  }
 
   /** The plan: each step with what a run would do and why. */
   public static Map<String, Object> plan(RunReport report) {

@@ -2,6 +2,7 @@ package dev.alcove.core.site;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.audit.UpstreamLicences;
 import dev.alcove.core.duckdb.ParquetInspector;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.DescriptiveFields;
@@ -42,30 +43,63 @@ public final class CataloguePage {
   private final Alcove alcove;
   private final AlcoveLayout layout;
   private final StepGraph graph;
+  private final StepStates states;
+  private final UpstreamLicences licences;
 
-  public CataloguePage(Alcove alcove) {
+  public CataloguePage(Alcove alcove, StepStates states) {
     this.alcove = alcove;
     this.layout = alcove.layout();
     this.graph = StepGraph.of(alcove.catalogue());
+    this.states = states;
+    this.licences = new UpstreamLicences(layout, graph);
   }
 
-  /** The whole page. */
+  /** The whole page, standalone: its own style, nothing fetched from elsewhere. */
   public String html(String title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>"
+        + Html.escape(title)
+        + "</title><style>"
+        + PAGE_STYLE
+        + STYLE
+        + "</style></head><body>\n<header><h1>"
+        + Html.escape(title)
+        + "</h1><p>"
+        + summary()
+        + "</p></header>\n<main class=\""
+        + SCOPE
+        + "\">"
+        + content()
+        + "</main></body></html>\n";
+  }
+
+  /**
+   * The catalogue inside another page (a Maven site's report): its style scoped to the block, so
+   * that the site's look stays the site's.
+   */
+  public String fragment() {
+    return "<style>"
+        + STYLE
+        + "</style><div class=\""
+        + SCOPE
+        + "\"><p>"
+        + summary()
+        + "</p>"
+        + content()
+        + "</div>\n";
+  }
+
+  private String summary() {
+    return count(true)
+        + " snapshots, "
+        + count(false)
+        + " tables. Click a step in the picture to read about it.";
+  }
+
+  private String content() {
     StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(Html.escape(title))
-        .append("</title><style>")
-        .append(STYLE)
-        .append("</style></head><body>\n<header><h1>")
-        .append(Html.escape(title))
-        .append("</h1><p>")
-        .append(count(true))
-        .append(" snapshots, ")
-        .append(count(false))
-        .append(" tables. Click a step in the picture to read about it.</p></header>\n");
-    page.append("<section class=\"lineage\"><h2>Lineage</h2>");
+    page.append("<section class=\"lineage\"><h2>Lineage</h2>").append(LEGEND);
     List<StepUri> order = graph.order();
     if (order.size() > GROUP_ABOVE) {
       page.append(groupPicture(order));
@@ -73,15 +107,15 @@ public final class CataloguePage {
       page.append(picture(order));
     }
     page.append("</section>\n");
-    try (ParquetInspector inspector = openInspector()) {
-      for (StepUri uri : order) {
-        page.append(uri.isSnapshot() ? snapshotSection(uri) : tableSection(uri, inspector));
-      }
-    } catch (SQLException e) {
-      throw new AlcoveException(
-          "cannot open DuckDB to read the tables' footers: " + e.getMessage());
+    try (Footers footers = new Footers()) {
+      StepDefinitions.withListingCache(
+          () -> {
+            for (StepUri uri : order) {
+              page.append(uri.isSnapshot() ? snapshotSection(uri) : tableSection(uri, footers));
+            }
+            return null;
+          });
     }
-    page.append("</body></html>\n");
     return page.toString();
   }
 
@@ -89,8 +123,27 @@ public final class CataloguePage {
     return graph.order().stream().filter(u -> u.isSnapshot() == snapshots).count();
   }
 
-  private static ParquetInspector openInspector() throws SQLException {
-    return new ParquetInspector();
+  /** DuckDB, opened for the first table built here: a catalogue of unbuilt steps needs none. */
+  private static final class Footers implements AutoCloseable {
+    private ParquetInspector inspector;
+
+    long rowCount(Path parquet) throws SQLException {
+      if (inspector == null) {
+        inspector = new ParquetInspector();
+      }
+      return inspector.rowCount(parquet);
+    }
+
+    @Override
+    public void close() {
+      if (inspector != null) {
+        try {
+          inspector.close();
+        } catch (SQLException e) {
+          // Read-only, in memory: nothing is lost.
+        }
+      }
+    }
   }
 
   /** The SVG of {@code steps} and the edges among them, each node a link to its section. */
@@ -111,7 +164,10 @@ public final class CataloguePage {
         .append(placed.width())
         .append(' ')
         .append(placed.height())
-        .append("\" role=\"img\" aria-label=\"lineage of the steps\">");
+        // Shrunk to fit the page, but no further than labels stay readable: then it scrolls.
+        .append("\" style=\"min-width:")
+        .append(placed.width() * 3 / 5)
+        .append("px\" role=\"img\" aria-label=\"lineage of the steps\">");
     inputs.forEach(
         (uri, ins) -> {
           LineageLayout.Box to = placed.boxes().get(uri);
@@ -144,17 +200,19 @@ public final class CataloguePage {
     for (StepUri uri : steps) {
       LineageLayout.Box box = placed.boxes().get(uri);
       String label = uri.toString();
-      String shownLabel = label.length() > 34 ? "…" + label.substring(label.length() - 33) : label;
+      // The colour says snapshot or table: the label is the path, its end kept when too long.
+      String path = label.substring(label.indexOf("://") + 3);
+      String shownLabel = path.length() > 31 ? "…" + path.substring(path.length() - 30) : path;
       svg.append("<a href=\"#")
           .append(Html.anchor(label))
           .append("\"><g class=\"node ")
-          .append(uri.isSnapshot() ? "snapshot" : "table")
+          .append(uri.isSnapshot() ? "kind-snapshot" : "kind-table")
           .append(' ')
-          .append(state(uri))
+          .append(states.of(uri).kind().cssClass())
           .append("\" data-uri=\"")
           .append(Html.escape(label))
           .append("\"><title>")
-          .append(Html.escape(label))
+          .append(Html.escape(label + "\n" + states.of(uri).describe()))
           .append("</title><rect x=\"")
           .append(box.x())
           .append("\" y=\"")
@@ -198,19 +256,8 @@ public final class CataloguePage {
     return html.toString();
   }
 
-  /** up-to-date, never-built or out-of-date, as far as metadata and files say. */
-  private String state(StepUri uri) {
-    if (uri.isSnapshot()) {
-      return Files.exists(layout.snapshotSidecar(uri)) ? "recorded" : "never-built";
-    }
-    if (!Files.isRegularFile(layout.tableFile(uri))) {
-      return "never-built";
-    }
-    return Files.isRegularFile(layout.tableSidecar(uri)) ? "built" : "out-of-date";
-  }
-
   private String snapshotSection(StepUri uri) {
-    StringBuilder html = sectionStart(uri, "snapshot");
+    StringBuilder html = sectionStart(uri, "kind-snapshot");
     Optional<SnapshotMetadata> metadata = readSnapshot(uri);
     if (metadata.isEmpty()) {
       return html.append("<p class=\"missing\">No sidecar: take the snapshot.</p></section>\n")
@@ -241,8 +288,8 @@ public final class CataloguePage {
     return html.append("</dl></section>\n").toString();
   }
 
-  private String tableSection(StepUri uri, ParquetInspector inspector) {
-    StringBuilder html = sectionStart(uri, "table");
+  private String tableSection(StepUri uri, Footers footers) {
+    StringBuilder html = sectionStart(uri, "kind-table");
     Optional<TableMetadata> metadata;
     try {
       metadata = TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
@@ -265,12 +312,13 @@ public final class CataloguePage {
             .orElse("<span class=\"missing\">none</span>"));
     row(html, "inputs", links(graph.dependencies(uri)));
     row(html, "used by", links(graph.dependents(uri)));
+    row(html, "licences upstream", upstreamLicences(uri));
     Path parquet = layout.tableFile(uri);
     if (metadata.isPresent() && Files.isRegularFile(parquet)) {
       TableMetadata m = metadata.get();
       row(html, "size", size(parquet));
       try {
-        row(html, "rows", String.format("%,d", inspector.rowCount(parquet)));
+        row(html, "rows", String.format("%,d", footers.rowCount(parquet)));
       } catch (SQLException e) {
         row(html, "rows", "<span class=\"missing\">unreadable</span>");
       }
@@ -332,6 +380,18 @@ public final class CataloguePage {
     return html.append("</dl></section>\n").toString();
   }
 
+  /** Each licence of the snapshots upstream, with the snapshots that carry it. */
+  private String upstreamLicences(StepUri table) {
+    Map<String, List<StepUri>> found = licences.licences(table);
+    if (found.isEmpty()) {
+      return "<span class=\"missing\">none recorded</span>";
+    }
+    List<String> items = new ArrayList<>();
+    found.forEach(
+        (licence, snapshots) -> items.add(Html.escape(licence) + " (" + links(snapshots) + ")"));
+    return String.join("; ", items);
+  }
+
   private static String describe(DataTest test) {
     if (test instanceof DataTest.RequiredColumn r) {
       return r.column();
@@ -356,13 +416,18 @@ public final class CataloguePage {
   }
 
   private StringBuilder sectionStart(StepUri uri, String kind) {
+    StepState state = states.of(uri);
     return new StringBuilder("<section class=\"step ")
         .append(kind)
         .append("\" id=\"")
         .append(Html.anchor(uri.toString()))
         .append("\"><h2>")
         .append(Html.escape(uri.toString()))
-        .append("</h2>");
+        .append("</h2><p class=\"status ")
+        .append(state.kind().cssClass())
+        .append("\">")
+        .append(Html.escape(state.describe()))
+        .append("</p>");
   }
 
   private static void descriptive(StringBuilder html, DescriptiveFields fields) {
@@ -426,20 +491,43 @@ public final class CataloguePage {
     }
   }
 
+  /** The class every rule of {@link #STYLE} is scoped to. */
+  private static final String SCOPE = "alcove-catalogue";
+
+  private static final String LEGEND =
+      "<p class=\"legend\"><span class=\"key kind-snapshot\">snapshot</span>"
+          + "<span class=\"key kind-table\">table</span>"
+          + "<span class=\"key state-up-to-date\">up to date</span>"
+          + "<span class=\"key state-out-of-date\">out of date</span>"
+          + "<span class=\"key state-failed\">failed in the last run</span>"
+          + "<span class=\"key state-never-built\">never built</span></p>";
+
+  /** The standalone page's frame, around the scoped catalogue. */
+  private static final String PAGE_STYLE =
+      "body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}"
+          + "header{background:#24292f;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.8}";
+
   private static final String STYLE =
-      "body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0;color:#1f2328;background:#fafbfc}"
-          + "header{background:#24292f;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.8}"
-          + "section{background:#fff;margin:16px 24px;padding:12px 20px;border:1px solid #d0d7de;border-radius:8px}"
-          + "section.step:target{border-color:#0969da;box-shadow:0 0 0 3px #b6e3ff}"
-          + "h2{font-size:17px;margin:4px 0 8px;font-family:ui-monospace,Menlo,monospace}"
-          + ".lineage{overflow:auto}.scroll{overflow:auto}"
-          + "svg.dag .edge{fill:none;stroke:#8c959f;stroke-width:1.4}"
-          + "svg.dag rect{stroke-width:1.5}svg.dag text{font:12px ui-monospace,Menlo,monospace;fill:#1f2328}"
-          + "svg.dag .snapshot rect{fill:#ddf4ff;stroke:#0969da}svg.dag .table rect{fill:#dafbe1;stroke:#1a7f37}"
-          + "svg.dag .never-built rect{fill:#f6f8fa;stroke:#8c959f;stroke-dasharray:4 3}"
-          + "svg.dag .out-of-date rect{fill:#fff8c5;stroke:#9a6700}svg.dag a:hover rect{stroke-width:3}"
-          + "dl{display:grid;grid-template-columns:120px 1fr;gap:4px 12px;margin:8px 0}dt{color:#57606a}dd{margin:0}"
-          + "pre{background:#f6f8fa;padding:8px;border-radius:6px;overflow:auto;font-size:12px}"
-          + "table.columns{border-collapse:collapse}table.columns td,table.columns th{border:1px solid #d0d7de;padding:2px 8px;font-size:13px;text-align:left}"
-          + ".missing{color:#8c959f;font-style:italic}.name{font-weight:600}details.group{margin:6px 0}";
+      (".c section{background:#fff;margin:16px 24px;padding:12px 20px;border:1px solid #d0d7de;border-radius:8px}"
+              + ".c section.step:target{border-color:#0969da;box-shadow:0 0 0 3px #b6e3ff}"
+              + ".c h2{font-size:17px;margin:4px 0 8px;font-family:ui-monospace,Menlo,monospace}"
+              + ".c .lineage{overflow:auto}.c .scroll{overflow:auto}"
+              + ".c svg.dag{max-width:100%;height:auto}.c .scroll svg.dag{max-width:none}.c svg.dag .edge{fill:none;stroke:#8c959f;stroke-width:1.4}"
+              + ".c svg.dag rect{stroke-width:1.5}.c svg.dag text{font:12px ui-monospace,Menlo,monospace;fill:#1f2328}"
+              + ".c svg.dag .kind-snapshot rect{fill:#ddf4ff;stroke:#0969da}.c svg.dag .kind-table rect{fill:#dafbe1;stroke:#1a7f37}"
+              + ".c svg.dag .state-never-built rect{fill:#f6f8fa;stroke:#8c959f;stroke-dasharray:4 3}"
+              + ".c svg.dag .state-out-of-date rect{fill:#fff8c5;stroke:#9a6700;stroke-width:2.5}"
+              + ".c svg.dag .state-failed rect{fill:#ffebe9;stroke:#cf222e;stroke-width:2.5}"
+              + ".c svg.dag a:hover rect{stroke-width:3}"
+              + ".c .legend{font-size:13px;color:#57606a}.c .key{display:inline-block;margin-right:14px;padding:1px 8px;border-radius:4px;border:1.5px solid}"
+              + ".c .key.kind-snapshot{background:#ddf4ff;border-color:#0969da}.c .key.kind-table{background:#dafbe1;border-color:#1a7f37}"
+              + ".c .key.state-up-to-date{border-color:#1a7f37}.c .key.state-out-of-date{background:#fff8c5;border-color:#9a6700}"
+              + ".c .key.state-failed{background:#ffebe9;border-color:#cf222e}.c .key.state-never-built{background:#f6f8fa;border-color:#8c959f;border-style:dashed}"
+              + ".c p.status{margin:0 0 6px;font-size:13px;font-weight:600}.c p.status.state-up-to-date{color:#1a7f37}"
+              + ".c p.status.state-out-of-date{color:#9a6700}.c p.status.state-failed{color:#cf222e}.c p.status.state-never-built,.c p.status.state-unknown{color:#57606a}"
+              + ".c dl{display:grid;grid-template-columns:140px 1fr;gap:4px 12px;margin:8px 0}.c dt{color:#57606a}.c dd{margin:0}"
+              + ".c pre{background:#f6f8fa;padding:8px;border-radius:6px;overflow:auto;font-size:12px}"
+              + ".c table.columns{border-collapse:collapse}.c table.columns td,.c table.columns th{border:1px solid #d0d7de;padding:2px 8px;font-size:13px;text-align:left}"
+              + ".c .missing{color:#8c959f;font-style:italic}.c .name{font-weight:600}.c details.group{margin:6px 0}")
+          .replace(".c ", "." + SCOPE + " ");
 }

@@ -1,6 +1,7 @@
 package dev.alcove.core.site;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.io.AtomicFiles;
 import java.nio.file.Path;
 
@@ -12,9 +13,10 @@ public final class WriteCatalogue {
 
   private WriteCatalogue() {}
 
-  public static Path write(Alcove alcove, String title) {
+  public static Path write(GoalContext context, Alcove alcove, String title) {
     Path page = alcove.layout().buildDir().resolve("catalogue").resolve("index.html");
-    AtomicFiles.writeString(page, new CataloguePage(alcove).html(title));
+    AtomicFiles.writeString(
+        page, new CataloguePage(alcove, StepStates.of(context, alcove)).html(title));
     return page;
   }
 }

@@ -2,6 +2,7 @@ package dev.alcove.core.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class CataloguePageTest {
         Files.readString(sidecar)
             + "source_url: javascript:alert(2)\nlicense_url: javascript:alert(3)\n");
 
-    String html = new CataloguePage(t.alcove()).html("People <catalogue>");
+    String html = page(t).html("People <catalogue>");
 
     assertThat(html)
         .contains("<title>People &lt;catalogue&gt;</title>")
@@ -52,10 +53,66 @@ class CataloguePageTest {
           .contains("id=\"" + anchor + "\"");
     }
     assertThat(html)
-        .contains("class=\"node table never-built\" data-uri=\"table://unbuilt/latest\"")
+        .contains("class=\"node kind-table state-never-built\" data-uri=\"table://unbuilt/latest\"")
         .contains("<dt>rows</dt><dd>2</dd>")
         .contains("<td>region</td>")
-        .contains("not built here");
+        .contains("not built here")
+        // The sidecar upstream was edited after the build: the run would rewrite the metadata.
+        .contains("class=\"node kind-table state-out-of-date\" data-uri=\"table://summary/latest\"")
+        .contains("out of date: update metadata (an input&#39;s sidecar changed, its data did not)")
+        .contains("<dt>licences upstream</dt><dd>CC0-1.0 (<a href=\"#")
+        .contains("<p class=\"status state-never-built\">never built</p>");
     assertThat(html.split("<path class=\"edge\"", -1)).hasSize(3);
+  }
+
+  @Test
+  void nodesAreColouredByWhatTheNextRunWouldDoAndByTheLastRunsFailures() throws Exception {
+    TestAlcove t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\nas,7\n");
+    t.table(
+        "table://summary/latest", ".sql", "SELECT * FROM '{people}'", "snapshot://people/latest");
+    t.table(
+        "table://broken/latest", ".sql", "SELECT * FROM no_such_table", "snapshot://people/latest");
+    t.run();
+    TestAlcove.write(t.path("src/steps/tables/summary.sql"), "SELECT region FROM '{people}'");
+
+    String html = page(t).fragment();
+
+    assertThat(html)
+        .contains("class=\"node kind-table state-out-of-date\" data-uri=\"table://summary/latest\"")
+        .contains("<p class=\"status state-out-of-date\">out of date: build (")
+        .contains("class=\"node kind-table state-failed\" data-uri=\"table://broken/latest\"")
+        .containsPattern(
+            "<p class=\"status state-failed\">failed in the last run: [^<]*no_such_table")
+        .contains("class=\"node kind-snapshot state-up-to-date\"");
+    // Scoped: inside a site's page the catalogue's rules touch only the catalogue.
+    String style = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
+    for (String rule : style.split("}")) {
+      assertThat(rule).startsWith(".alcove-catalogue ");
+    }
+  }
+
+  @Test
+  void aPlanThatCannotBeMadeLeavesTheStatesUnknownAndThePageIsStillWritten() throws Exception {
+    TestAlcove t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region\neu\n");
+    t.table(
+        "table://summary/latest", ".sql", "SELECT * FROM '{people}'", "snapshot://people/latest");
+    // Two definitions of one table: no run can be planned until one is removed.
+    TestAlcove.write(t.path("src/steps/tables/summary.py"), "print(1)\n");
+
+    String html = page(t).html("x");
+
+    assertThat(html)
+        .contains("class=\"node kind-table state-unknown\" data-uri=\"table://summary/latest\"")
+        .contains("<p class=\"status state-unknown\">state unknown: ");
+    assertThat(t.log.warnings)
+        .anyMatch(w -> w.startsWith("catalogue: the steps' states are unknown: "));
+  }
+
+  private static CataloguePage page(TestAlcove t) {
+    try (GoalContext context = t.context(2)) {
+      return new CataloguePage(t.alcove(), StepStates.of(context, t.alcove()));
+    }
   }
 }
