@@ -5,6 +5,7 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.dataset.DatasetSpec;
 import dev.alcove.core.dataset.FetchDatasets;
 import dev.alcove.core.dataset.SourceLogin;
+import dev.alcove.core.io.UserPaths;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.StoreResolver;
@@ -12,7 +13,7 @@ import dev.alcove.core.store.config.ProxySelection;
 import dev.alcove.core.store.config.SettingChain;
 import dev.alcove.core.store.config.SettingSource;
 import dev.alcove.core.store.s3.HttpProxy;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(threadSafe = true, name = "snapshot", requiresProject = false)
 public class SnapshotMojo extends AbstractAlcoveMojo {
 
-  /** The file or folder to snapshot; without it, the declared datasets are fetched. */
+  /**
+   * The file or folder to snapshot; without it, the declared datasets are fetched. A leading {@code
+   * ~} is the user's home, and a relative path is taken from the folder Maven was started in.
+   */
   @Parameter(property = AlcoveProperties.SOURCE)
-  private File source;
+  private String source;
 
   /**
    * Datasets with their provenance: each a {@code <dataset>} with a {@code <name>} (no version), a
@@ -64,7 +68,7 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
-    if (source == null) {
+    if (source == null || source.isBlank()) {
       new FetchDatasets(
               context,
               openAlcove(),
@@ -79,9 +83,10 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
           .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()));
       return;
     }
+    Path from = UserPaths.resolve(source);
+    context.log().info("source: " + from);
     TakeSnapshot.Result result =
-        new TakeSnapshot(context, openAlcove())
-            .snapshot(source == null ? null : source.toPath(), dataset, force);
+        new TakeSnapshot(context, openAlcove()).snapshot(from, dataset, force);
     if (edit) {
       Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), context.log());
     }
@@ -116,7 +121,7 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
    */
   @Override
   protected Supplier<Depot> storeOpener() {
-    if (source == null) {
+    if (source == null || source.isBlank()) {
       return super.storeOpener();
     }
     return StoreResolver.forUploads(directory.toPath(), storeOptions(), System.getenv(), log());
