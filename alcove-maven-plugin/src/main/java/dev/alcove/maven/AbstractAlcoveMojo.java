@@ -27,8 +27,10 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -163,13 +165,46 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
   protected List<RemoteRepository> pluginRepositories;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
+    if (isAggregatorWithoutAlcove()) {
+      getLog()
+          .info(
+              "alcove: skipped: "
+                  + project.getArtifactId()
+                  + " aggregates modules and has no alcove.yaml (its modules have their own)");
+      return;
+    }
     inContext(this::runGoal);
+  }
+
+  /**
+   * A goal that the lifecycle runs on a reactor's parent, a {@code pom} that only aggregates its
+   * modules: it has no alcove of its own, which is no error. Run by hand there, it still fails.
+   */
+  private boolean isAggregatorWithoutAlcove() {
+    return mojoExecution != null
+        && mojoExecution.getSource() == MojoExecution.Source.LIFECYCLE
+        && project != null
+        && "pom".equals(project.getPackaging())
+        && !project.getModules().isEmpty()
+        && !new File(directory, "alcove.yaml").exists();
+  }
+
+  /** Maven's log, with the module's name on each line when modules are built in parallel. */
+  @Override
+  public Log getLog() {
+    boolean parallel = session != null && session.isParallel() && session.getProjects().size() > 1;
+    return parallel && project != null
+        ? new ModuleLog(super.getLog(), project.getArtifactId())
+        : super.getLog();
   }
 
   /** Work in a goal's context. */
