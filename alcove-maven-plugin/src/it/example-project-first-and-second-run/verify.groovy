@@ -15,6 +15,14 @@ assert meta.contains('license: ODC-PDDL-1.0') && meta.contains('source_url: http
 assert first.contains('compiled src/steps/tables/population/growth.java in ')
 def compiled = new File(basedir, 'target/alcove/java-steps').listFiles()
 assert compiled.size() == 1 && new File(compiled[0], 'step.jar').isFile() && new File(compiled[0], 'step.jsa').isFile() : compiled
+// <resources>: the two tables in the jar, and the example's tests read them from the class path.
+assert first.contains('resources: 2 tables in ') : 'no resources line'
+assert first.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : 'the example tests did not run'
+def jar = new java.util.zip.ZipFile(new File(basedir, 'target/world-population-1.0.0-SNAPSHOT.jar'))
+['alcove/population/published/latest.parquet', 'alcove/countries/latest.parquet'].each {
+  assert jar.getEntry(it) != null : "${it} is not in the jar"
+}
+jar.close()
 def second = new File(basedir, 'second.log').text
 assert second.contains('all 7 steps are up to date: nothing to do')
 assert !second.contains('built table://')

@@ -5,8 +5,10 @@ import dev.alcove.core.run.RunDocuments;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
+import dev.alcove.core.run.TableResources;
 import dev.alcove.core.select.Selection;
 import java.io.File;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -68,6 +70,21 @@ public class RunMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.OUTPUT)
   private File output;
 
+  /**
+   * Tables to ship inside the project's artifact, in the language of {@code alcove.select} (e.g.
+   * {@code population/published,countries}): after a run, each is copied to {@code
+   * target/generated-resources/alcove/<path>/<version>.parquet}, which becomes a resource folder of
+   * the project, so that {@code mvn package} puts the tables in the jar under {@code alcove/} and
+   * tests read them from the class path ({@code /alcove/countries/latest.parquet}).
+   */
+  @Parameter private String resources;
+
+  /** Where {@code <resources>} copies tables to. */
+  @Parameter(
+      defaultValue = "${project.build.directory}/generated-resources/alcove",
+      readonly = true)
+  private File resourcesDirectory;
+
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     RunReport report =
@@ -81,6 +98,25 @@ public class RunMojo extends AbstractAlcoveMojo {
     }
     if (!report.succeeded()) {
       throw new MojoFailureException(report.failureSummary());
+    }
+    if (!dryRun && resources != null && !resources.isBlank()) {
+      shipTables(context);
+    }
+  }
+
+  private void shipTables(GoalContext context) {
+    String setting = "<resources>" + resources.strip() + "</resources>";
+    TableResources.export(
+        openAlcove(),
+        Selection.forSetting(resources, setting),
+        setting,
+        resourcesDirectory.toPath(),
+        context.log());
+    if (project != null && project.getFile() != null) {
+      Resource folder = new Resource();
+      folder.setDirectory(resourcesDirectory.getAbsolutePath());
+      folder.setTargetPath(TableResources.CLASS_PATH_FOLDER);
+      project.addResource(folder);
     }
   }
 }

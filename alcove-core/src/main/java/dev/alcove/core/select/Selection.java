@@ -51,6 +51,15 @@ public final class Selection {
         excludeSetting);
   }
 
+  /**
+   * Parses {@code select}, comma-separated, for a setting other than {@code alcove.select}: {@code
+   * setting} is how messages name it.
+   */
+  public static Selection forSetting(String select, String setting) {
+    return new Selection(
+        select == null ? "" : select.strip(), terms(select, setting), List.of(), setting, setting);
+  }
+
   private static List<Selector> terms(String text, String setting) {
     if (text == null || text.isBlank()) {
       return List.of();

@@ -5,6 +5,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.run.TableResources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,21 +39,32 @@ public final class Engines {
 
   /**
    * The JDK's feature version and a digest of the class path by content, in order: a jar that is
-   * upgraded, added or removed changes it; where the jars live does not.
+   * upgraded, added or removed changes it; where the jars live does not. The tables a run copies
+   * into the project's classes ({@link TableResources}) are not part of it, or every run would
+   * change the engine of the next.
    */
   public synchronized String java() {
     if (javaEngine == null) {
       StringBuilder contents = new StringBuilder();
       for (Path element : javaClassPath.get()) {
         if (Files.isDirectory(element)) {
-          contents.append("folder\n");
+          StringBuilder folder = new StringBuilder();
           for (Map.Entry<String, Path> file : DirectoryScanner.listFiles(element).entrySet()) {
-            contents
+            if (file.getKey().startsWith(TableResources.CLASS_PATH_FOLDER + "/")) {
+              // Tables that <resources> ships: outputs of steps, copied there after a run.
+              continue;
+            }
+            folder
                 .append(' ')
                 .append(file.getKey())
                 .append(' ')
                 .append(digester.checksum(file.getValue()).hex())
                 .append('\n');
+          }
+          // A folder with nothing to load is as good as none: target/classes appears only after
+          // the first build.
+          if (!folder.isEmpty()) {
+            contents.append("folder\n").append(folder);
           }
         } else if (Files.isRegularFile(element)) {
           contents.append("jar ").append(digester.checksum(element).hex()).append('\n');
