@@ -2,4 +2,14 @@ def log = new File(basedir, 'build.log').text
 ['alcove:init', 'alcove:list', 'alcove:graph', 'alcove:catalogue', 'alcove:remove', 'alcove.step', 'alcove.exclude', 'alcove:new-table', 'alcove:gc', 'alcove:package', 'alcove.cache.push', 'alcove.gc.delete', 'alcove.region', 'alcove.select', 'alcove.paths', 'alcove.table', 'alcove.dependencies', 'alcove.skip'].each {
   assert log.contains(it) : "help does not mention ${it}"
 }
+// The eight store settings come once, in their own section, not under each of the goals.
+assert log.count('Store settings, taken by every goal') == 1
+['bucket', 'endpoint', 'region', 'pathStyle', 'prefix', 'serverId', 'store', 'cacheDir'].each {
+  assert (log =~ /(?m)^    ${it}\b/).count == 1 : "${it} is not described exactly once"
+}
+// Each goal's own parameters first: run's selection is described under run, before the store.
+def run = log.indexOf('alcove:run\n')
+assert run >= 0 && log.indexOf('    select', run) < log.indexOf('Store settings', run)
+// No markup from the Javadoc is left.
+assert !log.contains('<code>') && !log.contains('&lt;')
 true
