@@ -29,8 +29,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 public final class CatalogueInBrowser {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's, unless {@code ALCOVE_CHROMIUM} names another (Chrome on GitHub's runners). */
+  private static final Path CHROMIUM = fromEnvironment("ALCOVE_CHROMIUM", "/usr/bin/chromium");
+
+  private static final Path CHROMEDRIVER =
+      fromEnvironment("ALCOVE_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  private static Path fromEnvironment(String variable, String debian) {
+    String value = System.getenv(variable);
+    return Path.of(value == null || value.isBlank() ? debian : value);
+  }
 
   private CatalogueInBrowser() {}
 
