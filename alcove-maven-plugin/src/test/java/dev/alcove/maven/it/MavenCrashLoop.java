@@ -273,7 +273,9 @@ public final class MavenCrashLoop {
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                   for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
-                    if (line.contains("--- alcove-maven-plugin:")) {
+                    // The goal's header: "--- alcove-maven-plugin:..." before Maven 3.9,
+                    // "--- alcove:..." since.
+                    if (line.contains("--- alcove")) {
                       goalStarted.countDown();
                     } else if (line.contains("BUILD SUCCESS") || line.contains("BUILD FAILURE")) {
                       goalEnded.countDown();
