@@ -44,6 +44,9 @@ assert !page.contains('<script') && !page.contains('src="http')
 // Right after a build every step is up to date, and each table names the licence upstream.
 assert (page =~ /class="node kind-[a-z]+ state-up-to-date"/).count == 7 : 'not every node is up to date'
 assert page.contains('<dt>licences upstream</dt><dd>ODC-PDDL-1.0 (')
+// Definitions link to their files; data tests say how they fared at the last build.
+assert page.contains('<a href="../../../src/steps/tables/countries.sql"><code>src/steps/tables/countries.sql</code></a>')
+assert page.contains('(error): passed at the last build')
 // mvn site: the same catalogue under Project Reports, in the site's look.
 def site = new File(basedir, 'target/site/alcove-catalogue.html').text
 assert new File(basedir, 'target/site/project-reports.html').text.contains('alcove-catalogue.html')
@@ -53,6 +56,7 @@ uris.each { uri ->
   assert site.contains("id=\"${anchor}\"") : "site report: no section for ${uri}"
 }
 assert (site =~ /class="node kind-[a-z]+ state-up-to-date"/).count == 7 : 'site report: not every node is up to date'
+assert site.contains('<a href="../../src/steps/tables/countries.sql">')
 // In a real browser: both pages load cleanly, every node is visible and leads to its section.
 dev.alcove.maven.it.CatalogueInBrowser.check(new File(basedir, 'target/alcove/catalogue/index.html'), uris, new File(basedir, 'target/catalogue.png'))
 dev.alcove.maven.it.CatalogueInBrowser.check(new File(basedir, 'target/site/alcove-catalogue.html'), uris, new File(basedir, 'target/site-catalogue.png'))

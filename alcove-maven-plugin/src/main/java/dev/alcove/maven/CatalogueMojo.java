@@ -54,7 +54,9 @@ public class CatalogueMojo extends AbstractAlcoveMojo implements MavenReport {
       inContext(
           context -> {
             var alcove = openAlcove();
-            String fragment = new CataloguePage(alcove, StepStates.of(context, alcove)).fragment();
+            String fragment =
+                new CataloguePage(alcove, StepStates.of(context, alcove))
+                    .fragment(reportOutputDirectory.toPath());
             sink.head();
             sink.title();
             sink.text(getName(locale));

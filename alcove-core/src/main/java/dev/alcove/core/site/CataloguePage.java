@@ -10,6 +10,7 @@ import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.quality.DataTest;
+import dev.alcove.core.quality.Severity;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.run.TableConfig;
 import dev.alcove.core.store.ProgressReporter;
@@ -54,8 +55,12 @@ public final class CataloguePage {
     this.licences = new UpstreamLicences(layout, graph);
   }
 
-  /** The whole page, standalone: its own style, nothing fetched from elsewhere. */
-  public String html(String title) {
+  /**
+   * The whole page, standalone: its own style, nothing fetched from elsewhere.
+   *
+   * @param pageFolder where the page is written, for links to the steps' definitions
+   */
+  public String html(String title, Path pageFolder) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>"
@@ -70,7 +75,7 @@ public final class CataloguePage {
         + "</p></header>\n<main class=\""
         + SCOPE
         + "\">"
-        + content()
+        + content(pageFolder)
         + "</main></body></html>\n";
   }
 
@@ -78,7 +83,7 @@ public final class CataloguePage {
    * The catalogue inside another page (a Maven site's report): its style scoped to the block, so
    * that the site's look stays the site's.
    */
-  public String fragment() {
+  public String fragment(Path pageFolder) {
     return "<style>"
         + STYLE
         + "</style><div class=\""
@@ -86,7 +91,7 @@ public final class CataloguePage {
         + "\"><p>"
         + summary()
         + "</p>"
-        + content()
+        + content(pageFolder)
         + "</div>\n";
   }
 
@@ -97,7 +102,7 @@ public final class CataloguePage {
         + " tables. Click a step in the picture to read about it.";
   }
 
-  private String content() {
+  private String content(Path pageFolder) {
     StringBuilder page = new StringBuilder();
     page.append("<section class=\"lineage\"><h2>Lineage</h2>").append(LEGEND);
     List<StepUri> order = graph.order();
@@ -111,7 +116,8 @@ public final class CataloguePage {
       StepDefinitions.withListingCache(
           () -> {
             for (StepUri uri : order) {
-              page.append(uri.isSnapshot() ? snapshotSection(uri) : tableSection(uri, footers));
+              page.append(
+                  uri.isSnapshot() ? snapshotSection(uri) : tableSection(uri, footers, pageFolder));
             }
             return null;
           });
@@ -288,7 +294,7 @@ public final class CataloguePage {
     return html.append("</dl></section>\n").toString();
   }
 
-  private String tableSection(StepUri uri, Footers footers) {
+  private String tableSection(StepUri uri, Footers footers, Path pageFolder) {
     StringBuilder html = sectionStart(uri, "kind-table");
     Optional<TableMetadata> metadata;
     try {
@@ -308,13 +314,20 @@ public final class CataloguePage {
         html,
         "definition",
         definition
-            .map(d -> "<code>" + Html.escape(layout.relative(d)) + "</code>")
+            .map(
+                d ->
+                    "<a href=\""
+                        + Html.escape(relativeLink(pageFolder, d))
+                        + "\"><code>"
+                        + Html.escape(layout.relative(d))
+                        + "</code></a>")
             .orElse("<span class=\"missing\">none</span>"));
     row(html, "inputs", links(graph.dependencies(uri)));
     row(html, "used by", links(graph.dependents(uri)));
     row(html, "licences upstream", upstreamLicences(uri));
     Path parquet = layout.tableFile(uri);
-    if (metadata.isPresent() && Files.isRegularFile(parquet)) {
+    boolean built = metadata.isPresent() && Files.isRegularFile(parquet);
+    if (built) {
       TableMetadata m = metadata.get();
       row(html, "size", size(parquet));
       try {
@@ -364,7 +377,9 @@ public final class CataloguePage {
                         .append(Html.escape(describe(test)))
                         .append(" (")
                         .append(test.severity().label())
-                        .append(")</li>");
+                        .append("): ")
+                        .append(outcome(uri, test, built))
+                        .append("</li>");
                   }
                   row(html, "data tests", rules.append("</ul>").toString());
                 }
@@ -390,6 +405,38 @@ public final class CataloguePage {
     found.forEach(
         (licence, snapshots) -> items.add(Html.escape(licence) + " (" + links(snapshots) + ")"));
     return String.join("; ", items);
+  }
+
+  /**
+   * What is known of a test's last outcome: a table is written only when its error-level tests
+   * pass, so a built table passed them; a warning's outcome is in the build's log and in audit.
+   */
+  private String outcome(StepUri table, DataTest test, boolean built) {
+    if (states.of(table).kind() == StepState.Kind.FAILED) {
+      return "<span class=\"missing\">see the last run's error above</span>";
+    }
+    if (!built) {
+      return "<span class=\"missing\">not run yet</span>";
+    }
+    return test.severity() == Severity.ERROR
+        ? "passed at the last build"
+        : "checked at the last build (a failure is a warning in its log and in alcove:audit)";
+  }
+
+  /** A link from the page's folder to a file of the project, as a relative URL. */
+  private static String relativeLink(Path pageFolder, Path file) {
+    Path relative =
+        pageFolder.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    StringBuilder link = new StringBuilder();
+    for (Path segment : relative) {
+      if (link.length() > 0) {
+        link.append('/');
+      }
+      link.append(
+          java.net.URLEncoder.encode(segment.toString(), java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20"));
+    }
+    return link.toString();
   }
 
   private static String describe(DataTest test) {

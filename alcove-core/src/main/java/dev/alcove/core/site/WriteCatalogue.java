@@ -16,7 +16,8 @@ public final class WriteCatalogue {
   public static Path write(GoalContext context, Alcove alcove, String title) {
     Path page = alcove.layout().buildDir().resolve("catalogue").resolve("index.html");
     AtomicFiles.writeString(
-        page, new CataloguePage(alcove, StepStates.of(context, alcove)).html(title));
+        page,
+        new CataloguePage(alcove, StepStates.of(context, alcove)).html(title, page.getParent()));
     return page;
   }
 }

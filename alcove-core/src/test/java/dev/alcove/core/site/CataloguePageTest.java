@@ -35,7 +35,7 @@ class CataloguePageTest {
         Files.readString(sidecar)
             + "source_url: javascript:alert(2)\nlicense_url: javascript:alert(3)\n");
 
-    String html = page(t).html("People <catalogue>");
+    String html = page(t).html("People <catalogue>", t.path("target/alcove/catalogue"));
 
     assertThat(html)
         .contains("<title>People &lt;catalogue&gt;</title>")
@@ -61,7 +61,11 @@ class CataloguePageTest {
         .contains("class=\"node kind-table state-out-of-date\" data-uri=\"table://summary/latest\"")
         .contains("out of date: update metadata (an input&#39;s sidecar changed, its data did not)")
         .contains("<dt>licences upstream</dt><dd>CC0-1.0 (<a href=\"#")
-        .contains("<p class=\"status state-never-built\">never built</p>");
+        .contains("<p class=\"status state-never-built\">never built</p>")
+        // The definition is a link from the page's folder.
+        .contains(
+            "<a href=\"../../../src/steps/tables/summary.sql\"><code>src/steps/tables/summary.sql"
+                + "</code></a>");
     assertThat(html.split("<path class=\"edge\"", -1)).hasSize(3);
   }
 
@@ -73,10 +77,16 @@ class CataloguePageTest {
         "table://summary/latest", ".sql", "SELECT * FROM '{people}'", "snapshot://people/latest");
     t.table(
         "table://broken/latest", ".sql", "SELECT * FROM no_such_table", "snapshot://people/latest");
+    TestAlcove.write(
+        t.path("src/steps/tables/summary.meta.yaml"),
+        "validation:\n  expressions:\n    - people > 0\n  accepted_values:\n"
+            + "    region: {values: [eu], severity: warn}\n");
+    TestAlcove.write(
+        t.path("src/steps/tables/broken.meta.yaml"), "validation:\n  expressions:\n    - 1 = 1\n");
     t.run();
     TestAlcove.write(t.path("src/steps/tables/summary.sql"), "SELECT region FROM '{people}'");
 
-    String html = page(t).fragment();
+    String html = page(t).fragment(t.path("target/site"));
 
     assertThat(html)
         .contains("class=\"node kind-table state-out-of-date\" data-uri=\"table://summary/latest\"")
@@ -84,7 +94,12 @@ class CataloguePageTest {
         .contains("class=\"node kind-table state-failed\" data-uri=\"table://broken/latest\"")
         .containsPattern(
             "<p class=\"status state-failed\">failed in the last run: [^<]*no_such_table")
-        .contains("class=\"node kind-snapshot state-up-to-date\"");
+        .contains("class=\"node kind-snapshot state-up-to-date\"")
+        .contains("<li>expressions: people &gt; 0 (error): passed at the last build</li>")
+        .contains("(warn): checked at the last build (a failure is a warning")
+        .contains(
+            "<li>expressions: 1 = 1 (error): <span class=\"missing\">see the last run's error")
+        .contains("<a href=\"../../src/steps/tables/summary.sql\">");
     // Scoped: inside a site's page the catalogue's rules touch only the catalogue.
     String style = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
     for (String rule : style.split("}")) {
@@ -101,7 +116,7 @@ class CataloguePageTest {
     // Two definitions of one table: no run can be planned until one is removed.
     TestAlcove.write(t.path("src/steps/tables/summary.py"), "print(1)\n");
 
-    String html = page(t).html("x");
+    String html = page(t).html("x", dir);
 
     assertThat(html)
         .contains("class=\"node kind-table state-unknown\" data-uri=\"table://summary/latest\"")
