@@ -1,8 +1,7 @@
 package dev.alcove.core.db;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.context.SettingChoices;
 import dev.alcove.core.json.Json;
 import java.io.PrintStream;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Writes a query result as aligned columns for a terminal, as CSV, or as JSON. */
 public enum ResultFormat {
@@ -20,12 +18,7 @@ public enum ResultFormat {
   JSON;
 
   public static ResultFormat parse(String text) {
-    try {
-      return valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new AlcoveException(
-          FrontEnd.words().set(Setting.FORMAT, text) + " is not one of table, csv, json");
-    }
+    return SettingChoices.parse(ResultFormat.class, Setting.FORMAT, text);
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.alcove.core.db;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.context.SettingChoices;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.uri.StepUri;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,12 +27,7 @@ public final class TableViews {
     BOTH;
 
     public static Names parse(String text) {
-      try {
-        return valueOf(text.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException | NullPointerException e) {
-        throw new AlcoveException(
-            FrontEnd.words().set(Setting.NAMES, text) + " is not one of short, full, both");
-      }
+      return SettingChoices.parse(Names.class, Setting.NAMES, text);
     }
   }
 

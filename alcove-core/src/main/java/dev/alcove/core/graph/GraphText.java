@@ -1,8 +1,7 @@
 package dev.alcove.core.graph;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.context.SettingChoices;
 import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.uri.StepUri;
 import java.util.LinkedHashMap;
@@ -24,13 +23,7 @@ public final class GraphText {
     DOT;
 
     public static Format parse(String text) {
-      try {
-        return valueOf(text.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException | NullPointerException e) {
-        throw new AlcoveException(
-            FrontEnd.words().set(Setting.FORMAT, String.valueOf(text))
-                + " is not one of mermaid, dot");
-      }
+      return SettingChoices.parse(Format.class, Setting.FORMAT, text);
     }
   }
 

@@ -1,0 +1,23 @@
+package dev.alcove.core.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.AlcoveException;
+import dev.alcove.core.db.ResultFormat;
+import dev.alcove.core.db.TableViews;
+import org.junit.jupiter.api.Test;
+
+class SettingChoicesTest {
+
+  @Test
+  void aChoiceIsReadInAnyCaseAndAnythingElseNamesTheSettingAndItsWords() {
+    assertThat(ResultFormat.parse(" Csv ")).isEqualTo(ResultFormat.CSV);
+    assertThat(TableViews.Names.parse("both")).isEqualTo(TableViews.Names.BOTH);
+    assertThatThrownBy(() -> ResultFormat.parse("xml"))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageEndingWith("=xml is not one of table, csv, json");
+    assertThatThrownBy(() -> TableViews.Names.parse(null))
+        .hasMessageEndingWith("=null is not one of short, full, both");
+  }
+}
