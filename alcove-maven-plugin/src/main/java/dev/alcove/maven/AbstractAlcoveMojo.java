@@ -3,6 +3,7 @@ package dev.alcove.maven;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheOptions;
+import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.context.GoalContext;
@@ -16,6 +17,7 @@ import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.SdkCredentialChain;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -195,7 +197,12 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
         && project != null
         && "pom".equals(project.getPackaging())
         && !project.getModules().isEmpty()
-        && !new File(directory, "alcove.yaml").exists();
+        && !hasAlcove();
+  }
+
+  /** Whether {@link #directory} holds an alcove. */
+  protected boolean hasAlcove() {
+    return Files.isRegularFile(directory.toPath().resolve(CatalogueFile.FILE_NAME));
   }
 
   /** Maven's log, with the module's name on each line when modules are built in parallel. */

@@ -5,7 +5,6 @@ import dev.alcove.core.site.CataloguePage;
 import dev.alcove.core.site.StepStates;
 import dev.alcove.core.site.WriteCatalogue;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
@@ -115,6 +114,6 @@ public class CatalogueMojo extends AbstractAlcoveMojo implements MavenReport {
   /** A module without an alcove has no catalogue: the site leaves the report out. */
   @Override
   public boolean canGenerateReport() {
-    return !skip && Files.isRegularFile(directory.toPath().resolve("alcove.yaml"));
+    return !skip && hasAlcove();
   }
 }

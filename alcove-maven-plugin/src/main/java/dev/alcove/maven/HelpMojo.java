@@ -61,9 +61,11 @@ public class HelpMojo extends AbstractMojo {
       wrap(out, mojo.getDescription(), 2);
       if (detail) {
         List<Parameter> own = new ArrayList<>();
+        boolean takesStore = false;
         for (Parameter parameter : parameters(mojo)) {
           if (STORE_SETTINGS.contains(parameter.getName())) {
             shared.putIfAbsent(parameter.getName(), parameter);
+            takesStore = true;
           } else {
             own.add(parameter);
           }
@@ -72,7 +74,7 @@ public class HelpMojo extends AbstractMojo {
           out.append("\n  Parameters:\n");
           own.forEach(parameter -> describe(out, parameter));
         }
-        if (parameters(mojo).stream().anyMatch(p -> STORE_SETTINGS.contains(p.getName()))) {
+        if (takesStore) {
           out.append("\n  And the store settings below.\n");
         }
       }

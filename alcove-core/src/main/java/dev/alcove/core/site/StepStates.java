@@ -32,11 +32,6 @@ public final class StepStates {
     this.unknownBecause = unknownBecause;
   }
 
-  /** States from the files only, for a page drawn without planning (tests, unreadable plans). */
-  public static StepStates unplanned(String because) {
-    return new StepStates(Map.of(), Optional.of(because));
-  }
-
   /** Plans as a dry run would, quietly; a plan that cannot be made leaves every state unknown. */
   public static StepStates of(GoalContext context, Alcove alcove) {
     AlcoveLayout layout = alcove.layout();
