@@ -107,11 +107,7 @@ public class RunMojo extends AbstractAlcoveMojo {
   private void shipTables(GoalContext context) {
     String setting = "<resources>" + resources.strip() + "</resources>";
     TableResources.export(
-        openAlcove(),
-        Selection.forSetting(resources, setting),
-        setting,
-        resourcesDirectory.toPath(),
-        context.log());
+        openAlcove(), resources, setting, resourcesDirectory.toPath(), context.log());
     if (project != null && project.getFile() != null) {
       Resource folder = new Resource();
       folder.setDirectory(resourcesDirectory.getAbsolutePath());

@@ -32,12 +32,14 @@ public final class TableResources {
   private TableResources() {}
 
   /**
-   * Copies the tables {@code selection} names into {@code folder}.
+   * Copies the tables {@code select} names (in the language of {@code alcove.select}) into {@code
+   * folder}; messages name the selection as {@code setting}.
    *
    * @return the copies, in the graph's order
    */
   public static List<Path> export(
-      Alcove alcove, Selection selection, String setting, Path folder, AlcoveLog log) {
+      Alcove alcove, String select, String setting, Path folder, AlcoveLog log) {
+    Selection selection = Selection.forSetting(select, setting);
     AlcoveLayout layout = alcove.layout();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected =

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
-import dev.alcove.core.select.Selection;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,6 @@ class TableResourcesTest {
   }
 
   private static List<Path> export(TestAlcove t, String select, Path folder) {
-    return TableResources.export(
-        t.alcove(), Selection.forSetting(select, SETTING), SETTING, folder, t.log);
+    return TableResources.export(t.alcove(), select, SETTING, folder, t.log);
   }
 }
