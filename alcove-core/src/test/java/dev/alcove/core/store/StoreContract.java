@@ -61,6 +61,48 @@ abstract class StoreContract {
     }
   }
 
+  /** The size of one part or range of this store's transfers: the sizes on its edges are tested. */
+  long partSize() {
+    return dev.alcove.core.store.s3.S3Store.PART_SIZE;
+  }
+
+  /**
+   * Every size that sits on an edge of a transfer, up and down, whole and in ranges: empty (S3
+   * answers a range of an empty object with 416), one byte, exactly one part, one part and one
+   * byte, and several parts with a short last one.
+   */
+  @Test
+  void objectsOfEverySizeOnAnEdgeRoundTrip() throws Exception {
+    long part = partSize();
+    long[] sizes = {0, 1, part, part + 1, 2 * part + part / 2};
+    try (ObjectStore store = open()) {
+      java.util.Random random = new java.util.Random(11);
+      for (long size : sizes) {
+        Path file = dir.resolve("edge-" + size + ".bin");
+        byte[] bytes = new byte[(int) size];
+        random.nextBytes(bytes);
+        Files.write(file, bytes);
+        Checksum sum = Sha256.ofFile(file);
+        store.upload(sum, file, TransferProgress.NONE, ThreadBudget.of(4));
+        assertThat(store.contains(sum)).as("%d bytes stored", size).isTrue();
+        Path whole = dir.resolve("whole-" + size + ".bin");
+        assertThat(store.get(sum, whole, TransferProgress.NONE))
+            .as("%d bytes whole", size)
+            .isEqualTo(sum);
+        Path ranged = dir.resolve("ranged-" + size + ".bin");
+        assertThat(store.get(sum, ranged, TransferProgress.NONE, ThreadBudget.of(4)))
+            .as("%d bytes in ranges", size)
+            .isEqualTo(sum);
+        assertThat(Files.size(whole)).isEqualTo(size);
+        assertThat(Files.size(ranged)).isEqualTo(size);
+        assertThat(Sha256.ofFile(ranged)).isEqualTo(sum);
+        Files.delete(file);
+        Files.delete(whole);
+        Files.delete(ranged);
+      }
+    }
+  }
+
   @Test
   void aCorruptObjectComesBackWithTheChecksumOfWhatIsThere() throws Exception {
     try (ObjectStore store = open()) {

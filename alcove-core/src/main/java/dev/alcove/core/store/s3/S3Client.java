@@ -390,13 +390,22 @@ final class S3Client {
       TransferProgress progress,
       Optional<MessageDigest> digest)
       throws IOException {
-    HttpURLConnection connection =
-        send(
-            "GET",
-            key,
-            new TreeMap<>(),
-            Map.of("range", "bytes=" + start + "-" + (start + length - 1)),
-            null);
+    HttpURLConnection connection;
+    try {
+      connection =
+          send(
+              "GET",
+              key,
+              new TreeMap<>(),
+              Map.of("range", "bytes=" + start + "-" + (start + length - 1)),
+              null);
+    } catch (S3Exception e) {
+      if (e.status() != 416 || start != 0) {
+        throw e;
+      }
+      // An empty object has no first byte, so S3 refuses any range of it: ask for it whole.
+      connection = send("GET", key, new TreeMap<>(), Map.of(), null);
+    }
     long declared = declaredLength(connection);
     long total;
     if (connection.getResponseCode() == 206) {
@@ -407,6 +416,12 @@ final class S3Client {
         throw new IOException("the server answered a range request with '" + range + "'");
       }
       total = Long.parseLong(parsed.group(3));
+      if (total == 0) {
+        // Some servers answer a range of an empty object with an impossible range (bytes 0-0/0)
+        // and a length they do not send: the object is empty, whatever the rest says.
+        connection.disconnect();
+        return 0;
+      }
     } else if (start == 0) {
       total = declared; // the whole object: a server without ranges
     } else {
