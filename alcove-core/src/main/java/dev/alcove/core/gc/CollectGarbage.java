@@ -13,6 +13,8 @@ import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.store.SnapshotPins;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +52,14 @@ public final class CollectGarbage {
 
   public Result run() {
     try (AlcoveEdit edit = alcove.edit(log)) {
+      Path root = edit.alcove().root();
       Set<Checksum> referenced = SidecarReferences.inWorkingTree(edit.alcove().layout());
-      Optional<Set<Checksum>> history = SidecarReferences.inGitHistory(edit.alcove().root());
-      history.ifPresent(referenced::addAll);
+      Optional<SidecarReferences.History> history = SidecarReferences.inGitHistory(root);
+      history.ifPresent(known -> referenced.addAll(known.named()));
+      Optional<String> whyNot =
+          history.isEmpty()
+              ? Optional.of("cannot read the git history of " + root)
+              : history.get().incomplete().map(why -> "the git history of " + root + " " + why);
       Depot depot = context.depot();
       List<Place> places = new ArrayList<>();
       depot.cache().ifPresent(cache -> places.add(new Place(cache, true)));
@@ -61,18 +68,24 @@ public final class CollectGarbage {
       }
       Result total = new Result(0, 0, 0);
       for (Place place : places) {
-        boolean mayDelete = place.isCache || history.isPresent() || options.force();
+        boolean mayDelete = place.isCache || whyNot.isEmpty() || options.force();
         if (!mayDelete) {
           log.warn(
-              "cannot read the git history of "
-                  + edit.alcove().root()
+              whyNot.get()
                   + ": nothing will be deleted from "
                   + place.store.describe()
-                  + ", whose objects older commits may name; commit the alcove to git, or set "
+                  + ", whose objects older commits may name"
+                  + (history.isEmpty() ? "; commit the alcove to git" : "")
+                  + ", or set "
                   + FrontEnd.words().set(Setting.FORCE, "true")
-                  + " to delete by age alone");
+                  + " to delete by what this clone knows alone");
         }
-        total = add(total, collect(place, referenced, mayDelete));
+        Set<Checksum> kept = new HashSet<>(referenced);
+        if (!place.isCache) {
+          // Snapshots of other alcoves sharing the store, which this alcove cannot see.
+          kept.addAll(SnapshotPins.pinned(place.store));
+        }
+        total = add(total, collect(place, kept, mayDelete));
       }
       if (!options.delete()) {
         log.info(
@@ -97,12 +110,30 @@ public final class CollectGarbage {
     List<Listed> entries = StoredCacheEntries.of(store, log);
     List<Listed> expired = new ArrayList<>();
     Set<Checksum> kept = new HashSet<>();
+    List<String> foreign = new ArrayList<>();
     for (Listed entry : entries) {
+      if (!entry.namedByKey()) {
+        foreign.add(entry.stored().name());
+        continue;
+      }
       if (entry.entry().isEmpty() || entry.stored().modified().isBefore(cutoff)) {
         expired.add(entry);
       } else {
         kept.add(entry.entry().get().output());
       }
+    }
+    if (!foreign.isEmpty()) {
+      log.info(
+          "left alone "
+              + foreign.size()
+              + (foreign.size() == 1 ? " file" : " files")
+              + " under "
+              + CacheEntry.FOLDER
+              + " in "
+              + store.describe()
+              + " that alcove did not write: "
+              + String.join(", ", foreign.subList(0, Math.min(foreign.size(), 5)))
+              + (foreign.size() > 5 ? ", ..." : ""));
     }
     List<Checksum> objects = new ArrayList<>();
     long bytes = 0;

@@ -53,20 +53,31 @@ final class SidecarReferences {
     return found;
   }
 
+  /** What the alcove's git history names, and whether that history is whole. */
+  record History(Set<Checksum> named, Optional<String> incomplete) {}
+
   /**
-   * The checksums named by every version of every sidecar in any commit reachable from a ref of the
-   * repository that holds {@code root}; empty when there is no repository or git cannot read it
-   * (then nothing in the store may be deleted).
+   * The checksums named by every version of every sidecar that git can still reach from the
+   * repository that holds {@code root}: any commit reachable from a ref (branches, tags, remotes,
+   * notes, the stash) or from any reflog entry (older stashes, detached HEADs, rewritten branches),
+   * and the index. Empty when there is no repository or git cannot read it (then nothing in the
+   * store may be deleted). A shallow or partial clone is read as far as it goes and said to be
+   * incomplete: older commits it does not have may name objects too.
    */
-  static Optional<Set<Checksum>> inGitHistory(Path root) {
+  static Optional<History> inGitHistory(Path root) {
     try {
       if (!run(root, List.of("git", "rev-parse", "--is-inside-work-tree"), null)
           .strip()
           .equals("true")) {
         return Optional.empty();
       }
+      Optional<String> incomplete = incompleteness(root);
       Set<String> blobs = new LinkedHashSet<>();
-      String objects = run(root, List.of("git", "rev-list", "--all", "--objects"), null);
+      String objects =
+          run(
+              root,
+              List.of("git", "rev-list", "--all", "--reflog", "--indexed-objects", "--objects"),
+              null);
       for (String line : objects.split("\n")) {
         int space = line.indexOf(' ');
         if (space > 0 && line.endsWith(AlcoveLayout.SIDECAR_SUFFIX)) {
@@ -82,10 +93,32 @@ final class SidecarReferences {
                 String.join("\n", blobs) + "\n");
         addChecksums(contents, found);
       }
-      return Optional.of(found);
+      return Optional.of(new History(found, incomplete));
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** Why the repository's history is not whole (a shallow or a partial clone), if it is not. */
+  private static Optional<String> incompleteness(Path root) throws IOException {
+    if (run(root, List.of("git", "rev-parse", "--is-shallow-repository"), null)
+        .strip()
+        .equals("true")) {
+      return Optional.of(
+          "is shallow (a clone made with --depth): fetch the whole history with"
+              + " `git fetch --unshallow`");
+    }
+    String config = run(root, List.of("git", "config", "--list"), null);
+    for (String line : config.split("\n")) {
+      String key = line.contains("=") ? line.substring(0, line.indexOf('=')) : line;
+      if (key.equals("extensions.partialclone")
+          || (key.startsWith("remote.") && key.endsWith(".promisor"))) {
+        return Optional.of(
+            "is a partial clone (made with --filter), whose older sidecars are not here: clone"
+                + " the repository again without --filter");
+      }
+    }
+    return Optional.empty();
   }
 
   private static void addChecksums(String text, Set<Checksum> found) {

@@ -17,8 +17,9 @@ final class StoredCacheEntries {
 
   /** An entry as listed, and as parsed: empty when its name is no key, or it is damaged or gone. */
   record Listed(StoredEntry stored, Optional<CacheEntry> entry) {
+    /** Whether alcove wrote it: {@code cache/v1/<key>}, not a file a person left there. */
     boolean namedByKey() {
-      return Checksum.isValid(key());
+      return Checksum.isValid(key()) && stored.name().equals(CacheEntry.nameOf(Checksum.of(key())));
     }
 
     private String key() {

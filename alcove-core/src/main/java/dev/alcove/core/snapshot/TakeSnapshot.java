@@ -22,6 +22,7 @@ import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.store.SnapshotPins;
 import dev.alcove.core.store.Throughput;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
@@ -244,6 +245,7 @@ public final class TakeSnapshot {
           .forEach((name, sum) -> objects.putIfAbsent(sum, staged.files.get(name)));
     }
     int uploaded = depot.putAll(objects, context.transfers(), progress);
+    SnapshotPins.pin(depot.store(), objects.keySet());
     int already = objects.size() - uploaded;
     log.info(
         "stored "

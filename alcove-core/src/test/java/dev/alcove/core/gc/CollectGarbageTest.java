@@ -161,6 +161,143 @@ class CollectGarbageTest {
     assertThat(cache.listEntries(CacheEntry.FOLDER)).isEmpty();
   }
 
+  @Test
+  void anObjectNamedByAnOlderStashADetachedHeadOrTheIndexIsKept() throws Exception {
+    Git.commitAll(t.root, "an empty alcove");
+    Checksum inOlderStash = cacheOnlyObject("stashed", Duration.ofDays(90));
+    Checksum onDetachedHead = cacheOnlyObject("detached", Duration.ofDays(90));
+    Checksum inIndex = cacheOnlyObject("staged", Duration.ofDays(90));
+    Checksum namedNowhere = cacheOnlyObject("nowhere", Duration.ofDays(90));
+    Path sidecar = t.path("data/snapshots/notes/2024-07-26.meta.yaml");
+
+    TestAlcove.write(sidecar, "checksum: " + inOlderStash.hex() + "\n");
+    Git.run(t.root, "add", "-A");
+    Git.run(t.root, "stash", "-q");
+    TestAlcove.write(sidecar, "checksum: none\n");
+    Git.run(t.root, "add", "-A");
+    Git.run(t.root, "stash", "-q");
+    Git.run(t.root, "checkout", "-q", "--detach");
+    TestAlcove.write(sidecar, "checksum: " + onDetachedHead.hex() + "\n");
+    Git.commitAll(t.root, "on a detached HEAD");
+    Git.run(t.root, "checkout", "-q", "main");
+    TestAlcove.write(sidecar, "checksum: " + inIndex.hex() + "\n");
+    Git.run(t.root, "add", "-A");
+    Files.delete(sidecar);
+
+    gc(true, false);
+
+    assertThat(store.contains(inOlderStash)).as("named by stash@{1}").isTrue();
+    assertThat(store.contains(onDetachedHead)).as("named by HEAD's reflog").isTrue();
+    assertThat(store.contains(inIndex)).as("named by the index").isTrue();
+    assertThat(store.contains(namedNowhere)).isFalse();
+    assertThat(entryNames()).as("expired entries go, their named objects stay").isEmpty();
+  }
+
+  @Test
+  void aShallowOrPartialCloneDeletesNothingFromTheStoreUnlessForced() throws Exception {
+    Checksum namedByAnOldCommit = cacheOnlyObject("old", Duration.ofDays(90));
+    Path sidecar = t.path("data/snapshots/old/2024-07-26.meta.yaml");
+    TestAlcove.write(sidecar, "checksum: " + namedByAnOldCommit.hex() + "\n");
+    Git.commitAll(t.root, "a version naming the object");
+    Files.delete(sidecar);
+    Git.commitAll(t.root, "that version dropped");
+    Git.run(t.root, "config", "uploadpack.allowFilter", "true");
+    String origin = "file://" + t.root.toAbsolutePath();
+    Git.run(dir, "clone", "-q", "--depth", "1", origin, "shallow");
+    Git.run(dir, "clone", "-q", "--filter=blob:none", origin, "partial");
+
+    for (String clone : List.of("shallow", "partial")) {
+      t.lines.clear();
+      gcIn(dir.resolve(clone), false);
+      assertThat(store.contains(namedByAnOldCommit)).as(clone).isTrue();
+      assertThat(entryNames()).as(clone).hasSize(1);
+      assertThat(t.lines)
+          .as(clone)
+          .anyMatch(
+              line ->
+                  line.startsWith("WARN the git history of " + dir.resolve(clone))
+                      && line.contains(
+                          clone.equals("shallow") ? "git fetch --unshallow" : "--filter")
+                      && line.contains("nothing will be deleted from local store"));
+    }
+    gcIn(dir.resolve("shallow"), true);
+    assertThat(store.contains(namedByAnOldCommit)).as("forced").isFalse();
+  }
+
+  @Test
+  void filesUnderTheCacheFolderThatAlcoveDidNotWriteAreLeftAlone() throws Exception {
+    Git.commitAll(t.root, "an empty alcove");
+    Checksum expired = cacheOnlyObject("expired", Duration.ofDays(90));
+    Path readme = t.store.resolve("cache/v1/readme");
+    Path notes = t.store.resolve("cache/v1/Notes.txt");
+    Path nested = t.store.resolve("cache/v1/team/" + expired.hex());
+    for (Path file : List.of(readme, notes, nested)) {
+      TestAlcove.write(file, "kept by a person");
+      Files.setLastModifiedTime(file, FileTime.from(NOW.minus(Duration.ofDays(400))));
+    }
+
+    CollectGarbage.Result result = gc(true, false);
+
+    assertThat(result.entries()).isEqualTo(1);
+    assertThat(store.contains(expired)).isFalse();
+    assertThat(readme).hasContent("kept by a person");
+    assertThat(notes).hasContent("kept by a person");
+    assertThat(nested).hasContent("kept by a person");
+    assertThat(t.lines)
+        .filteredOn(line -> line.contains("did not write"))
+        .singleElement()
+        .asString()
+        .startsWith("left alone 3 files under cache/v1 in local store ")
+        .contains("that alcove did not write: ")
+        .contains("cache/v1/readme", "cache/v1/Notes.txt");
+  }
+
+  @Test
+  void anObjectAnotherAlcoveOnTheSameStoreSnapshottedIsKept() throws Exception {
+    t.table("table://published/latest", ".sql", "SELECT 42 AS answer");
+    assertThat(t.run().succeeded()).isTrue();
+    Checksum published = tableObject("published");
+    // A second project on the same (default) store takes the published table as its data.
+    TestAlcove other = new TestAlcove(dir.resolve("other"), t.store);
+    StepUri taken = other.snapshot(t.path("data/tables/published/latest.parquet"), "answers");
+    assertThat(snapshotObject(other, taken)).isEqualTo(published);
+    // The first project drops its table; its cache entry ages past keepDays.
+    Files.delete(t.path("data/tables/published/latest.meta.yaml"));
+    Files.delete(t.path("data/tables/published/latest.parquet"));
+    ageEntries(Duration.ofDays(40), "table://published/latest");
+    Git.commitAll(t.root, "nothing names the published table here");
+
+    CollectGarbage.Result result = gc(true, false);
+
+    assertThat(result.entries()).isEqualTo(1);
+    assertThat(result.objects()).isZero();
+    assertThat(store.contains(published)).isTrue();
+    Files.delete(other.path("data/snapshots/answers/" + taken.version() + ".parquet"));
+    assertThat(other.run().succeeded()).isTrue();
+    assertThat(Sha256.ofFile(other.path("data/snapshots/answers/" + taken.version() + ".parquet")))
+        .isEqualTo(published);
+  }
+
+  /** An object in the store named only by a cache entry pushed {@code age} ago. */
+  private Checksum cacheOnlyObject(String name, Duration age) throws Exception {
+    Path file = dir.resolve(name + ".bin");
+    Files.writeString(file, "the table " + name);
+    Checksum object = Sha256.ofFile(file);
+    store.put(object, file, TransferProgress.NONE);
+    writeEntry("table://" + name + "/latest", object, age);
+    return object;
+  }
+
+  private void gcIn(Path root, boolean force) {
+    try (GoalContext context = context(t::depot)) {
+      new CollectGarbage(
+              context,
+              dev.alcove.core.Alcove.open(root),
+              new GcOptions(true, 30, Optional.empty(), force))
+          .run();
+    }
+  }
+
   private CollectGarbage.Result gc(boolean delete, boolean force) {
     t.lines.clear();
     try (GoalContext context = context(t::depot)) {
@@ -180,7 +317,11 @@ class CollectGarbageTest {
   }
 
   private Checksum snapshotObject(StepUri uri) throws Exception {
-    return SnapshotMetadata.read(t.alcove().layout().snapshotSidecar(uri), uri).checksum();
+    return snapshotObject(t, uri);
+  }
+
+  private static Checksum snapshotObject(TestAlcove alcove, StepUri uri) throws Exception {
+    return SnapshotMetadata.read(alcove.alcove().layout().snapshotSidecar(uri), uri).checksum();
   }
 
   private Checksum tableObject(String table) throws Exception {

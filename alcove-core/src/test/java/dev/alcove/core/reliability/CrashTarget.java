@@ -40,6 +40,12 @@ public final class CrashTarget {
           throw new IllegalStateException(report.failureSummary());
         }
       }
+      case "gc" ->
+          new dev.alcove.core.gc.CollectGarbage(
+                  context,
+                  Alcove.open(root),
+                  new dev.alcove.core.gc.GcOptions(true, 30, Optional.empty(), true))
+              .run();
       default -> throw new IllegalArgumentException(args[0]);
     }
     System.out.println("finished");

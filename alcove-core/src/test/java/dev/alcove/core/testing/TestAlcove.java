@@ -29,8 +29,13 @@ public final class TestAlcove {
   public final List<String> lines = log.lines;
 
   public TestAlcove(Path dir) {
+    this(dir, dir.resolve("store"));
+  }
+
+  /** A second alcove on the store of another, as two projects share the default store. */
+  public TestAlcove(Path dir, Path store) {
     this.root = dir.resolve("alcove");
-    this.store = dir.resolve("store");
+    this.store = store;
     InitAlcove.init(Contexts.silent(), root);
   }
 
