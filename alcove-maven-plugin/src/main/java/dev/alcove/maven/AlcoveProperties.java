@@ -22,6 +22,7 @@ public final class AlcoveProperties {
   public static final String CACHE_PUSH = "alcove.cache.push";
   public static final String GC_DELETE = "alcove.gc.delete";
   public static final String GC_KEEP_DAYS = "alcove.gc.keepDays";
+  public static final String FETCH_TIMEOUT = "alcove.fetch.timeout";
   public static final String GC_MAX_CACHE_SIZE = "alcove.gc.maxCacheSize";
   public static final String BUCKET = "alcove.bucket";
   public static final String ENDPOINT = "alcove.endpoint";

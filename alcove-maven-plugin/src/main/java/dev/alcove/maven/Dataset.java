@@ -43,6 +43,12 @@ public class Dataset {
    */
   private String serverId;
 
+  /**
+   * Whether the source may be an empty file; by default an empty answer is refused, as a server
+   * that answers 200 with nothing most often failed to say so.
+   */
+  private boolean allowEmpty;
+
   DatasetSpec toSpec() {
     Map<String, String> described = new LinkedHashMap<>();
     described.put("description", description);
@@ -51,7 +57,8 @@ public class Dataset {
     described.put("license", license);
     described.put("license_url", licenseUrl);
     return DatasetSpec.of(
-        name, url, sha256, described, "pom <datasets> " + (name == null ? "" : name));
+            name, url, sha256, described, "pom <datasets> " + (name == null ? "" : name))
+        .withAllowEmpty(allowEmpty);
   }
 
   public String getName() {
@@ -124,5 +131,13 @@ public class Dataset {
 
   public void setDescription(String description) {
     this.description = description;
+  }
+
+  public boolean isAllowEmpty() {
+    return allowEmpty;
+  }
+
+  public void setAllowEmpty(boolean allowEmpty) {
+    this.allowEmpty = allowEmpty;
   }
 }

@@ -37,6 +37,7 @@ final class MavenFrontEnd implements FrontEnd {
       case EXCLUDE -> AlcoveProperties.EXCLUDE;
       case CACHE -> AlcoveProperties.CACHE;
       case GC_DELETE -> AlcoveProperties.GC_DELETE;
+      case FETCH_TIMEOUT -> AlcoveProperties.FETCH_TIMEOUT;
     };
   }
 

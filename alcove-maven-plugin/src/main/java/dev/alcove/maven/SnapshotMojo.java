@@ -44,7 +44,9 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
    * Datasets with their provenance: each a {@code <dataset>} with a {@code <name>} (no version), a
    * {@code <url>} ({@code https://}, {@code http://} or {@code file:}), and optionally {@code
    * <sha256>}, {@code <license>}, {@code <licenseUrl>}, {@code <sourceName>}, {@code
-   * <description>}, which fill the sidecar of every version fetched.
+   * <description>}, which fill the sidecar of every version fetched, and {@code
+   * <allowEmpty>true</allowEmpty>} where an empty file is a valid answer. Two datasets of one name
+   * are refused.
    */
   @Parameter private List<Dataset> datasets = new ArrayList<>();
 
@@ -55,7 +57,10 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.DATASET)
   private String dataset;
 
-  /** Replaces an existing snapshot's data, keeping the descriptive fields of its sidecar. */
+  /**
+   * Replaces an existing snapshot's data, keeping the descriptive fields of its sidecar; for a
+   * declared dataset that changed since today's version was fetched, replaces today's version.
+   */
   @Parameter(property = AlcoveProperties.FORCE, defaultValue = "false")
   private boolean force;
 
@@ -65,6 +70,13 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
    */
   @Parameter(property = AlcoveProperties.EDIT, defaultValue = "false")
   private boolean edit;
+
+  /**
+   * How long fetching one declared dataset may take as a whole, in seconds, retries and redirects
+   * included; each read also gives up after 60 s of silence.
+   */
+  @Parameter(property = AlcoveProperties.FETCH_TIMEOUT, defaultValue = "1800")
+  private int fetchTimeout;
 
   @Override
   protected void runGoal(GoalContext context) {
@@ -79,8 +91,9 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
                   repositorySystem,
                   repositorySession,
                   project == null ? List.of() : project.getRemoteProjectRepositories()),
-              proxies())
-          .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()));
+              proxies(),
+              fetchTimeout())
+          .fetch(Optional.ofNullable(dataset).filter(d -> !d.isBlank()), force);
       return;
     }
     Path from = UserPaths.resolve(source);
@@ -90,6 +103,18 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
     if (edit) {
       Editor.open(openAlcove().layout().snapshotSidecar(result.uri()), context.log());
     }
+  }
+
+  private java.time.Duration fetchTimeout() {
+    if (fetchTimeout <= 0) {
+      throw new AlcoveException(
+          "-D"
+              + AlcoveProperties.FETCH_TIMEOUT
+              + "="
+              + fetchTimeout
+              + " is not a number of seconds above 0");
+    }
+    return java.time.Duration.ofSeconds(fetchTimeout);
   }
 
   /** The dataset, with the login of its {@code <serverId>}, if it names one. */

@@ -16,5 +16,6 @@ public enum Setting {
   SELECT,
   EXCLUDE,
   CACHE,
-  GC_DELETE
+  GC_DELETE,
+  FETCH_TIMEOUT
 }

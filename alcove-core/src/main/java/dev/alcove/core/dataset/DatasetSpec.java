@@ -22,7 +22,8 @@ public record DatasetSpec(
     URI source,
     Optional<Checksum> sha256,
     Map<String, String> described,
-    Optional<SourceLogin> login) {
+    Optional<SourceLogin> login,
+    boolean allowEmpty) {
 
   public DatasetSpec {
     described = Map.copyOf(described);
@@ -66,6 +67,22 @@ public record DatasetSpec(
               + "' is not a source alcove fetches: use https://, http://, file: or"
               + " mvn:group:artifact:version[:type[:classifier]]");
     }
+    if (scheme.equals("file") && (source.isOpaque() || !source.getPath().startsWith("/"))) {
+      throw new AlcoveException(
+          where
+              + ": <url>"
+              + url.strip()
+              + "</url> is a relative file URL: write file:/// and the file's absolute path");
+    }
+    if (scheme.equals("file") && source.getAuthority() != null) {
+      throw new AlcoveException(
+          where
+              + ": <url>"
+              + url.strip()
+              + "</url> names a host ("
+              + source.getAuthority()
+              + "): a file URL is file:/// and the file's absolute path");
+    }
     if (scheme.equals("mvn") && !MAVEN.matcher(source.getSchemeSpecificPart()).matches()) {
       throw new AlcoveException(
           where + ": '" + url.strip() + "' is not mvn:group:artifact:version[:type[:classifier]]");
@@ -89,16 +106,21 @@ public record DatasetSpec(
             fields.put(key, value.strip());
           }
         });
-    return new DatasetSpec(dataset, source, pin, fields, Optional.empty());
+    return new DatasetSpec(dataset, source, pin, fields, Optional.empty(), false);
   }
 
   DatasetSpec withoutLogin() {
-    return new DatasetSpec(name, source, sha256, described, Optional.empty());
+    return new DatasetSpec(name, source, sha256, described, Optional.empty(), allowEmpty);
   }
 
   /** The same dataset, fetched with {@code login} (for private http(s) sources). */
   public DatasetSpec withLogin(SourceLogin login) {
-    return new DatasetSpec(name, source, sha256, described, Optional.of(login));
+    return new DatasetSpec(name, source, sha256, described, Optional.of(login), allowEmpty);
+  }
+
+  /** The same dataset, whose source may be an empty file (otherwise an empty answer is refused). */
+  public DatasetSpec withAllowEmpty(boolean allowed) {
+    return new DatasetSpec(name, source, sha256, described, login, allowed);
   }
 
   private static final java.util.regex.Pattern MAVEN =

@@ -8,6 +8,8 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.context.Setting;
+import dev.alcove.core.http.RedirectPolicy;
+import dev.alcove.core.http.Urls;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.DescriptiveFields;
@@ -18,6 +20,7 @@ import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +47,12 @@ public final class FetchDatasets {
   private final ArtifactSource artifacts;
   private final AlcoveLog log;
 
+  /** How long one fetch may take as a whole, unless the front end says otherwise. */
+  public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMinutes(30);
+
   /**
    * {@code proxies} says which proxy a URL goes through (the front end's, or the environment's);
-   * {@code artifacts} resolves {@code mvn:} sources.
+   * {@code artifacts} resolves {@code mvn:} sources; {@code fetchTimeout} bounds each fetch.
    */
   public FetchDatasets(
       GoalContext context,
@@ -54,8 +60,21 @@ public final class FetchDatasets {
       List<DatasetSpec> declared,
       boolean offline,
       ArtifactSource artifacts,
-      Function<String, Optional<HttpProxy>> proxies) {
-    this(context, alcove, declared, offline, artifacts, proxies, DEFAULT_MAX_BYTES, 500);
+      Function<String, Optional<HttpProxy>> proxies,
+      Duration fetchTimeout) {
+    this(
+        context,
+        alcove,
+        declared,
+        offline,
+        artifacts,
+        new HttpSource(
+            context.log(),
+            DEFAULT_MAX_BYTES,
+            500,
+            proxies,
+            RedirectPolicy.standard(),
+            fetchTimeout));
   }
 
   FetchDatasets(
@@ -64,20 +83,21 @@ public final class FetchDatasets {
       List<DatasetSpec> declared,
       boolean offline,
       ArtifactSource artifacts,
-      Function<String, Optional<HttpProxy>> proxies,
-      long maxBytes,
-      long retryDelayMillis) {
+      HttpSource http) {
     this.artifacts = artifacts;
     this.context = context;
     this.alcove = alcove;
     this.declared = List.copyOf(declared);
     this.offline = offline;
     this.log = context.log();
-    this.http = new HttpSource(log, maxBytes, retryDelayMillis, proxies);
+    this.http = http;
   }
 
-  /** Fetches the declared datasets, or only {@code only}; returns the snapshots added. */
-  public List<StepUri> fetch(Optional<String> only) {
+  /**
+   * Fetches the declared datasets, or only {@code only}; returns the snapshots added. A dataset
+   * that changed since today's version was taken replaces it only when {@code force} says so.
+   */
+  public List<StepUri> fetch(Optional<String> only, boolean force) {
     List<DatasetSpec> all = withCatalogues(declared, alcove.catalogue().datasets());
     List<DatasetSpec> chosen =
         only.map(name -> all.stream().filter(d -> d.name().equals(name.strip())).toList())
@@ -113,7 +133,7 @@ public final class FetchDatasets {
       FetchState state = FetchState.load(edit.alcove().layout().buildDir());
       try {
         for (DatasetSpec dataset : chosen) {
-          fetchOne(edit, dataset, state).ifPresent(added::add);
+          fetchOne(edit, dataset, state, force).ifPresent(added::add);
         }
       } finally {
         state.save();
@@ -129,14 +149,30 @@ public final class FetchDatasets {
   static List<DatasetSpec> withCatalogues(
       List<DatasetSpec> declared, Map<String, Map<String, String>> inCatalogue) {
     Map<String, DatasetSpec> all = new LinkedHashMap<>();
-    declared.forEach(spec -> all.put(spec.name(), spec));
+    for (DatasetSpec spec : declared) {
+      DatasetSpec first = all.putIfAbsent(spec.name(), spec);
+      if (first != null) {
+        throw new AlcoveException(
+            "dataset "
+                + spec.name()
+                + " is declared twice in "
+                + Alcove.POM_DATASETS_PLACE
+                + " (<url>"
+                + Urls.redacted(first.source())
+                + "</url> and <url>"
+                + Urls.redacted(spec.source())
+                + "</url>): keep one <dataset> of that <name>");
+      }
+    }
     inCatalogue.forEach(
         (name, fields) -> {
           Map<String, String> described = new LinkedHashMap<>(fields);
           String url = described.remove("url");
           String sha256 = described.remove("sha256");
+          boolean allowEmpty = "true".equals(described.remove("allow_empty"));
           DatasetSpec spec =
-              DatasetSpec.of(name, url, sha256, described, "alcove.yaml datasets " + name);
+              DatasetSpec.of(name, url, sha256, described, "alcove.yaml datasets " + name)
+                  .withAllowEmpty(allowEmpty);
           DatasetSpec other = all.get(spec.name());
           if (other != null && !other.withoutLogin().equals(spec)) {
             throw new AlcoveException(
@@ -151,7 +187,8 @@ public final class FetchDatasets {
     return List.copyOf(all.values());
   }
 
-  private Optional<StepUri> fetchOne(AlcoveEdit edit, DatasetSpec dataset, FetchState state) {
+  private Optional<StepUri> fetchOne(
+      AlcoveEdit edit, DatasetSpec dataset, FetchState state, boolean force) {
     Optional<StepUri> latest =
         edit.alcove()
             .catalogue()
@@ -179,6 +216,8 @@ public final class FetchDatasets {
         checksum = result.checksum();
         validators =
             Optional.of(new FetchState.Seen(result.etag(), result.lastModified(), checksum));
+        // Whatever the server says: a 304 stands for bytes that must still match the pin.
+        requirePin(dataset, checksum);
         if (!result.modified()) {
           log.info(
               "dataset "
@@ -197,15 +236,12 @@ public final class FetchDatasets {
                             "dataset "
                                 + dataset.name()
                                 + ": "
-                                + url
+                                + Urls.redacted(dataset.source())
                                 + " names no file with an extension (like .csv), which the"
                                 + " snapshot's sidecar records: nothing was stored"));
         source = Files.move(download, folder.resolve(name));
       } else {
-        source =
-            dataset.isMaven()
-                ? artifacts.resolve(dataset.coordinates())
-                : Path.of(dataset.source());
+        source = dataset.isMaven() ? artifacts.resolve(dataset.coordinates()) : fileOf(dataset);
         if (!Files.isRegularFile(source)) {
           throw new AlcoveException(
               "dataset "
@@ -218,24 +254,40 @@ public final class FetchDatasets {
         }
         checksum = Sha256.ofFile(source);
       }
-      if (dataset.sha256().isPresent() && !dataset.sha256().get().equals(checksum)) {
-        throw new AlcoveException(
-            "dataset "
-                + dataset.name()
-                + ": the fetched bytes hash to "
-                + checksum.hex()
-                + ", not the pinned "
-                + dataset.sha256().get().hex()
-                + ": nothing was stored");
+      requirePin(dataset, checksum);
+      if (Files.size(source) == 0) {
+        if (!dataset.allowEmpty()) {
+          throw new AlcoveException(
+              "dataset "
+                  + dataset.name()
+                  + ": "
+                  + describe(dataset)
+                  + " is empty: nothing was stored; if an empty file is what it should be, say so"
+                  + " in its declaration (<allowEmpty>true</allowEmpty>)");
+        }
+        log.warn("dataset " + dataset.name() + ": " + describe(dataset) + " is empty (allowed)");
       }
-      // Remembered only for bytes that end up in a snapshot: a refused fetch changes nothing.
-      validators.ifPresent(seen -> state.put(url, seen));
       if (latestChecksum.equals(Optional.of(checksum))) {
+        validators.ifPresent(seen -> state.put(url, seen));
         log.info("dataset " + dataset.name() + ": unchanged since " + latest.get().version());
         return Optional.empty();
       }
       StepUri today = StepUri.parse("snapshot://" + dataset.name() + "/" + context.today());
       boolean replace = edit.alcove().catalogue().contains(today);
+      if (replace && !force) {
+        throw new AlcoveException(
+            "dataset "
+                + dataset.name()
+                + ": "
+                + describe(dataset)
+                + " changed since "
+                + today
+                + " was taken today; that version is kept: set "
+                + FrontEnd.words().set(Setting.FORCE, "true")
+                + " to replace its data, or fetch again tomorrow for a new version");
+      }
+      // Remembered only for bytes that end up in a snapshot: a refused fetch changes nothing.
+      validators.ifPresent(seen -> state.put(url, seen));
       TakeSnapshot.Result result =
           new TakeSnapshot(context, edit.alcove()).snapshot(source, dataset.name(), replace);
       Path sidecar = edit.alcove().layout().snapshotSidecar(result.uri());
@@ -264,5 +316,38 @@ public final class FetchDatasets {
     } finally {
       Folders.deleteQuietly(folder);
     }
+  }
+
+  /** Fails unless the bytes are the ones the dataset pins, if it pins any. */
+  private static void requirePin(DatasetSpec dataset, Checksum checksum) {
+    if (dataset.sha256().isPresent() && !dataset.sha256().get().equals(checksum)) {
+      throw new AlcoveException(
+          "dataset "
+              + dataset.name()
+              + ": the fetched bytes hash to "
+              + checksum.hex()
+              + ", not the pinned "
+              + dataset.sha256().get().hex()
+              + ": nothing was stored");
+    }
+  }
+
+  /** The file a {@code file:} source names. */
+  private static Path fileOf(DatasetSpec dataset) {
+    try {
+      return Path.of(dataset.source());
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      throw new AlcoveException(
+          "dataset "
+              + dataset.name()
+              + ": <url>"
+              + dataset.source()
+              + "</url> names no file here: write file:/// and the file's absolute path");
+    }
+  }
+
+  /** The source as it may be printed. */
+  private static String describe(DatasetSpec dataset) {
+    return Urls.redacted(dataset.source());
   }
 }

@@ -3,6 +3,10 @@ package dev.alcove.core.dataset;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.context.Setting;
+import dev.alcove.core.http.RedirectPolicy;
+import dev.alcove.core.http.Urls;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.store.s3.HttpProxy;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
@@ -42,16 +47,26 @@ final class HttpSource {
   private final long maxBytes;
   private final long firstDelayMillis;
   private final Function<String, Optional<HttpProxy>> proxies;
+  private final RedirectPolicy redirects;
+  private final Duration deadline;
 
+  /**
+   * {@code deadline} bounds a whole fetch, every attempt and redirect included: a server that sends
+   * a byte just before each read would time out never stops otherwise.
+   */
   HttpSource(
       AlcoveLog log,
       long maxBytes,
       long firstDelayMillis,
-      Function<String, Optional<HttpProxy>> proxies) {
+      Function<String, Optional<HttpProxy>> proxies,
+      RedirectPolicy redirects,
+      Duration deadline) {
     this.log = log;
     this.maxBytes = maxBytes;
     this.firstDelayMillis = firstDelayMillis;
     this.proxies = proxies;
+    this.redirects = redirects;
+    this.deadline = deadline;
   }
 
   /**
@@ -65,11 +80,12 @@ final class HttpSource {
       Optional<FetchState.Seen> seen,
       Path target) {
     long delay = firstDelayMillis;
+    long until = System.nanoTime() + deadline.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        return attempt(dataset, url, login, seen, target);
+        return attempt(dataset, url, login, seen, target, until);
       } catch (Transient e) {
-        if (attempt >= ATTEMPTS) {
+        if (attempt >= ATTEMPTS || System.nanoTime() + delay * 1_000_000L > until) {
           throw new AlcoveException(
               "dataset "
                   + dataset
@@ -114,7 +130,8 @@ final class HttpSource {
       URI start,
       Optional<SourceLogin> login,
       Optional<FetchState.Seen> seen,
-      Path target)
+      Path target,
+      long until)
       throws Transient {
     URI url = start;
     for (int hop = 0; ; hop++) {
@@ -140,18 +157,23 @@ final class HttpSource {
         status = connection.getResponseCode();
       } catch (UnknownHostException e) {
         throw new AlcoveException(
-            "dataset " + dataset + ": cannot resolve the host of " + url + ": nothing was stored");
+            "dataset "
+                + dataset
+                + ": cannot resolve the host of "
+                + Urls.redacted(url)
+                + ": nothing was stored");
       } catch (SSLException e) {
         throw new AlcoveException(
             "dataset "
                 + dataset
                 + ": TLS failed for "
-                + url
+                + Urls.redacted(url)
                 + " ("
                 + e.getMessage()
                 + "): nothing was stored; a company CA must be in the JDK's trust store");
       } catch (IOException e) {
-        throw new Transient(url + " could not be reached (" + e.getClass().getSimpleName() + ")");
+        throw new Transient(
+            Urls.redacted(url) + " could not be reached (" + e.getClass().getSimpleName() + ")");
       }
       if (status >= 300 && status < 400 && status != 304) {
         String location = connection.getHeaderField("Location");
@@ -164,10 +186,19 @@ final class HttpSource {
                   ? "redirected without saying where"
                   : "redirected more than " + MAX_REDIRECTS + " times");
         }
-        URI next = url.resolve(location);
-        if (url.getScheme().equalsIgnoreCase("https")
-            && !next.getScheme().equalsIgnoreCase("https")) {
-          throw refused(dataset, url, "redirected from https to " + next.getScheme() + ", refused");
+        URI next;
+        try {
+          next = url.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+          throw refused(
+              dataset, url, "redirected to a malformed address (" + Urls.redacted(location) + ")");
+        }
+        Optional<String> refusal = redirects.refusal(url, next);
+        if (refusal.isPresent()) {
+          throw refused(
+              dataset,
+              url,
+              "redirected to " + Urls.redacted(next) + " (" + refusal.get() + "), refused");
         }
         url = next;
         continue;
@@ -179,7 +210,7 @@ final class HttpSource {
       }
       if (status >= 500 || status == 429) {
         connection.disconnect();
-        throw new Transient(url + " answered " + status);
+        throw new Transient(Urls.redacted(url) + " answered " + status);
       }
       if (status == 401 || status == 403) {
         connection.disconnect();
@@ -200,14 +231,20 @@ final class HttpSource {
             url,
             "answered " + status + " " + Optional.ofNullable(safeMessage(connection)).orElse(""));
       }
-      return download(dataset, url, connection, target);
+      return download(dataset, url, connection, target, until);
     }
   }
 
   /** One line that names the dataset, the URL and what went wrong, and says nothing was kept. */
   private static AlcoveException refused(String dataset, URI url, String problem) {
     return new AlcoveException(
-        "dataset " + dataset + ": " + url + " " + problem.strip() + ": nothing was stored");
+        "dataset "
+            + dataset
+            + ": "
+            + Urls.redacted(url)
+            + " "
+            + problem.strip()
+            + ": nothing was stored");
   }
 
   private static boolean sameOrigin(URI a, URI b) {
@@ -224,7 +261,8 @@ final class HttpSource {
     }
   }
 
-  private Result download(String dataset, URI url, HttpURLConnection connection, Path target)
+  private Result download(
+      String dataset, URI url, HttpURLConnection connection, Path target, long until)
       throws Transient {
     long declared = connection.getContentLengthLong();
     if (declared > maxBytes) {
@@ -253,13 +291,25 @@ final class HttpSource {
         }
         out.write(buffer, 0, read);
         progress.transferred(read);
+        if (System.nanoTime() > until) {
+          throw refused(
+              dataset,
+              url,
+              "sent "
+                  + ProgressReporter.human(received)
+                  + " and was still sending after "
+                  + deadline.toSeconds()
+                  + " s, the limit of one fetch ("
+                  + FrontEnd.words().set(Setting.FETCH_TIMEOUT, "<seconds>")
+                  + ")");
+        }
       }
     } catch (IOException e) {
-      throw new Transient(url + " stopped sending after " + received + " bytes");
+      throw new Transient(Urls.redacted(url) + " stopped sending after " + received + " bytes");
     }
     if (declared >= 0 && received != declared) {
       throw new Transient(
-          url + " sent " + received + " of the " + declared + " bytes it announced");
+          Urls.redacted(url) + " sent " + received + " of the " + declared + " bytes it announced");
     }
     return new Result(
         true,

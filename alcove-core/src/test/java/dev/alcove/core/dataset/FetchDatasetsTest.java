@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.http.RedirectPolicy;
 import dev.alcove.core.store.s3.HttpProxy;
 import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.LoopbackProxy;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -72,8 +74,38 @@ class FetchDatasetsTest {
           exchange.sendResponseHeaders(302, -1);
           exchange.close();
         });
+    server.createContext(
+        "/redirect",
+        exchange -> {
+          exchange.getResponseHeaders().set("Location", location.get());
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/empty.csv",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/slow.csv",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 40);
+          try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < 40; i++) {
+              out.write('x');
+              out.flush();
+              Thread.sleep(100);
+            }
+          } catch (java.io.IOException | InterruptedException e) {
+            // the client gave up, as it should
+          }
+          exchange.close();
+        });
     server.start();
   }
+
+  final AtomicReference<String> location = new AtomicReference<>();
 
   @AfterEach
   void stop() {
@@ -98,12 +130,22 @@ class FetchDatasetsTest {
   }
 
   List<StepUri> fetch(DatasetSpec spec, String day, Function<String, Optional<HttpProxy>> proxies) {
+    return fetch(List.of(spec), day, proxies, FetchDatasets.DEFAULT_FETCH_TIMEOUT, false);
+  }
+
+  List<StepUri> fetch(
+      List<DatasetSpec> specs,
+      String day,
+      Function<String, Optional<HttpProxy>> proxies,
+      Duration timeout,
+      boolean force) {
     Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
     try (GoalContext context =
         GoalContext.builder().log(t.log).clock(clock).threads(2).store(t::depot).build()) {
-      return new FetchDatasets(
-              context, t.alcove(), List.of(spec), false, ArtifactSource.NONE, proxies, 1 << 20, 1)
-          .fetch(Optional.empty());
+      HttpSource http =
+          new HttpSource(t.log, 1 << 20, 1, proxies, RedirectPolicy.standard(), timeout);
+      return new FetchDatasets(context, t.alcove(), specs, false, ArtifactSource.NONE, http)
+          .fetch(Optional.empty(), force);
     }
   }
 
@@ -232,6 +274,143 @@ class FetchDatasetsTest {
   }
 
   @Test
+  void redirectsGoOnlyToHttpAndNeverToMetadataAddressesAndSayItInOneLine() throws Exception {
+    Map<String, String> before = TreeState.of(t.root);
+    Map<String, String> refusals =
+        Map.of(
+            "file:///etc/passwd", "(redirected to a file: address, refused: only http(s)",
+            "ftp://127.0.0.1/x.csv", "(redirected to a ftp: address",
+            "http://169.254.169.254/latest/meta-data/iam/", "a link-local or cloud metadata",
+            "http://metadata.google.internal/computeMetadata/v1/", "cloud metadata service",
+            "http://[fe80::1]/x.csv", "a link-local or cloud metadata",
+            "http://bad host/x.csv", "redirected to a malformed address",
+            "http://127.0.0.1:1/%zz", "redirected to a malformed address");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      location.set(refusal.getKey());
+      assertThatThrownBy(() -> fetch(population(url("/redirect"), null), "2024-07-26"))
+          .as(refusal.getKey())
+          .isInstanceOf(dev.alcove.core.AlcoveException.class)
+          .hasMessageStartingWith("dataset worldbank/population: " + url("/redirect"))
+          .hasMessageContaining(refusal.getValue())
+          .hasMessageEndingWith("nothing was stored")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
+  void urlsArePrintedWithoutTheirQueryOrUserInfo() {
+    location.set(url("/data/missing.csv?X-Amz-Signature=s3cr3t&token=s3cr3t"));
+    assertThatThrownBy(() -> fetch(population(url("/redirect?token=s3cr3t"), null), "2024-07-26"))
+        .hasMessageContaining("answered 404")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
+    failuresToServe.set(1);
+    location.set(url("/data/population.csv?token=s3cr3t"));
+    assertThat(fetch(population(url("/redirect?sig=s3cr3t"), null), "2024-07-26")).hasSize(1);
+    assertThat(t.lines).isNotEmpty().noneMatch(line -> line.contains("s3cr3t"));
+  }
+
+  @Test
+  void anEmptyAnswerIsRefusedUnlessTheDatasetExpectsIt() throws Exception {
+    Map<String, String> before = TreeState.of(t.root);
+    assertThatThrownBy(() -> fetch(population(url("/empty.csv"), null), "2024-07-26"))
+        .hasMessage(
+            "dataset worldbank/population: "
+                + url("/empty.csv")
+                + " is empty: nothing was stored; if an empty file is what it should be, say so"
+                + " in its declaration (<allowEmpty>true</allowEmpty>)");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+    assertThat(fetch(population(url("/empty.csv"), null).withAllowEmpty(true), "2024-07-26"))
+        .hasSize(1);
+    assertThat(t.lines)
+        .contains(
+            "WARN dataset worldbank/population: " + url("/empty.csv") + " is empty (allowed)");
+  }
+
+  @Test
+  void aServerThatTricklesBytesIsStoppedByTheWholeFetchsDeadline() throws Exception {
+    Map<String, String> before = TreeState.of(t.root);
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                fetch(
+                    List.of(population(url("/slow.csv"), null)),
+                    "2024-07-26",
+                    u -> Optional.empty(),
+                    Duration.ofSeconds(1),
+                    false))
+        .hasMessageContaining("was still sending after 1 s, the limit of one fetch")
+        .hasMessageEndingWith("nothing was stored");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
+  void aDatasetDeclaredTwiceIsRefusedNamingBoth() {
+    assertThatThrownBy(
+            () ->
+                fetch(
+                    List.of(
+                        population(url("/data/population.csv"), null),
+                        population(url("/moved?key=s3cr3t"), null)),
+                    "2024-07-26",
+                    u -> Optional.empty(),
+                    FetchDatasets.DEFAULT_FETCH_TIMEOUT,
+                    false))
+        .hasMessage(
+            "dataset worldbank/population is declared twice in "
+                + dev.alcove.core.Alcove.POM_DATASETS_PLACE
+                + " (<url>"
+                + url("/data/population.csv")
+                + "</url> and <url>"
+                + url("/moved?…")
+                + "</url>): keep one <dataset> of that <name>");
+  }
+
+  @Test
+  void aVersionTakenTodayIsReplacedOnlyWithForce() throws Exception {
+    DatasetSpec spec = population(url("/data/population.csv"), null);
+    assertThat(fetch(spec, "2024-07-26")).hasSize(1);
+    Path data = t.path("data/snapshots/worldbank/population/2024-07-26.csv");
+    body.set("country,people\nfr,69\n");
+    Map<String, String> before = TreeState.of(t.root);
+    assertThatThrownBy(() -> fetch(spec, "2024-07-26"))
+        .hasMessage(
+            "dataset worldbank/population: "
+                + url("/data/population.csv")
+                + " changed since snapshot://worldbank/population/2024-07-26 was taken today;"
+                + " that version is kept: set alcove.force=true to replace its data, or fetch"
+                + " again tomorrow for a new version");
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+    assertThat(
+            fetch(List.of(spec), "2024-07-26", u -> Optional.empty(), Duration.ofMinutes(1), true))
+        .hasSize(1);
+    assertThat(data).hasContent("country,people\nfr,69\n");
+  }
+
+  @Test
+  void aWrongPinFailsEvenWhenTheServerSaysNotModified() throws Exception {
+    assertThat(fetch(population(url("/data/population.csv"), null), "2024-07-26")).hasSize(1);
+    Map<String, String> before = TreeState.of(t.root);
+    assertThatThrownBy(
+            () -> fetch(population(url("/data/population.csv"), "ab".repeat(32)), "2024-07-27"))
+        .hasMessageContaining("not the pinned " + "ab".repeat(32));
+    assertThat(conditional.get()).as("the server answered 304").isEqualTo(1);
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+  }
+
+  @Test
+  void aRelativeFileUrlIsOneLineNamingTheDataset() {
+    assertThatThrownBy(
+            () ->
+                DatasetSpec.of(
+                    "cities", "file:src/one.csv", null, Map.of(), "pom <datasets> cities"))
+        .hasMessage(
+            "pom <datasets> cities: <url>file:src/one.csv</url> is a relative file URL: write"
+                + " file:/// and the file's absolute path");
+  }
+
+  @Test
   void fileSourcesOfflineRunsAndBadDeclarations() throws Exception {
     Path csv = Files.writeString(dir.resolve("codes.csv"), "code\nfr\n");
     DatasetSpec codes =
@@ -250,8 +429,9 @@ class FetchDatasetsTest {
                       List.of(codes, remote),
                       true,
                       ArtifactSource.NONE,
-                      u -> Optional.empty())
-                  .fetch(Optional.empty()))
+                      u -> Optional.empty(),
+                      FetchDatasets.DEFAULT_FETCH_TIMEOUT)
+                  .fetch(Optional.empty(), false))
           .isEmpty();
       assertThat(t.lines)
           .contains(
