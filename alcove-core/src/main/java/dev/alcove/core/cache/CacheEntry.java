@@ -1,6 +1,7 @@
 package dev.alcove.core.cache;
 
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.text.Printable;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
@@ -93,7 +94,7 @@ public record CacheEntry(
     Map<String, String> schema = new LinkedHashMap<>();
     YamlMap columns = yaml.map("schema").orElseThrow(() -> yaml.error("schema", "missing"));
     for (String column : columns.keys()) {
-      schema.put(column, columns.requireString(column));
+      schema.put(Printable.of(column), Printable.of(columns.requireString(column)));
     }
     YamlMap built = yaml.map("built").orElseThrow(() -> yaml.error("built", "missing"));
     double seconds;
@@ -109,10 +110,11 @@ public record CacheEntry(
         output.integer("bytes").orElseThrow(() -> output.error("bytes", "missing")),
         output.integer("rows").orElseThrow(() -> output.error("rows", "missing")),
         schema,
-        built.requireString("started"),
-        built.requireString("finished"),
+        Printable.of(built.requireString("started")),
+        Printable.of(built.requireString("finished")),
         seconds,
-        built.requireString("by"));
+        // Printed on every restore: a store's text must not forge log lines.
+        Printable.of(built.requireString("by")));
   }
 
   private static Checksum checksum(YamlMap yaml, String field) {

@@ -10,6 +10,7 @@ import dev.alcove.core.http.Urls;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.store.s3.HttpProxy;
+import dev.alcove.core.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -314,8 +315,14 @@ final class HttpSource {
     return new Result(
         true,
         Checksum.ofDigest(digest.digest()),
-        Optional.ofNullable(connection.getHeaderField("ETag")).orElse(""),
-        Optional.ofNullable(connection.getHeaderField("Last-Modified")).orElse(""),
+        validator(connection, "ETag"),
+        validator(connection, "Last-Modified"),
         url);
+  }
+
+  /** A header to send back on the next fetch; one that could not be sent back is none. */
+  private static String validator(HttpURLConnection connection, String header) {
+    String value = Optional.ofNullable(connection.getHeaderField(header)).orElse("");
+    return Printable.is(value) ? value : "";
   }
 }

@@ -202,6 +202,27 @@ class SharedTableCacheTest {
   }
 
   @Test
+  void textFromAnEntryCannotForgeLogLines() throws Exception {
+    run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    CacheEntry small = entry(keys(laptop).get("table://small/latest"));
+    Path stored = server.objectFile("team/" + small.name());
+    Files.writeString(
+        stored,
+        Files.readString(stored)
+            .replace("by: " + small.builtBy(), "by: \"alcove\\n[INFO] BUILD SUCCESS\\u001b[2K\""));
+
+    List<String> lines = new ArrayList<>();
+    assertThat(run(ci, "home-ci", CacheOptions.DEFAULT, false, lines).succeeded()).isTrue();
+
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                line.startsWith("restored table://small/latest from the table cache")
+                    && line.contains("by alcove\uFFFD[INFO] BUILD SUCCESS\uFFFD[2K)"))
+        .noneMatch(line -> line.contains("\n") || line.contains("\u001b"));
+  }
+
+  @Test
   void offlineTheLocalCacheServesWhatItHolds() throws Exception {
     run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
     run(ci, "home-ci", CacheOptions.DEFAULT, false);
