@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,13 +43,9 @@ public class PackageMojo extends AbstractAlcoveMojo {
       return;
     }
     Alcove alcove = openAlcove();
-    for (String name : publish) {
-      StepUri uri;
-      try {
-        uri = StepUri.parse(name.strip());
-      } catch (AlcoveException e) {
-        throw new AlcoveException("pom <publish>: " + e.getMessage());
-      }
+    Map<String, StepUri> tables = classifiers(publish);
+    for (Map.Entry<String, StepUri> published : tables.entrySet()) {
+      StepUri uri = published.getValue();
       if (!uri.isTable() || !alcove.catalogue().contains(uri)) {
         throw new AlcoveException("pom <publish>: " + uri + " is not a table of the catalogue");
       }
@@ -63,7 +61,7 @@ public class PackageMojo extends AbstractAlcoveMojo {
         throw new AlcoveException(
             uri + " is not the table its metadata records: run alcove:run before packaging it");
       }
-      String classifier = classifierOf(uri);
+      String classifier = published.getKey();
       projectHelper.attachArtifact(project, "parquet", classifier, parquet.toFile());
       projectHelper.attachArtifact(project, "meta.yaml", classifier, sidecar.toFile());
       context
@@ -80,6 +78,35 @@ public class PackageMojo extends AbstractAlcoveMojo {
                   + ":parquet:"
                   + classifier);
     }
+  }
+
+  /**
+   * Each table of {@code <publish>} by its classifier; two tables whose classifiers would be the
+   * same ({@code a/b-c} and {@code a-b/c}) are refused before anything is attached, since Maven
+   * would keep only one of them.
+   */
+  static Map<String, StepUri> classifiers(List<String> publish) {
+    Map<String, StepUri> tables = new LinkedHashMap<>();
+    for (String name : publish) {
+      StepUri uri;
+      try {
+        uri = StepUri.parse(name.strip());
+      } catch (AlcoveException e) {
+        throw new AlcoveException("pom <publish>: " + e.getMessage());
+      }
+      StepUri other = tables.putIfAbsent(classifierOf(uri), uri);
+      if (other != null) {
+        throw new AlcoveException(
+            "pom <publish>: "
+                + other
+                + (other.equals(uri) ? " is listed twice" : " and " + uri)
+                + (other.equals(uri)
+                    ? ""
+                    : " would both be published with the classifier " + classifierOf(uri))
+                + ": publish each table once, under a name no other table shares");
+      }
+    }
+    return tables;
   }
 
   /**
