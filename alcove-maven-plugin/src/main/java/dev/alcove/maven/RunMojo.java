@@ -85,6 +85,10 @@ public class RunMojo extends AbstractAlcoveMojo {
       readonly = true)
   private File resourcesDirectory;
 
+  /** The build's folder: nothing is written or deleted through a link below it. */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  private File buildDirectory;
+
   @Override
   protected void runGoal(GoalContext context) throws MojoFailureException, MojoExecutionException {
     RunReport report =
@@ -107,7 +111,12 @@ public class RunMojo extends AbstractAlcoveMojo {
   private void shipTables(GoalContext context) {
     String setting = "<resources>" + resources.strip() + "</resources>";
     TableResources.export(
-        openAlcove(), resources, setting, resourcesDirectory.toPath(), context.log());
+        openAlcove(),
+        resources,
+        setting,
+        resourcesDirectory.toPath(),
+        buildDirectory.toPath(),
+        context.log());
     if (project != null && project.getFile() != null) {
       Resource folder = new Resource();
       folder.setDirectory(resourcesDirectory.getAbsolutePath());

@@ -4,6 +4,7 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.select.Selection;
@@ -33,19 +34,26 @@ public final class TableResources {
 
   /**
    * Copies the tables {@code select} names (in the language of {@code alcove.select}) into {@code
-   * folder}; messages name the selection as {@code setting}.
+   * folder}; messages name the selection as {@code setting}. Nothing is written or deleted through
+   * a symbolic link below {@code buildDir} (the build's {@code target/}), where the folder usually
+   * is; a folder elsewhere is the user's own choice, and only links below it are refused.
    *
    * @return the copies, in the graph's order
    */
   public static List<Path> export(
-      Alcove alcove, String select, String setting, Path folder, AlcoveLog log) {
+      Alcove alcove, String select, String setting, Path folder, Path buildDir, AlcoveLog log) {
     Selection selection = Selection.forSetting(select, setting);
     AlcoveLayout layout = alcove.layout();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected =
         selection.resolve(graph.order(), graph::dependencies, graph::dependents, false);
     List<Path> copies = new ArrayList<>();
+    Path base =
+        folder.toAbsolutePath().normalize().startsWith(buildDir.toAbsolutePath().normalize())
+            ? buildDir
+            : folder;
     try {
+      NoLinks.requireBelow(base, folder);
       Files.createDirectories(folder);
       for (StepUri uri : graph.ordered(selected)) {
         if (!uri.isTable()) {
@@ -58,6 +66,7 @@ public final class TableResources {
               setting + ": " + uri + " is not built here: run alcove:run first");
         }
         Path copy = folder.resolve(layout.tablesDir().relativize(table).toString());
+        NoLinks.requireBelow(base, copy);
         if (!sameFile(table, copy)) {
           Files.createDirectories(copy.getParent());
           Path temporary = AtomicFiles.tempSibling(copy);

@@ -57,6 +57,26 @@ class TableResourcesTest {
         .hasMessageStartingWith("<resources>: 'nothing/like/this' matches no step");
   }
 
+  @Test
+  void nothingIsWrittenOrDeletedThroughALinkBelowTarget() throws Exception {
+    TestAlcove t = alcoveWithTwoTables();
+    Path outside = Files.createDirectories(dir.resolve("outside/alcove"));
+    Path precious = Files.writeString(outside.resolve("precious.txt"), "mine");
+    Files.createDirectories(dir.resolve("target"));
+    Files.createSymbolicLink(dir.resolve("target/generated-resources"), dir.resolve("outside"));
+    Path folder = dir.resolve("target/generated-resources/alcove");
+
+    assertThatThrownBy(() -> export(t, "summary", folder))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageStartingWith(
+            "refusing to write through the symbolic link "
+                + dir.resolve("target/generated-resources"));
+    assertThat(precious).hasContent("mine");
+    try (var files = Files.list(outside)) {
+      assertThat(files).containsExactly(precious);
+    }
+  }
+
   private TestAlcove alcoveWithTwoTables() {
     TestAlcove t = new TestAlcove(dir);
     t.snapshotText("people", "people.csv", "region,people\neu,10\nas,7\n");
@@ -71,7 +91,7 @@ class TableResourcesTest {
     return t;
   }
 
-  private static List<Path> export(TestAlcove t, String select, Path folder) {
-    return TableResources.export(t.alcove(), select, SETTING, folder, t.log);
+  private List<Path> export(TestAlcove t, String select, Path folder) {
+    return TableResources.export(t.alcove(), select, SETTING, folder, dir.resolve("target"), t.log);
   }
 }
