@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * {@code remove}: takes a step out of the catalogue, then deletes its local data and metadata, its
  * {@code data/.gitignore} line and its build state; refuses while other steps depend on it. Its
- * definition (the user's code) and the store's objects are left alone. The catalogue is written
- * first, so a remove cut short leaves only files no step owns, which {@code audit} reports.
+ * definition (the user's code) and the store's objects are left alone. Every refusal comes before
+ * any change; then the catalogue is written first, so a remove cut short leaves only files no step
+ * owns, which {@code audit} reports.
  */
 public final class RemoveStep {
 
@@ -102,11 +103,14 @@ public final class RemoveStep {
               ? StepDefinitions.find(layout, uri).map(layout::relative)
               : Optional.empty();
 
+      // Everything is checked before anything changes: a refusal leaves the catalogue as it was.
+      for (Path file : files) {
+        NoLinks.requireBelow(layout.dataDir(), file);
+      }
       edit.removeStep(uri);
       List<String> deleted = new ArrayList<>();
       for (Path file : files) {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-          NoLinks.requireBelow(layout.dataDir(), file);
           String shown = layout.relative(file) + (Files.isDirectory(file) ? "/" : "");
           try {
             Folders.delete(file);

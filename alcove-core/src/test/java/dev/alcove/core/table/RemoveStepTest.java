@@ -55,6 +55,23 @@ class RemoveStepTest {
   }
 
   @Test
+  void aRemoveRefusedForALinkLeavesTheCatalogueAsItWas() throws Exception {
+    Path outside = java.nio.file.Files.createDirectories(dir.resolve("outside"));
+    java.nio.file.Files.writeString(outside.resolve("latest.parquet"), "not alcove's");
+    Path tableFolder = t.path("data/tables/top");
+    dev.alcove.core.io.Folders.delete(tableFolder);
+    java.nio.file.Files.createSymbolicLink(tableFolder, outside);
+    Map<String, String> before = TreeState.of(t.root);
+
+    assertThatThrownBy(() -> remove("table://top/latest"))
+        .hasMessageStartingWith("refusing to write through the symbolic link " + tableFolder);
+
+    assertThat(TreeState.of(t.root)).isEqualTo(before);
+    assertThat(t.alcove().catalogue().contains(StepUri.parse("table://top/latest"))).isTrue();
+    assertThat(outside.resolve("latest.parquet")).hasContent("not alcove's");
+  }
+
+  @Test
   void removingStepsTakesTheirDataMetadataIgnoreLineAndBuildStateAndLeavesTheStore()
       throws Exception {
     Map<String, String> store = TreeState.of(t.store);
