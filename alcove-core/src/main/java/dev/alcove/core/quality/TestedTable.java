@@ -3,10 +3,10 @@ package dev.alcove.core.quality;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.TextFiles;
 import dev.alcove.core.naming.TemplateVariables;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -159,7 +159,7 @@ public final class TestedTable {
     String shown = alcoveRoot.relativize(file).toString();
     String text;
     try {
-      text = Files.readString(file);
+      text = TextFiles.readUtf8(file, shown);
     } catch (NoSuchFileException e) {
       return Optional.of("no file " + shown + ": write the query there, or remove the test");
     } catch (IOException e) {

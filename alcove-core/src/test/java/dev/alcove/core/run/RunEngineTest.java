@@ -9,6 +9,7 @@ import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.testing.TreeState;
 import dev.alcove.core.uri.StepUri;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -332,6 +333,20 @@ class RunEngineTest {
   }
 
   @Test
+  void aSqlFileThatIsNotUtf8SaysWhereTheByteIs() throws Exception {
+    Files.write(
+        t.path("src/steps/tables/summary.sql"),
+        "-- r\u00e9gions\nSELECT 'caf\u00e9' AS x\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    RunReport report = t.run();
+
+    assertThat(report.failed().get(StepUri.parse("table://summary/latest")))
+        .isEqualTo(
+            "src/steps/tables/summary.sql is not UTF-8: byte 0xE9 at line 1, byte 5 of the line;"
+                + " save the file as UTF-8 (it looks like Latin-1 or Windows-1252)");
+  }
+
+  @Test
   void failingSqlKeepsThePreviousOutputAndStopsOnlyDownstream() throws Exception {
     t.table("table://independent/latest", ".sql", "SELECT 42 AS answer");
     t.run();
@@ -460,10 +475,11 @@ class RunEngineTest {
   @Test
   void aJavaStepIsCompiledOnceAndAgainOnlyWhenItsSourceChanges() throws Exception {
     String source =
-        """
+"""
         package steps;
 
-        import java.nio.file.Files;
+        import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
         import java.nio.file.Path;
 
         class Copy {

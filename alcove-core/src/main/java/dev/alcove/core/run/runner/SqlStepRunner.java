@@ -4,9 +4,9 @@ import dev.alcove.core.AlcoveException;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.TextFiles;
 import dev.alcove.core.naming.TemplateVariables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +30,10 @@ public final class SqlStepRunner implements StepRunner {
   public void run(StepContext context) {
     String text;
     try {
-      text = Files.readString(context.definition());
+      text =
+          TextFiles.readUtf8(
+              context.definition(),
+              context.alcoveRoot().relativize(context.definition()).toString());
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + context.definition(), e);
     }
