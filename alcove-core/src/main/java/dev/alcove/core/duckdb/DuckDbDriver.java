@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -129,16 +131,19 @@ final class DuckDbDriver {
       if (entry == null || entry.getSize() <= 0) {
         throw new IOException("no DuckDB library for " + platform() + " in " + jar);
       }
+      Path cache = Path.of(System.getProperty("user.home"), ".cache", "alcove-native");
+      removeLeftovers(cache, Instant.now());
       Path folder =
-          Path.of(System.getProperty("user.home"), ".cache", "alcove-native")
-              .resolve(
-                  String.format(Locale.ROOT, "duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
+          cache.resolve(
+              String.format(Locale.ROOT, "duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
       Path library = folder.resolve(System.mapLibraryName(LIBRARY));
       if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
         return library;
       }
       Files.createDirectories(folder);
-      Path temp = folder.resolve(library.getFileName() + ".tmp-" + UUID.randomUUID());
+      Path temp = folder.resolve(library.getFileName() + TEMP_MARKER + UUID.randomUUID());
+      // The unpacking runs on a daemon thread that a run stopping early cuts short.
+      temp.toFile().deleteOnExit();
       try (InputStream in = zip.getInputStream(entry)) {
         Files.copy(in, temp);
         Files.move(
@@ -147,6 +152,32 @@ final class DuckDbDriver {
         Files.deleteIfExists(temp);
       }
       return library;
+    }
+  }
+
+  private static final String TEMP_MARKER = ".tmp-";
+
+  /** A copy older than this is no other JVM's work in progress: unpacking takes a second. */
+  static final Duration ABANDONED = Duration.ofMinutes(10);
+
+  /**
+   * Deletes the partial copies that JVMs killed while unpacking left under {@code cache} (a kill -9
+   * runs no exit hook); copies still being written by another JVM are younger and are kept.
+   */
+  static void removeLeftovers(Path cache, Instant now) {
+    if (!Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(cache, 2)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().contains(TEMP_MARKER)
+            && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(ABANDONED))) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // A leftover costs disk, not correctness: try again on the next run.
     }
   }
 

@@ -17,14 +17,42 @@ class DuckDbDriverTest {
   @TempDir Path home;
 
   private Process probe() throws Exception {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Duser.home=" + home,
-            "-cp",
-            System.getProperty("java.class.path"),
-            DuckDbProbe.class.getName())
-        .redirectErrorStream(true)
-        .start();
+    return probe(DuckDbProbe.class.getName());
+  }
+
+  private Process probe(String... mainAndArguments) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path")));
+    command.addAll(List.of(mainAndArguments));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void aRunThatStopsWhileUnpackingLeavesNoPartialCopyAndOldOnesAreSwept() throws Exception {
+    Path folder = Files.createDirectories(home.resolve(".cache/alcove-native/duckdb-0-1"));
+    Path abandoned = Files.writeString(folder.resolve("libduckdb_java.so.tmp-old"), "partial");
+    Files.setLastModifiedTime(
+        abandoned,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+    Path inProgress = Files.writeString(folder.resolve("libduckdb_java.so.tmp-now"), "partial");
+
+    for (String delay : List.of("0", "40", "150")) {
+      Process exiting = probe(DuckDbExitProbe.class.getName(), delay);
+      exiting.getInputStream().readAllBytes();
+      assertThat(exiting.waitFor()).isEqualTo(1);
+    }
+
+    try (Stream<Path> files = Files.walk(home.resolve(".cache/alcove-native"))) {
+      assertThat(files.filter(file -> file.getFileName().toString().contains(".tmp-")))
+          .containsExactly(inProgress);
+    }
+    assertThat(abandoned).doesNotExist();
   }
 
   @Test

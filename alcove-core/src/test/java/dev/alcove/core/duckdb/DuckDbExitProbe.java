@@ -1,0 +1,10 @@
+package dev.alcove.core.duckdb;
+
+/** Starts unpacking DuckDB's library in the background, then exits, as a run that fails early. */
+public final class DuckDbExitProbe {
+  public static void main(String[] args) throws Exception {
+    DuckDbDriver.preload();
+    Thread.sleep(Long.parseLong(args[0]));
+    System.exit(1);
+  }
+}
