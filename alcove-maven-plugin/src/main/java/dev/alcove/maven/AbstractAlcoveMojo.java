@@ -349,13 +349,15 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    * The AWS SDK's default credential chain, resolved and loaded only when S3 is configured and no
    * static key was found anywhere; empty where there is no resolver (a Mojo test).
    */
-  private Optional<Supplier<CredentialSource>> awsCredentialChain() {
+  private Optional<java.util.function.Function<Optional<String>, CredentialSource>>
+      awsCredentialChain() {
     if (repositorySystem == null || repositorySession == null) {
       return Optional.empty();
     }
     return Optional.of(
-        () ->
-            SdkCredentialChain.load(runtimeLibraries().resolve(RuntimeLibraries.AWS_CREDENTIALS)));
+        profile ->
+            SdkCredentialChain.load(
+                runtimeLibraries().resolve(RuntimeLibraries.AWS_CREDENTIALS), profile));
   }
 
   protected List<StepDeclaration> declaredSteps() {

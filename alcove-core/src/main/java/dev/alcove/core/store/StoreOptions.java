@@ -5,7 +5,7 @@ import dev.alcove.core.store.s3.HttpProxy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What the user configured about stores, before the environment and {@code .env} are consulted.
@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * @param pathStyle path-style (true) or virtual-hosted (false) addressing; empty: path-style except
  *     on AWS
  * @param credentialChain where credentials come from when no static keys are found anywhere (the
- *     AWS SDK's default chain, which the Maven plugin loads only then)
+ *     AWS SDK's default chain, which the Maven plugin loads only then), for the AWS profile that
+ *     alcove's own settings name ({@code AWS_PROFILE} from any source alcove reads), if any
  * @param proxies the front end's proxies by protocol ({@code http}, {@code https}): Maven's active
  *     {@code <proxies>}; they win over {@code HTTPS_PROXY} and {@code HTTP_PROXY}
  */
@@ -38,7 +39,7 @@ public record StoreOptions(
     boolean offline,
     Optional<String> region,
     Optional<Boolean> pathStyle,
-    Optional<Supplier<CredentialSource>> credentialChain,
+    Optional<Function<Optional<String>, CredentialSource>> credentialChain,
     Map<String, HttpProxy> proxies) {
 
   /** Without a region, addressing style or credential chain of its own. */

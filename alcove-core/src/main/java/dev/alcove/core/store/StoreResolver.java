@@ -197,7 +197,10 @@ public final class StoreResolver {
     if (options.credentialChain().isEmpty()) {
       throw new AlcoveException(missing);
     }
-    CredentialSource sdk = options.credentialChain().get().get();
+    // The SDK reads only the process's environment: it must see the profile alcove chose, whether
+    // from .env, the environment or the plugin's configuration.
+    CredentialSource sdk =
+        options.credentialChain().get().apply(chain.first(AWS_PROFILE).map(Found::value));
     return new CredentialSource() {
       @Override
       public S3Credentials current() {

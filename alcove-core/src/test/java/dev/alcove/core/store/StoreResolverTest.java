@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.S3Credentials;
 import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.testing.RecordingLog;
@@ -116,6 +117,46 @@ class StoreResolverTest {
     assertThat(fromPom.credentials().current())
         .isEqualTo(S3Credentials.of("server-key", "server-secret"));
     assertThat(fromPom.toString()).doesNotContain("server-secret");
+  }
+
+  @Test
+  void theSdkChainIsAskedForTheProfileAlcoveChoseWhereverItWasSet() throws Exception {
+    Files.writeString(root.resolve(".env"), "AWS_PROFILE=team\nS3_BUCKET_NAME=lake\n");
+    java.util.List<Optional<String>> asked = new java.util.ArrayList<>();
+    StoreOptions options =
+        new StoreOptions(
+            root.resolve("store"),
+            root.resolve("cache"),
+            Optional.empty(),
+            Optional.of("http://127.0.0.1:9"),
+            "",
+            Optional.empty(),
+            "server 'alcove'",
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(
+                profile -> {
+                  asked.add(profile);
+                  return CredentialSource.fixed(S3Credentials.of("team-key", "s"), "the SDK");
+                }),
+            Map.of());
+    S3Settings fromDotEnv =
+        ((StoreSpec.S3) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
+            .settings();
+    assertThat(fromDotEnv.credentials().current().accessKey()).isEqualTo("team-key");
+    Files.writeString(root.resolve(".env"), "S3_BUCKET_NAME=lake\n");
+    ((StoreSpec.S3)
+            StoreResolver.spec(root, options, env(Map.of("AWS_PROFILE", "ci")), AlcoveLog.SILENT))
+        .settings()
+        .credentials()
+        .current();
+    Files.writeString(root.resolve(".env"), "S3_BUCKET_NAME=lake\n");
+    ((StoreSpec.S3) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
+        .settings()
+        .credentials()
+        .current();
+    assertThat(asked).containsExactly(Optional.of("team"), Optional.of("ci"), Optional.empty());
   }
 
   @Test

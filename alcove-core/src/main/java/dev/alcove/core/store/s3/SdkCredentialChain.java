@@ -30,10 +30,15 @@ public final class SdkCredentialChain implements CredentialSource {
   private final Class<?> sessionCredentials;
   private final Method sessionToken;
 
-  private SdkCredentialChain(ClassLoader loader) throws ReflectiveOperationException {
+  private SdkCredentialChain(ClassLoader loader, Optional<String> profile)
+      throws ReflectiveOperationException {
     this.loader = loader;
     Class<?> chain = loader.loadClass(PACKAGE + "DefaultCredentialsProvider");
     Object builder = chain.getMethod("builder").invoke(null);
+    if (profile.isPresent()) {
+      builder =
+          builder.getClass().getMethod("profileName", String.class).invoke(builder, profile.get());
+    }
     this.provider = builder.getClass().getMethod("build").invoke(builder);
     Class<?> providerType = loader.loadClass(PACKAGE + "AwsCredentialsProvider");
     this.resolve = providerType.getMethod("resolveCredentials");
@@ -44,8 +49,11 @@ public final class SdkCredentialChain implements CredentialSource {
     this.sessionToken = sessionCredentials.getMethod("sessionToken");
   }
 
-  /** Loads the chain from the SDK's jars (the plugin resolves them only when it needs them). */
-  public static CredentialSource load(List<Path> jars) {
+  /**
+   * Loads the chain from the SDK's jars (the plugin resolves them only when it needs them), asking
+   * {@code profile} where one is named instead of the SDK's own choice.
+   */
+  public static CredentialSource load(List<Path> jars, Optional<String> profile) {
     List<URL> urls = new ArrayList<>();
     for (Path jar : jars) {
       try {
@@ -58,7 +66,7 @@ public final class SdkCredentialChain implements CredentialSource {
         new URLClassLoader(
             "aws-sdk-credentials", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     try {
-      return new SdkCredentialChain(loader);
+      return new SdkCredentialChain(loader, profile);
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new AlcoveException(
           "cannot load the AWS SDK's credential chain from its " + jars.size() + " jars: " + e);
