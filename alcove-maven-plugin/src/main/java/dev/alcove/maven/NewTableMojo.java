@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Adds a table step to {@code alcove.yaml} and writes a placeholder definition under {@code
  * src/steps/tables/} that builds as written.
  */
-@Mojo(threadSafe = true, name = "new-table", requiresProject = false)
+@Mojo(threadSafe = true, name = "new-table")
 public class NewTableMojo extends AbstractAlcoveMojo {
 
   /**
@@ -29,8 +29,19 @@ public class NewTableMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.DEPENDENCIES)
   private List<String> dependencies = new ArrayList<>();
 
+  /**
+   * Also writes the table's config ({@code src/steps/tables/<path>.meta.yaml}, every field a
+   * comment) and opens it in {@code $VISUAL} or {@code $EDITOR}, as the Python tool's {@code
+   * new-table --edit} does; without a console or an editor, says which file to edit.
+   */
+  @Parameter(property = AlcoveProperties.EDIT, defaultValue = "false")
+  private boolean edit;
+
   @Override
   protected void runGoal(GoalContext context) {
-    NewTable.create(context, openAlcove(), table, dependencies == null ? List.of() : dependencies);
+    NewTable.Created created =
+        NewTable.create(
+            context, openAlcove(), table, dependencies == null ? List.of() : dependencies, edit);
+    created.config().ifPresent(config -> Editor.open(config, context.log()));
   }
 }

@@ -26,18 +26,37 @@ public final class NewTable {
 
   private NewTable() {}
 
-  /** What was created: the step and its definition file. */
-  public record Created(StepUri uri, Path definition, boolean definitionWritten) {}
+  /** What was created: the step, its definition file and, when asked for, its config. */
+  public record Created(
+      StepUri uri, Path definition, boolean definitionWritten, Optional<Path> config) {}
 
   public static Created create(
       GoalContext context, Alcove opened, String tableSpec, List<String> dependencySpecs) {
+    return create(context, opened, tableSpec, dependencySpecs, false);
+  }
+
+  /**
+   * As above; with {@code withConfig}, also writes the table's config ({@code
+   * src/steps/tables/<path>.meta.yaml}) with every field a user fills in as a comment, unless it
+   * exists, as the Python tool's {@code new-table --edit} does before opening it.
+   */
+  public static Created create(
+      GoalContext context,
+      Alcove opened,
+      String tableSpec,
+      List<String> dependencySpecs,
+      boolean withConfig) {
     try (AlcoveEdit edit = opened.edit(context.log())) {
-      return create(edit, tableSpec, dependencySpecs, context);
+      return create(edit, tableSpec, dependencySpecs, context, withConfig);
     }
   }
 
   private static Created create(
-      AlcoveEdit edit, String tableSpec, List<String> dependencySpecs, GoalContext context) {
+      AlcoveEdit edit,
+      String tableSpec,
+      List<String> dependencySpecs,
+      GoalContext context,
+      boolean withConfig) {
     Alcove alcove = edit.alcove();
     if (tableSpec == null || tableSpec.isBlank()) {
       throw new AlcoveException(
@@ -80,11 +99,22 @@ public final class NewTable {
       }
       written = true;
     }
+    Path config = StepDefinitions.configFor(definition);
+    boolean configWritten = false;
     try {
+      if (withConfig
+          && !java.nio.file.Files.exists(config, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        NoLinks.requireBelow(alcove.layout().root(), config);
+        AtomicFiles.writeString(config, Placeholder.config(uri, dependencies));
+        configWritten = true;
+      }
       edit.addStep(new StepDeclaration(uri, dependencies));
     } catch (RuntimeException e) {
       if (written) {
         AtomicFiles.deleteQuietly(definition);
+      }
+      if (configWritten) {
+        AtomicFiles.deleteQuietly(config);
       }
       throw e;
     }
@@ -97,7 +127,11 @@ public final class NewTable {
                 + (written
                     ? ", with a placeholder definition in " + where
                     : ", defined by the existing " + where));
-    return new Created(uri, definition, written);
+    if (configWritten) {
+      context.log().info("its config, every field a comment: " + alcove.layout().relative(config));
+    }
+    return new Created(
+        uri, definition, written, withConfig ? Optional.of(config) : Optional.empty());
   }
 
   private static StepUri tableUri(String name, LocalDate today) {

@@ -84,7 +84,8 @@ final class Placeholder {
     for (StepUri dependency : dependencies) {
       inputs
           .append(
-              language == Language.SQL ? "--   {" : language == Language.PYTHON ? "#   " : " *   ")
+              // Python's inputs are listed inside the docstring, where a '#' would be text.
+              language == Language.SQL ? "--   {" : language == Language.PYTHON ? "    " : " *   ")
           .append(
               language == Language.SQL
                   ? variables.get(dependency) + "}"
@@ -97,7 +98,7 @@ final class Placeholder {
       inputs.append(
           language == Language.SQL
               ? "--   (none)\n"
-              : language == Language.PYTHON ? "#   (none)\n" : " *   (none)\n");
+              : language == Language.PYTHON ? "    (none)\n" : " *   (none)\n");
     }
     String query =
         dependencies.isEmpty()
@@ -108,6 +109,23 @@ final class Placeholder {
         .replace("${inputs}", inputs.toString().stripTrailing())
         .replace("${query}", query)
         .replace("${class}", className(table));
+  }
+
+  /** A table config in which every field is a comment, for the user to fill in. */
+  static String config(StepUri table, List<StepUri> dependencies) {
+    StringBuilder inherit = new StringBuilder();
+    for (StepUri dependency : dependencies) {
+      inherit
+          .append("#   ")
+          .append(dependency)
+          .append(":\n#     fields: [source_name, source_url, license, license_url]\n");
+    }
+    if (dependencies.isEmpty()) {
+      inherit.append("#   snapshot://<dataset>/latest:\n#     fields: [license, license_url]\n");
+    }
+    return template("placeholder.meta.yaml")
+        .replace("${uri}", table.toString())
+        .replace("${inherit}", inherit.toString().stripTrailing());
   }
 
   /** A query over the first input that runs whatever the input holds. */

@@ -82,6 +82,47 @@ class NewTableTest {
     assertThat(dated.definition()).isEqualTo(root.resolve("src/steps/tables/t.sql"));
   }
 
+  @Test
+  void withItsConfigEveryFieldACommentThatBuildsAsWrittenAndAnExistingOneKept(
+      @org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+    dev.alcove.core.testing.TestAlcove t = new dev.alcove.core.testing.TestAlcove(other);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\n");
+    NewTable.Created created =
+        NewTable.create(
+            t.context(1), t.alcove(), "summary.sql", List.of("snapshot://people/latest"), true);
+
+    Path config = t.path("src/steps/tables/summary.meta.yaml");
+    assertThat(created.config()).contains(config);
+    assertThat(Files.readAllLines(config))
+        .first()
+        .isEqualTo(
+            "# The config of table://summary/latest. Every field is optional: take the '# '"
+                + " off those you want.");
+    assertThat(Files.readAllLines(config))
+        .allMatch(line -> line.startsWith("#"))
+        .contains(
+            "#   snapshot://people/latest:",
+            "#     fields: [source_name, source_url, license, license_url]",
+            "# validation:");
+    assertThat(t.lines)
+        .contains("its config, every field a comment: src/steps/tables/summary.meta.yaml");
+    assertThat(t.run().succeeded()).isTrue();
+
+    Path mine = t.path("src/steps/tables/mine.meta.yaml");
+    Files.writeString(mine, "override:\n  name: Mine\n");
+    NewTable.create(t.context(1), t.alcove(), "mine.sql", List.of(), true);
+    assertThat(mine).hasContent("override:\n  name: Mine\n");
+  }
+
+  @Test
+  void thePythonPlaceholderListsItsInputsInItsDocstringWithoutCommentMarks() throws Exception {
+    create("first.sql");
+    String text = Files.readString(create("second.py", "table://first/latest").definition());
+    String docstring = text.substring(text.indexOf("\"\"\""), text.lastIndexOf("\"\"\""));
+    assertThat(docstring.lines()).noneMatch(line -> line.strip().startsWith("#"));
+    assertThat(docstring).contains("\n    first = table://first/latest\n");
+  }
+
   private void assertRefused(String table, List<String> deps, String message) {
     assertThatThrownBy(() -> NewTable.create(Contexts.silent(), Alcove.open(root), table, deps))
         .isInstanceOf(AlcoveException.class)
