@@ -176,28 +176,66 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
       getLog().info("alcove: skipped (" + AlcoveProperties.SKIP + "=true)");
       return;
     }
-    if (isAggregatorWithoutAlcove()) {
-      getLog()
-          .info(
-              "alcove: skipped: "
-                  + project.getArtifactId()
-                  + " aggregates modules and has no alcove.yaml (its modules have their own)");
-      return;
+    if (!hasAlcove()) {
+      Optional<String> notHere = whyNotHere();
+      if (notHere.isPresent()) {
+        getLog().info("alcove: skipped: " + notHere.get());
+        return;
+      }
     }
     inContext(this::runGoal);
   }
 
   /**
-   * A goal that the lifecycle runs on a reactor's parent, a {@code pom} that only aggregates its
-   * modules: it has no alcove of its own, which is no error. Run by hand there, it still fails.
+   * Why a project without an alcove is skipped rather than failed, if it is: a goal the lifecycle
+   * runs (the plugin declared in a parent applies to every module, data-less jar modules too), or
+   * any goal run on a reactor of several projects ({@code mvn alcove:list} from the root works on
+   * the modules that have an alcove, as {@code mvn test} does on those with tests). Run by hand on
+   * one project, a goal still fails there, naming the folder.
    */
-  private boolean isAggregatorWithoutAlcove() {
-    return mojoExecution != null
-        && mojoExecution.getSource() == MojoExecution.Source.LIFECYCLE
-        && project != null
-        && "pom".equals(project.getPackaging())
-        && !project.getModules().isEmpty()
-        && !hasAlcove();
+  private Optional<String> whyNotHere() {
+    if (project == null || project.getBasedir() == null) {
+      return Optional.empty();
+    }
+    boolean reactor = session != null && session.getProjects().size() > 1;
+    boolean lifecycle =
+        mojoExecution != null && mojoExecution.getSource() == MojoExecution.Source.LIFECYCLE;
+    boolean aggregator = "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
+    String name = project.getArtifactId();
+    if (createsAlcove()) {
+      return reactor
+          ? Optional.of(
+              "not initialised "
+                  + name
+                  + ": in a multi-module build, initialise one module with mvn alcove:init -pl "
+                  + (aggregator ? "<module>" : modulePath()))
+          : Optional.empty();
+    }
+    if (!reactor && !lifecycle) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        aggregator
+            ? name + " aggregates modules and has no alcove.yaml (its modules have their own)"
+            : name + " has no alcove.yaml (mvn alcove:init -pl " + modulePath() + " gives it one)");
+  }
+
+  /** The project's folder as {@code -pl} takes it, from where Maven was started. */
+  private String modulePath() {
+    if (session == null || session.getExecutionRootDirectory() == null) {
+      return project.getArtifactId();
+    }
+    String relative =
+        Path.of(session.getExecutionRootDirectory())
+            .toAbsolutePath()
+            .relativize(project.getBasedir().toPath().toAbsolutePath())
+            .toString();
+    return relative.isEmpty() ? "." : relative;
+  }
+
+  /** Whether the goal makes the alcove ({@code init}), rather than needing one. */
+  protected boolean createsAlcove() {
+    return false;
   }
 
   /** Whether {@link #directory} holds an alcove. */

@@ -18,11 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * commit, and snapshots without a licence or source. Reports every problem, one line per step, and
  * fails the build on any error. Bound to {@code verify}.
  */
-@Mojo(
-    threadSafe = true,
-    name = "audit",
-    defaultPhase = LifecyclePhase.VERIFY,
-    requiresProject = false)
+@Mojo(threadSafe = true, name = "audit", defaultPhase = LifecyclePhase.VERIFY)
 public class AuditMojo extends AbstractAlcoveMojo {
 
   /**

@@ -28,7 +28,7 @@ import org.apache.maven.reporting.MavenReportException;
  * <reporting>}, the same catalogue is the "Data catalogue" page of {@code mvn site}'s Project
  * Reports, in the site's look.
  */
-@Mojo(threadSafe = true, name = "catalogue", requiresProject = false)
+@Mojo(threadSafe = true, name = "catalogue")
 public class CatalogueMojo extends AbstractAlcoveMojo implements MavenReport {
 
   /** The page's title. */

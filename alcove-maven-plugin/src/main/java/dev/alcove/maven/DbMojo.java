@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * with none on an interactive console, opens a SQL prompt; with none and no console, lists the
  * views with their row counts.
  */
-@Mojo(threadSafe = true, name = "db", requiresProject = false)
+@Mojo(threadSafe = true, name = "db")
 public class DbMojo extends AbstractAlcoveMojo {
 
   /** The SQL to run; a bare view name means {@code SELECT * FROM} it. */

@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * store unless forced. Optionally trims the local cache to a size, least recently used first. Takes
  * the alcove's lock.
  */
-@Mojo(threadSafe = true, name = "gc", requiresProject = false)
+@Mojo(threadSafe = true, name = "gc")
 public class GcMojo extends AbstractAlcoveMojo {
 
   private static final Pattern SIZE =

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * right from snapshots to tables, on standard output (which {@code mvn -q} leaves alone) or into a
  * file.
  */
-@Mojo(threadSafe = true, name = "graph", requiresProject = false)
+@Mojo(threadSafe = true, name = "graph")
 public class GraphMojo extends AbstractAlcoveMojo {
 
   /** {@code mermaid} (the default) or {@code dot}. */

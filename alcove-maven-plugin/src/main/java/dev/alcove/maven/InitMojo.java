@@ -10,8 +10,13 @@ import org.apache.maven.plugins.annotations.Mojo;
  * project, initialise one module with {@code mvn alcove:init -pl <module>} (or from the module's
  * folder); the parent, which only aggregates, needs no alcove.
  */
-@Mojo(threadSafe = true, name = "init", requiresProject = false)
+@Mojo(threadSafe = true, name = "init")
 public class InitMojo extends AbstractAlcoveMojo {
+  @Override
+  protected boolean createsAlcove() {
+    return true;
+  }
+
   @Override
   protected void runGoal(GoalContext context) {
     InitAlcove.init(context, directory.toPath());

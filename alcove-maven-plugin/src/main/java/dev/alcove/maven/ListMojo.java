@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the alcove's steps in sorted order, as URIs or as data paths. */
-@Mojo(threadSafe = true, name = "list", requiresProject = false)
+@Mojo(threadSafe = true, name = "list")
 public class ListMojo extends AbstractAlcoveMojo {
 
   /**

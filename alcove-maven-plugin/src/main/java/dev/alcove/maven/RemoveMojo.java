@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * data/.gitignore} line and its build state; refuses, naming them, while other steps depend on it.
  * The step's definition under {@code src/steps/} and the objects in the store are left alone.
  */
-@Mojo(threadSafe = true, name = "remove", requiresProject = false)
+@Mojo(threadSafe = true, name = "remove")
 public class RemoveMojo extends AbstractAlcoveMojo {
 
   /** The step's URI, as {@code alcove:list} prints it, e.g. {@code table://countries/latest}. */

@@ -30,7 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (or the one {@code alcove.dataset} names) and adds a version dated today to each whose bytes
  * changed since its latest snapshot.
  */
-@Mojo(threadSafe = true, name = "snapshot", requiresProject = false)
+@Mojo(threadSafe = true, name = "snapshot")
 public class SnapshotMojo extends AbstractAlcoveMojo {
 
   /**

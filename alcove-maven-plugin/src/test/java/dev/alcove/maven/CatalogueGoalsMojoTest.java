@@ -97,6 +97,16 @@ class CatalogueGoalsMojoTest {
     if (mojo instanceof AbstractAlcoveMojo alcoveMojo && alcoveMojo.steps == null) {
       setVariableValueToObject(mojo, "steps", List.of());
     }
+    if (mojo instanceof AbstractAlcoveMojo) {
+      // Run by hand, as these goals are: the lifecycle would skip a project without an alcove.
+      setVariableValueToObject(
+          mojo,
+          "mojoExecution",
+          new org.apache.maven.plugin.MojoExecution(
+              new org.apache.maven.plugin.descriptor.MojoDescriptor(),
+              "default-cli",
+              org.apache.maven.plugin.MojoExecution.Source.CLI));
+    }
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
     return log;

@@ -1,0 +1,1 @@
+SELECT range AS dim_n FROM range(1000)

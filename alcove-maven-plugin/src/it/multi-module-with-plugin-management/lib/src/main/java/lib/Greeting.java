@@ -1,0 +1,9 @@
+package lib;
+
+public final class Greeting {
+  private Greeting() {}
+
+  public static String hello() {
+    return "hello";
+  }
+}
