@@ -47,9 +47,13 @@ public class HelpMojo extends AbstractMojo {
     StringBuilder out = new StringBuilder();
     out.append(plugin.getName()).append(' ').append(plugin.getVersion()).append('\n');
     wrap(out, plugin.getDescription(), 2);
-    out.append('\n');
     List<MojoDescriptor> goals = new ArrayList<>(plugin.getMojos());
     goals.sort(Comparator.comparing(MojoDescriptor::getGoal));
+    wrap(
+        out,
+        "Goals: " + String.join(", ", goals.stream().map(MojoDescriptor::getGoal).toList()) + ".",
+        2);
+    out.append('\n');
     Map<String, Parameter> shared = new LinkedHashMap<>();
     boolean found = false;
     for (MojoDescriptor mojo : goals) {
@@ -132,8 +136,8 @@ public class HelpMojo extends AbstractMojo {
       return;
     }
     String text =
-        html.replaceAll("<[^>]+>", "")
-            .replace("&lt;", "<")
+        // The descriptor holds plain text: <step> is the pom element, not markup to strip.
+        html.replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
