@@ -10,6 +10,12 @@ def first = new File(basedir, 'first.log').text
  'audit: 0 errors, 0 warnings'].each { assert first.contains(it) : "first run: missing ${it}" }
 def meta = new File(basedir, 'data/tables/population/by-country/latest.meta.yaml').text
 assert meta.contains('name: Population by country and year, countries only')
+// The tables built from it keep its licence, not its title.
+['by-region', 'growth', 'published'].each {
+  def downstream = new File(basedir, "data/tables/population/${it}/latest.meta.yaml").text
+  assert !downstream.contains('countries only') : "${it} took its input's title"
+  assert downstream.contains('license: ODC-PDDL-1.0') : "${it} lost its input's licence"
+}
 assert meta.contains('license: ODC-PDDL-1.0') && meta.contains('source_url: https://github.com/datasets/population')
 // The Java step was compiled once, and its JVM's classes archived for the next runs.
 assert first.contains('compiled src/steps/tables/population/growth.java in ')

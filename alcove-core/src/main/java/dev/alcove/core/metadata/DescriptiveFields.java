@@ -19,16 +19,14 @@ public record DescriptiveFields(Map<String, String> values) {
           "license",
           "license_url");
 
-  /** What a table inherits from its single dependency when it has no config (SPEC section 6). */
+  /**
+   * What a table inherits from its single dependency without an {@code inherit:} section: where the
+   * data comes from and its licence, not what the dependency is called or what it describes (a
+   * table that transforms its input is not that input; the Python tool takes those two as well,
+   * docs/SPEC.md section 10).
+   */
   public static final List<String> INHERITED_BY_DEFAULT =
-      List.of(
-          "name",
-          "description",
-          "source_name",
-          "source_url",
-          "access_notes",
-          "license",
-          "license_url");
+      List.of("source_name", "source_url", "access_notes", "license", "license_url");
 
   public DescriptiveFields {
     Map<String, String> copy = new LinkedHashMap<>();

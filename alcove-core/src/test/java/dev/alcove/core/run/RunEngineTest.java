@@ -293,7 +293,11 @@ class RunEngineTest {
   void anEditedSidecarUpdatesMetadataDownstreamWithoutABuild() throws Exception {
     t.run();
     Path sidecar = t.path("data/snapshots/people/2024-07-26.meta.yaml");
-    Files.writeString(sidecar, Files.readString(sidecar).replace("# license: ", "license: CC0"));
+    Files.writeString(
+        sidecar,
+        Files.readString(sidecar)
+            .replace("# license: ", "license: CC0")
+            .replace("# name: ", "name: People by region"));
     assertReasons(
         "table://summary/latest: update metadata (an input's sidecar changed, its data did not)",
         "table://top/latest: build unless unchanged or cached"
@@ -309,6 +313,9 @@ class RunEngineTest {
         .contains("license: CC0");
     assertThat(Files.readString(t.path("data/tables/top/latest.meta.yaml")))
         .contains("license: CC0");
+    // Its title is not: a table that transforms its input is not that input.
+    assertThat(Files.readString(t.path("data/tables/summary/latest.meta.yaml")))
+        .doesNotContain("People by region");
   }
 
   @Test
