@@ -53,6 +53,12 @@ final class MavenFrontEnd implements FrontEnd {
           case LIST -> "list";
           case REMOVE -> "remove";
           case GC -> "gc";
+          case DB -> "db";
+          case EXPORT_DUCKDB -> "export-duckdb";
+          case GRAPH -> "graph";
+          case CATALOGUE -> "catalogue";
+          case PACKAGE -> "package";
+          case HELP -> "help";
         };
   }
 

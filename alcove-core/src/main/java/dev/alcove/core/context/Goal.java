@@ -9,5 +9,11 @@ public enum Goal {
   AUDIT,
   LIST,
   REMOVE,
-  GC
+  GC,
+  DB,
+  EXPORT_DUCKDB,
+  GRAPH,
+  CATALOGUE,
+  PACKAGE,
+  HELP
 }

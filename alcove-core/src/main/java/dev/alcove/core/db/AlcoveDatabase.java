@@ -6,6 +6,7 @@ import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.Goal;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.text.NearestNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,14 @@ import java.util.regex.Pattern;
 public final class AlcoveDatabase implements AutoCloseable {
 
   private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** Statements of one word, which a bare name is not taken for. */
+  private static final java.util.Set<String> STATEMENT_WORDS =
+      java.util.Set.of("CHECKPOINT", "VACUUM", "ANALYZE", "COMMIT", "ROLLBACK", "BEGIN", "SHOW");
+
+  private static String upper(String text) {
+    return text.toUpperCase(java.util.Locale.ROOT);
+  }
 
   private static final Pattern MISSING_TABLE =
       Pattern.compile("Table with name ([A-Za-z_][A-Za-z0-9_]*) does not exist");
@@ -76,6 +85,22 @@ public final class AlcoveDatabase implements AutoCloseable {
     }
     if (BARE_NAME.matcher(text).matches() && views.containsKey(text)) {
       text = "SELECT * FROM " + DuckDb.identifier(text);
+    } else if (BARE_NAME.matcher(text).matches() && !STATEMENT_WORDS.contains(upper(text))) {
+      String name = text;
+      throw new AlcoveException(
+          history
+              .whyNotAView(name, views)
+              .orElseGet(
+                  () ->
+                      "no table is named '"
+                          + name
+                          + "'"
+                          + NearestNames.of(name, views.keySet(), 3)
+                              .map(nearest -> "; the nearest are " + String.join(", ", nearest))
+                              .orElse("")
+                          + " ("
+                          + FrontEnd.words().run(Goal.DB)
+                          + " without a query lists them all)"));
     }
     try (Statement statement = connection.createStatement()) {
       if (!statement.execute(text)) {

@@ -173,7 +173,7 @@ public enum ResultFormat {
         if (value == null) {
           line.append("null");
         } else if (value instanceof Number number && isFinite(number) && type != Types.DECIMAL) {
-          line.append(number);
+          line.append(text(number));
         } else if (value instanceof Boolean bool) {
           line.append(bool);
         } else {
@@ -198,7 +198,36 @@ public enum ResultFormat {
   }
 
   private static String text(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      return floating(((Number) value).doubleValue());
+    }
     return value == null ? "NULL" : value.toString();
+  }
+
+  /**
+   * A floating-point number as DuckDB prints it: {@code 1552500000.0} and {@code 0.1}, not Java's
+   * {@code 1.5525E9}; {@code 1e+20} and {@code 1e-05} beyond the range a plain form reads well in.
+   */
+  static String floating(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+    }
+    double magnitude = Math.abs(value);
+    if (value == 0 || (magnitude >= 1e-4 && magnitude < 1e15)) {
+      String plain = java.math.BigDecimal.valueOf(value).toPlainString();
+      return plain.contains(".") ? plain : plain + ".0";
+    }
+    String java = Double.toString(value); // d.dddE±n, the shortest that reads back
+    int e = java.indexOf('E');
+    String mantissa = java.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    int exponent = Integer.parseInt(java.substring(e + 1));
+    return mantissa
+        + (exponent < 0 ? "e-" : "e+")
+        + (Math.abs(exponent) < 10 ? "0" : "")
+        + Math.abs(exponent);
   }
 
   private static String pad(String text, int width) {

@@ -98,6 +98,34 @@ class AlcoveDatabaseTest {
   }
 
   @Test
+  void aBareUnknownNameSaysThereIsNoSuchTableAndNamesTheNearest() {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+      assertThatThrownBy(() -> db.query("b_x", ResultFormat.TABLE, out))
+          .hasMessage(
+              "no table is named 'b_x'; the nearest are b_c, d_c (the db goal without a query"
+                  + " lists them all)");
+      assertThatThrownBy(() -> db.query("nosuchthing", ResultFormat.TABLE, out))
+          .hasMessage(
+              "no table is named 'nosuchthing' (the db goal without a query lists them all)");
+    }
+  }
+
+  @Test
+  void numbersPrintAsDuckDbPrintsThem() {
+    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+      db.query(
+          "SELECT sum(x) AS total, avg(x) AS mean, 1e20::DOUBLE AS big, 0.00001::DOUBLE AS small"
+              + " FROM (VALUES (1552499999), (1)) v(x)",
+          ResultFormat.CSV,
+          out);
+      assertThat(text()).isEqualTo("total,mean,big,small\n1552500000,776250000.0,1e+20,1e-05\n");
+    }
+    assertThat(ResultFormat.floating(0.1)).isEqualTo("0.1");
+    assertThat(ResultFormat.floating(-2.5e-7)).isEqualTo("-2.5e-07");
+    assertThat(ResultFormat.floating(1552500000.0)).isEqualTo("1552500000.0");
+  }
+
+  @Test
   void aShortNameNeverQuietlyShowsAnotherTableAndAVanishedOneIsExplained() {
     t.table("table://x/only/latest", ".sql", "SELECT 'x' AS source");
     t.run();
