@@ -17,6 +17,27 @@ public interface FileDigester {
     return 0;
   }
 
+  /**
+   * This digester, with the bytes it reads for the caller also added to {@code tally}, so that a
+   * caller can tell its own reading apart (a Java step's libraries from the data).
+   */
+  default FileDigester countingInto(java.util.concurrent.atomic.AtomicLong tally) {
+    FileDigester self = this;
+    return new FileDigester() {
+      @Override
+      public Checksum checksum(Path file) {
+        Checksum checksum = self.checksum(file);
+        tally.addAndGet(file.toFile().length());
+        return checksum;
+      }
+
+      @Override
+      public long bytesRead() {
+        return self.bytesRead();
+      }
+    };
+  }
+
   /** A digester that reads every byte and counts them. */
   static FileDigester counting() {
     java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();

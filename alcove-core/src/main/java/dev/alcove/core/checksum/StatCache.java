@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers each file's checksum with its size, modification time and identity, as git's index
@@ -72,6 +73,27 @@ public final class StatCache implements FileDigester {
 
   @Override
   public Checksum checksum(Path path) {
+    return checksum(path, null);
+  }
+
+  /** Only what is really read counts: an answer from the cache reads nothing. */
+  @Override
+  public FileDigester countingInto(AtomicLong tally) {
+    StatCache self = this;
+    return new FileDigester() {
+      @Override
+      public Checksum checksum(Path file) {
+        return self.checksum(file, tally);
+      }
+
+      @Override
+      public long bytesRead() {
+        return self.bytesRead();
+      }
+    };
+  }
+
+  private Checksum checksum(Path path, AtomicLong tally) {
     String key = path.toAbsolutePath().normalize().toString();
     Stat before = stat(path);
     Entry known = entries.get(key);
@@ -81,6 +103,9 @@ public final class StatCache implements FileDigester {
     Checksum checksum = Sha256.ofFile(path);
     Stat after = stat(path);
     bytesRead.addAndGet(after.size());
+    if (tally != null) {
+      tally.addAndGet(after.size());
+    }
     long newest = Math.max(after.mtimeNanos(), after.ctimeNanos());
     boolean stable = before.equals(after);
     boolean racy = System.currentTimeMillis() * 1_000_000L - newest < RACY_WINDOW_NANOS;

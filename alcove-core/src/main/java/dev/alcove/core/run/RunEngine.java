@@ -17,6 +17,7 @@ import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.run.runner.Engines;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.snapshot.SnapshotSummaries;
+import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.store.Throughput;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
@@ -96,11 +97,17 @@ public final class RunEngine {
     }
     StatCache statCache = StatCache.load(layout.buildDir());
     FileDigester digester = options.force() ? FileDigester.counting() : statCache;
+    java.util.concurrent.atomic.AtomicLong libraryBytes =
+        new java.util.concurrent.atomic.AtomicLong();
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
     TableKeys keys =
-        new TableKeys(layout, digester, new Engines(digester, context::javaClassPath), snapshots);
+        new TableKeys(
+            layout,
+            digester,
+            new Engines(digester.countingInto(libraryBytes), context::javaClassPath),
+            snapshots);
     Planner planner =
         new Planner(
             layout, digester, manifest, snapshots, keys, context.work(), context.transfers());
@@ -134,10 +141,17 @@ public final class RunEngine {
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
+      long libraries = libraryBytes.get();
+      long data = digester.bytesRead() - libraries;
       String verified =
           "verified "
-              + Throughput.describe(digester.bytesRead(), verifyNanos)
-              + " of data against its checksums";
+              + (libraries == 0
+                  ? Throughput.describe(data, verifyNanos) + " of data against its checksums"
+                  : ProgressReporter.human(data)
+                      + " of data and "
+                      + ProgressReporter.human(libraries)
+                      + " of Java step libraries, "
+                      + Throughput.describe(data + libraries, verifyNanos));
       if (digester.bytesRead() >= 16 << 20 || verifyNanos >= 1_000_000_000L) {
         log.info(verified);
       } else {

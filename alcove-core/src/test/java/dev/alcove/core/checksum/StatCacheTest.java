@@ -1,0 +1,43 @@
+package dev.alcove.core.checksum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a run says it verified must be what it read: the bytes of a Java step's libraries are told
+ * apart from the data's, and an answer from the cache reads nothing.
+ */
+class StatCacheTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aCallersOwnReadsAreTalliedApartAndCachedAnswersReadNothing() throws Exception {
+    Path data = Files.write(dir.resolve("data.csv"), new byte[1000]);
+    Path library = Files.write(dir.resolve("library.jar"), new byte[5000]);
+    for (Path file : new Path[] {data, library}) {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+    // A file changed within the racy window is never cached: let its inode-change time age.
+    Thread.sleep(StatCache.RACY_WINDOW_NANOS / 1_000_000 + 100);
+    StatCache cache = StatCache.load(dir.resolve("build"));
+    AtomicLong libraries = new AtomicLong();
+    FileDigester forLibraries = cache.countingInto(libraries);
+
+    cache.checksum(data);
+    forLibraries.checksum(library);
+    assertThat(cache.bytesRead()).isEqualTo(6000);
+    assertThat(libraries.get()).isEqualTo(5000);
+
+    forLibraries.checksum(library);
+    assertThat(cache.bytesRead()).as("answered from the cache").isEqualTo(6000);
+    assertThat(libraries.get()).isEqualTo(5000);
+  }
+}
