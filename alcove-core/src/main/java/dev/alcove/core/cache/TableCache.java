@@ -6,6 +6,7 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
 public final class TableCache {
 
   private final Supplier<Depot> depot;
+  private final java.util.Set<StepUri> pushed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final CacheOptions options;
   private final AlcoveLog log;
   private boolean unavailable;
@@ -116,7 +118,15 @@ public final class TableCache {
       log.info("not pushing " + entry.table() + " to " + opened.describe() + ": working offline");
       return;
     }
-    pushTo(opened.store(), entry, parquet);
+    if (pushTo(opened.store(), entry, parquet)) {
+      pushed.add(entry.table());
+      log.info("pushed " + entry.table() + " to the table cache of " + opened.describe());
+    }
+  }
+
+  /** The tables pushed to the store so far (the local cache's copies aside). */
+  public java.util.Set<StepUri> pushed() {
+    return java.util.Set.copyOf(pushed);
   }
 
   /**
@@ -136,11 +146,13 @@ public final class TableCache {
     }
   }
 
-  private void pushTo(ObjectStore target, CacheEntry entry, Path parquet) {
+  /** Pushes the object, then the entry; whether both were written. */
+  private boolean pushTo(ObjectStore target, CacheEntry entry, Path parquet) {
     try {
       target.put(entry.output(), parquet, TransferProgress.NONE);
       target.writeEntry(entry.name(), entry.toBytes());
       log.debug("pushed " + entry.table() + " to the table cache of " + target.describe());
+      return true;
     } catch (RuntimeException e) {
       log.warn(
           "could not push "
@@ -149,6 +161,7 @@ public final class TableCache {
               + target.describe()
               + ": "
               + e.getMessage());
+      return false;
     }
   }
 

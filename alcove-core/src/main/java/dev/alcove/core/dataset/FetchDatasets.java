@@ -206,6 +206,7 @@ public final class FetchDatasets {
       Optional<FetchState.Seen> validators = Optional.empty();
       String url = dataset.source().toString();
       if (dataset.isHttp()) {
+        log.info("dataset " + dataset.name() + ": fetching " + describe(dataset));
         Files.createDirectories(folder);
         Path download = folder.resolve("download");
         // Ask conditionally only when the latest snapshot holds the bytes the validators stand for.
@@ -288,22 +289,23 @@ public final class FetchDatasets {
       }
       // Remembered only for bytes that end up in a snapshot: a refused fetch changes nothing.
       validators.ifPresent(seen -> state.put(url, seen));
-      TakeSnapshot.Result result =
-          new TakeSnapshot(context, edit.alcove()).snapshot(source, dataset.name(), replace);
-      Path sidecar = edit.alcove().layout().snapshotSidecar(result.uri());
       // What the last version's sidecar says (filled in by hand, perhaps), then the declaration.
-      DescriptiveFields previous =
+      DescriptiveFields described =
           latest
               .flatMap(
                   uri ->
                       SnapshotMetadata.readIfExists(
                           edit.alcove().layout().snapshotSidecar(uri), uri))
               .map(SnapshotMetadata::descriptive)
-              .orElse(result.metadata().descriptive());
-      result
-          .metadata()
-          .withDescriptive(previous.overriddenBy(dataset.descriptive(context.today()).values()))
-          .write(sidecar);
+              .orElse(DescriptiveFields.none())
+              .overriddenBy(dataset.descriptive(context.today()).values());
+      TakeSnapshot.Result result =
+          new TakeSnapshot(context, edit.alcove())
+              .snapshot(
+                  source,
+                  dataset.name(),
+                  replace,
+                  Optional.of(new TakeSnapshot.Provenance(describe(dataset), described)));
       log.info(
           "dataset "
               + dataset.name()

@@ -306,7 +306,8 @@ final class Planner {
       return "engine changed: " + shortened(recorded.engine()) + " -> " + shortened(engine);
     }
     if (!recorded.output().equals(metadata.checksum())) {
-      return "output replaced since alcove built it";
+      // The Python tool, another clone's run or a hand may have rewritten it: not "alcove".
+      return "output replaced since the last run here recorded it";
     }
     if (!table.testFiles(layout).isEmpty()) {
       // What else the key holds: the data tests' SQL.

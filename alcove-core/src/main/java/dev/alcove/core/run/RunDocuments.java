@@ -117,6 +117,9 @@ public final class RunDocuments {
           "rows", timing == null || timing.rows().isEmpty() ? null : timing.rows().getAsLong());
       entry.put(
           "bytes", timing == null || timing.bytes().isEmpty() ? null : timing.bytes().getAsLong());
+      if (uri.isTable()) {
+        entry.put("pushed", report.pushed().contains(uri));
+      }
       String error = report.failed().getOrDefault(uri, report.skipped().get(uri));
       entry.put("error", error);
       results.add(entry);

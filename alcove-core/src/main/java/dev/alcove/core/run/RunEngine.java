@@ -195,11 +195,12 @@ public final class RunEngine {
     try {
       RunReport report =
           execute(
-              graph,
-              plan,
-              tables,
-              snapshots,
-              new TableRun(keys, builds, cache, manifest, forced, log));
+                  graph,
+                  plan,
+                  tables,
+                  snapshots,
+                  new TableRun(keys, builds, cache, manifest, forced, log))
+              .withPushed(cache.pushed());
       summarize(report);
       return report;
     } finally {
@@ -279,7 +280,7 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
-    return new RunReport(plan, done, outcomes, failed, skipped, timings);
+    return new RunReport(plan, done, outcomes, failed, skipped, timings, Set.of());
   }
 
   /** One line for the whole run: what a reader of a long log looks for last. */
@@ -297,11 +298,23 @@ public final class RunEngine {
     if (unchanged > 0) {
       parts.add(unchanged + " found unchanged");
     }
-    if (!report.failed().isEmpty()) {
-      parts.add(report.failed().size() + " failed");
+    if (!report.pushed().isEmpty()) {
+      parts.add(report.pushed().size() + " pushed to the table cache");
+    }
+    long failedTables = report.failed().keySet().stream().filter(StepUri::isTable).count();
+    long failedSnapshots = report.failed().size() - failedTables;
+    long notRun = report.skipped().keySet().stream().filter(StepUri::isTable).count();
+    if (failedTables > 0) {
+      parts.add(failedTables + " failed");
+    }
+    if (notRun > 0) {
+      parts.add(notRun + " not run because an input failed");
     }
     if (!parts.isEmpty()) {
       log.info("tables: " + String.join(", ", parts));
+    }
+    if (failedSnapshots > 0) {
+      log.info("snapshots: " + failedSnapshots + " could not be restored");
     }
   }
 

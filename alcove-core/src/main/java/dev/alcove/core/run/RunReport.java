@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a run did: the plan, each step done (and, for tables, whether built, restored from the table
  * cache or found unchanged), each step that failed or was skipped because of a failure, and when
- * each step that ran started, how long it took and what it produced.
+ * each step that ran started, how long it took and what it produced, and which tables it pushed to
+ * the store's table cache.
  */
 public record RunReport(
     List<PlannedStep> plan,
@@ -15,7 +16,8 @@ public record RunReport(
     Map<StepUri, TableRun.Outcome> tables,
     Map<StepUri, String> failed,
     Map<StepUri, String> skipped,
-    Map<StepUri, Timing> timings) {
+    Map<StepUri, Timing> timings,
+    java.util.Set<StepUri> pushed) {
 
   /**
    * When a step that ran started and how long it took; for a table that was done, its rows (when
@@ -28,7 +30,14 @@ public record RunReport(
       java.util.OptionalLong bytes) {}
 
   static RunReport planned(List<PlannedStep> plan) {
-    return new RunReport(plan, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return new RunReport(
+        plan, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of());
+  }
+
+  /** This report, with the tables pushed to the store's table cache. */
+  RunReport withPushed(java.util.Set<StepUri> tables) {
+    return new RunReport(
+        plan, done, this.tables, failed, skipped, timings, java.util.Set.copyOf(tables));
   }
 
   /** The tables that ended as {@code outcome}. */

@@ -18,6 +18,7 @@ import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.store.Depot;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,14 +68,31 @@ public final class TakeSnapshot {
    * dataset without a version gets the context's today.
    */
   public Result snapshot(Path source, String dataset, boolean force) {
+    return snapshot(source, dataset, force, Optional.empty());
+  }
+
+  /**
+   * Where bytes fetched for a declared dataset come from: how to name them in messages (their URL,
+   * not the temporary file they were fetched into) and the sidecar's descriptive fields.
+   */
+  public record Provenance(String shown, DescriptiveFields fields) {}
+
+  /** As above, for bytes whose {@code provenance} is known: their sidecar is written with it. */
+  public Result snapshot(
+      Path source, String dataset, boolean force, Optional<Provenance> provenance) {
     LocalDate today = context.today();
     try (AlcoveEdit edit = alcove.edit(log)) {
-      return snapshotUnderLock(edit, source, dataset, force, today);
+      return snapshotUnderLock(edit, source, dataset, force, today, provenance);
     }
   }
 
   private Result snapshotUnderLock(
-      AlcoveEdit edit, Path source, String dataset, boolean force, LocalDate today) {
+      AlcoveEdit edit,
+      Path source,
+      String dataset,
+      boolean force,
+      LocalDate today,
+      Optional<Provenance> provenance) {
     Alcove alcove = edit.alcove();
     if (source == null) {
       throw new AlcoveException(
@@ -121,13 +140,20 @@ public final class TakeSnapshot {
     Staged staged = null;
     try {
       long start = System.nanoTime();
-      staged = directory ? stageDirectory(uri, input, target) : stageFile(uri, input, target);
+      String shown = provenance.map(Provenance::shown).orElse(input.toString());
+      staged =
+          directory
+              ? stageDirectory(uri, input, target, shown)
+              : stageFile(uri, input, target, shown);
       log.info("hashed and copied " + Throughput.describe(staged.bytes, System.nanoTime() - start));
       staged.metadata.requireReadableSize();
       upload(uri, staged, context.depot());
       SnapshotMetadata metadata = staged.metadata;
       if (previous.isPresent()) {
         metadata = metadata.keepingUserFieldsOf(previous.get());
+      }
+      if (provenance.isPresent()) {
+        metadata = metadata.withDescriptive(provenance.get().fields());
       }
       edit.ignoreInGit(
           List.of(
@@ -151,7 +177,17 @@ public final class TakeSnapshot {
               + " -> "
               + layout.relative(target)
               + (directory ? "/" : ""));
-      log.info("describe it in " + layout.relative(sidecar) + " (source, licence)");
+      List<String> missing = new ArrayList<>();
+      if (metadata.descriptive().get("source_url") == null) {
+        missing.add("source");
+      }
+      if (metadata.descriptive().get("license") == null) {
+        missing.add("licence");
+      }
+      if (!missing.isEmpty()) {
+        log.info(
+            "describe it in " + layout.relative(sidecar) + " (" + String.join(", ", missing) + ")");
+      }
       return new Result(uri, metadata, target, staged.bytes);
     } finally {
       if (staged != null) {
@@ -166,19 +202,19 @@ public final class TakeSnapshot {
   private record Staged(
       Path path, Map<String, Path> files, SnapshotMetadata metadata, long bytes) {}
 
-  private Staged stageFile(StepUri uri, Path input, Path target) {
+  private Staged stageFile(StepUri uri, Path input, Path target, String shown) {
     if (!Files.isRegularFile(input)) {
       throw new AlcoveException("source " + input + " is neither a regular file nor a folder");
     }
     Path temp = AtomicFiles.tempSibling(target);
     createParent(temp);
-    log.info("hashing and copying " + input);
+    log.info("hashing and copying " + shown);
     Checksum checksum =
         HashingCopy.copy(
             input,
             temp,
             context.work(),
-            new ProgressReporter(log, "hashing " + input + ":", size(input)));
+            new ProgressReporter(log, "hashing " + shown + ":", size(input)));
     return new Staged(
         temp,
         Map.of(temp.getFileName().toString(), temp),
@@ -186,7 +222,7 @@ public final class TakeSnapshot {
         size(temp));
   }
 
-  private Staged stageDirectory(StepUri uri, Path input, Path target) {
+  private Staged stageDirectory(StepUri uri, Path input, Path target, String shown) {
     Map<String, Path> sources = DirectoryScanner.listFiles(input);
     if (sources.isEmpty()) {
       throw new AlcoveException(
@@ -194,7 +230,7 @@ public final class TakeSnapshot {
     }
     Path temp = AtomicFiles.tempSibling(target);
     createParent(temp);
-    log.info("hashing and copying " + sources.size() + " files from " + input);
+    log.info("hashing and copying " + sources.size() + " files from " + shown);
     long total = 0;
     for (Path source : sources.values()) {
       total += size(source);

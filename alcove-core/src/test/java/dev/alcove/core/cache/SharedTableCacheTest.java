@@ -98,8 +98,18 @@ class SharedTableCacheTest {
 
   @Test
   void aCloneRestoresEveryTableAnotherMachineBuiltAndBuildsOnlyWhatChanged() throws Exception {
-    RunReport built = run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    List<String> pushing = new ArrayList<>();
+    RunReport built =
+        run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false, pushing);
     assertThat(built.tables(Outcome.BUILT)).extracting(StepUri::toString).hasSize(3);
+    // What was pushed is said, counted in the summary line and in run-results.json.
+    assertThat(built.pushed()).extracting(StepUri::toString).hasSize(3);
+    assertThat(pushing)
+        .anyMatch(
+            line -> line.startsWith("pushed table://summary/latest to the table cache of s3://"))
+        .contains("tables: 3 tables built, 3 pushed to the table cache");
+    assertThat(Files.readString(laptop.resolve("target/alcove/run-results.json")))
+        .contains("\"pushed\": true");
 
     List<String> dryRun = new ArrayList<>();
     run(ci, "home-ci", CacheOptions.DEFAULT, true, dryRun);

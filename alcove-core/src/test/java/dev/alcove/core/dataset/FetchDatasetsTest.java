@@ -213,6 +213,12 @@ class FetchDatasetsTest {
     PythonToolSchema.assertSnapshotSidecar(sidecar);
     assertThat(t.path("data/snapshots/worldbank/population/2024-07-26.csv"))
         .hasContent("country,people\nfr,68\n");
+    // The log names the URL, not the temporary file, and asks for nothing the declaration gave.
+    assertThat(t.lines)
+        .contains(
+            "dataset worldbank/population: fetching " + url("/moved"),
+            "hashing and copying " + url("/moved"))
+        .noneMatch(line -> line.contains("describe it in") || line.contains("fetch-"));
 
     t.lines.clear();
     assertThat(fetch(spec, "2024-07-30")).isEmpty();

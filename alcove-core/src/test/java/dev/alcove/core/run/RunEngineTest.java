@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.AlcoveException;
+import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.testing.TestAlcove;
@@ -337,6 +338,26 @@ class RunEngineTest {
     assertThat(t.path("data/tables/summary/latest.parquet")).doesNotExist();
     assertThatThrownBy(() -> t.run("nomatch", false, false, 2))
         .hasMessageContaining("alcove.select=nomatch: 'nomatch' matches no step");
+  }
+
+  @Test
+  void aSnapshotThatCannotBeRestoredIsNotCountedAsFailedTables() throws Exception {
+    Path data = t.path("data/snapshots/people/2024-07-26.csv");
+    Checksum object = dev.alcove.core.checksum.Sha256.ofFile(data);
+    Files.delete(data);
+    Files.delete(
+        new dev.alcove.core.store.LocalDirectoryStore(t.store, "local store").pathOf(object));
+
+    RunReport report = t.run();
+
+    assertThat(report.failed()).containsOnlyKeys(StepUri.parse("snapshot://people/2024-07-26"));
+    assertThat(t.lines)
+        .contains("tables: 2 not run because an input failed", "snapshots: 1 could not be restored")
+        .noneMatch(
+            line ->
+                line.contains("failed")
+                    && line.startsWith("tables:")
+                    && !line.contains("input failed"));
   }
 
   @Test
