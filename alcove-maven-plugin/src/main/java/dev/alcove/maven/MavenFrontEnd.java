@@ -58,6 +58,7 @@ final class MavenFrontEnd implements FrontEnd {
           case GRAPH -> "graph";
           case CATALOGUE -> "catalogue";
           case PACKAGE -> "package";
+          case PUSH -> "push";
           case HELP -> "help";
         };
   }

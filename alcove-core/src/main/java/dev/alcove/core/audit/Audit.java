@@ -226,12 +226,19 @@ public final class Audit {
     }
     if (depot != null) {
       List<Checksum> objects = metadata.objects();
-      long missing = objects.stream().filter(sum -> !depot.store().contains(sum)).count();
+      long missing = objects.size() - depot.store().present(objects, context.transfers()).size();
       if (missing > 0) {
         findings.add(
             Finding.error(
                 subject,
-                missing + " of " + objects.size() + " objects missing from " + depot.describe()));
+                missing
+                    + " of "
+                    + objects.size()
+                    + " objects missing from "
+                    + depot.describe()
+                    + ": "
+                    + FrontEnd.words().run(Goal.PUSH)
+                    + " uploads them from the local data or the local store"));
       }
     }
     if (findings.stream().noneMatch(f -> f.severity() != Finding.Severity.OK)) {

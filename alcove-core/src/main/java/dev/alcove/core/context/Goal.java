@@ -15,5 +15,6 @@ public enum Goal {
   GRAPH,
   CATALOGUE,
   PACKAGE,
+  PUSH,
   HELP
 }
