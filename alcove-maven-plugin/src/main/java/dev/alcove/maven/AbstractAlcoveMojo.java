@@ -353,6 +353,24 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    * (when the goal resolved it), the plugin's own artifacts but Maven's (DuckDB among them), then
    * the libraries of {@link RuntimeLibraries#JAVA_STEPS}.
    */
+  /**
+   * What a Java step gets of the plugin's own artifacts: DuckDB's JDBC driver, as documented, and
+   * nothing else. The rest is the plugin's business, and differs with the build that runs it: Maven
+   * 3.8 injects plexus-utils, the site plugin swaps the reporting API, and the plugin built in the
+   * same reactor comes as class folders rather than jars; any of it on a step's class path would
+   * change the step's key between {@code install} and a later {@code alcove:run}.
+   */
+  static List<java.io.File> stepArtifactsOfThePlugin(List<Artifact> pluginArtifacts) {
+    return pluginArtifacts.stream()
+        .filter(artifact -> artifact.getFile() != null)
+        .filter(
+            artifact ->
+                artifact.getGroupId().equals("org.duckdb")
+                    && artifact.getArtifactId().equals("duckdb_jdbc"))
+        .map(Artifact::getFile)
+        .toList();
+  }
+
   private List<Path> resolveJavaStepClassPath() {
     Set<String> elements = new LinkedHashSet<>();
     if (project != null && project.getFile() != null) {
@@ -363,13 +381,8 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
             "cannot resolve the project's runtime class path for Java steps: " + e.getMessage());
       }
     }
-    for (Artifact artifact : pluginArtifacts == null ? List.<Artifact>of() : pluginArtifacts) {
-      // The reporting API is the plugin's business, not a step's; and the site plugin provides it
-      // in place of the plugin's own copy, so a step's class path, and so its key, would change.
-      if (artifact.getFile() != null && !artifact.getGroupId().startsWith("org.apache.maven")) {
-        elements.add(artifact.getFile().getAbsolutePath());
-      }
-    }
+    stepArtifactsOfThePlugin(pluginArtifacts == null ? List.of() : pluginArtifacts)
+        .forEach(file -> elements.add(file.getAbsolutePath()));
     if (repositorySystem != null && repositorySession != null) {
       runtimeLibraries()
           .resolve(RuntimeLibraries.JAVA_STEPS)
