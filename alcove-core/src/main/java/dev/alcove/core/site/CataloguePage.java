@@ -152,6 +152,37 @@ public final class CataloguePage {
     }
   }
 
+  /**
+   * SVG path data through {@code points}: straight across a layer, curved (horizontal at both ends)
+   * between layers.
+   */
+  static String pathData(List<int[]> points) {
+    StringBuilder d =
+        new StringBuilder("M").append(points.get(0)[0]).append(',').append(points.get(0)[1]);
+    for (int i = 1; i < points.size(); i++) {
+      int[] a = points.get(i - 1);
+      int[] b = points.get(i);
+      if (i % 2 == 0) {
+        d.append(" L").append(b[0]).append(',').append(b[1]);
+      } else {
+        int bend = (b[0] - a[0]) / 2;
+        d.append(" C")
+            .append(a[0] + bend)
+            .append(',')
+            .append(a[1])
+            .append(' ')
+            .append(b[0] - bend)
+            .append(',')
+            .append(b[1])
+            .append(' ')
+            .append(b[0])
+            .append(',')
+            .append(b[1]);
+      }
+    }
+    return d.toString();
+  }
+
   /** The SVG of {@code steps} and the edges among them, each node a link to its section. */
   String picture(List<StepUri> steps) {
     Set<StepUri> shown = new TreeSet<>(steps);
@@ -176,30 +207,9 @@ public final class CataloguePage {
         .append("px\" role=\"img\" aria-label=\"lineage of the steps\">");
     inputs.forEach(
         (uri, ins) -> {
-          LineageLayout.Box to = placed.boxes().get(uri);
           for (StepUri in : ins) {
-            LineageLayout.Box from = placed.boxes().get(in);
-            int x1 = from.x() + LineageLayout.NODE_WIDTH;
-            int y1 = from.y() + LineageLayout.NODE_HEIGHT / 2;
-            int x2 = to.x();
-            int y2 = to.y() + LineageLayout.NODE_HEIGHT / 2;
-            int bend = (x2 - x1) / 2;
-            svg.append("<path class=\"edge\" d=\"M")
-                .append(x1)
-                .append(',')
-                .append(y1)
-                .append(" C")
-                .append(x1 + bend)
-                .append(',')
-                .append(y1)
-                .append(' ')
-                .append(x2 - bend)
-                .append(',')
-                .append(y2)
-                .append(' ')
-                .append(x2)
-                .append(',')
-                .append(y2)
+            svg.append("<path class=\"edge\" d=\"")
+                .append(pathData(placed.route(in, uri)))
                 .append("\"/>");
           }
         });

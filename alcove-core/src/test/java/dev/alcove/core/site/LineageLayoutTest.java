@@ -81,4 +81,72 @@ class LineageLayoutTest {
     assertThat(placed.boxes().get("y3").y()).isEqualTo(placed.boxes().get("a").y());
     assertThat(placed.boxes().get("b3").y()).isEqualTo(placed.boxes().get("z").y());
   }
+
+  @Test
+  void noEdgePassesUnderANodeBox() {
+    // The example's shape: population (layer 0) feeds by-country (layer 2) past countries (layer
+    // 1).
+    Map<String, List<String>> example = new LinkedHashMap<>();
+    example.put("country-codes", List.of());
+    example.put("population", List.of());
+    example.put("countries", List.of("country-codes"));
+    example.put("by-country", List.of("population", "countries"));
+    example.put("by-region", List.of("by-country"));
+    example.put("growth", List.of("by-region"));
+    example.put("published", List.of("by-region"));
+    for (Map<String, List<String>> graph : List.of(example, chains(6, 7))) {
+      LineageLayout<String> placed = layout(graph);
+      graph.forEach(
+          (node, ins) -> {
+            for (String in : ins) {
+              List<int[]> route = placed.route(in, node);
+              for (double[] point : samples(route)) {
+                placed
+                    .boxes()
+                    .forEach(
+                        (other, box) ->
+                            assertThat(strictlyInside(point, box))
+                                .as(
+                                    "edge %s -> %s at %s passes under %s",
+                                    in, node, point[0] + "," + point[1], other)
+                                .isFalse());
+              }
+            }
+          });
+    }
+  }
+
+  /** Points along the drawn edge: its straight parts and, finely, its curves. */
+  private static List<double[]> samples(List<int[]> route) {
+    List<double[]> points = new ArrayList<>();
+    for (int i = 1; i < route.size(); i++) {
+      int[] a = route.get(i - 1);
+      int[] b = route.get(i);
+      double bend = (b[0] - a[0]) / 2.0;
+      for (int step = 0; step <= 40; step++) {
+        double t = step / 40.0;
+        if (i % 2 == 0) {
+          points.add(new double[] {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t});
+        } else {
+          double u = 1 - t;
+          double x =
+              u * u * u * a[0]
+                  + 3 * u * u * t * (a[0] + bend)
+                  + 3 * u * t * t * (b[0] - bend)
+                  + t * t * t * b[0];
+          double y =
+              u * u * u * a[1] + 3 * u * u * t * a[1] + 3 * u * t * t * b[1] + t * t * t * b[1];
+          points.add(new double[] {x, y});
+        }
+      }
+    }
+    return points;
+  }
+
+  private static boolean strictlyInside(double[] point, LineageLayout.Box box) {
+    return point[0] > box.x()
+        && point[0] < box.x() + LineageLayout.NODE_WIDTH
+        && point[1] > box.y()
+        && point[1] < box.y() + LineageLayout.NODE_HEIGHT;
+  }
 }
