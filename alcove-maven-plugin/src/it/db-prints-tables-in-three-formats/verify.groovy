@@ -5,5 +5,8 @@ assert new File(basedir, 'target/top.json').text == '[\n  {"dim_region": "eu", "
 def views = new File(basedir, 'views.log').text
 ['independent ', 'independent_latest', 'summary ', 'summary_latest', 'top ', 'top_latest'].each { assert views.contains(it) : it }
 def error = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'error.log'))
-assert error.contains('SQL error: Parser Error') : error
+// A bare name that is no table says so, rather than DuckDB's "syntax error at or near".
+assert error.contains("no table is named 'nonsense' (mvn alcove:db without a query lists them all)") : error
+def nearest = dev.alcove.maven.it.BuildLog.failure(new File(basedir, 'nearest.log'))
+assert nearest.contains("no table is named 'sumary'; the nearest are summary") : nearest
 true
