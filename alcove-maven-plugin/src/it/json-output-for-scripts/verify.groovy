@@ -30,4 +30,19 @@ assert mermaid.startsWith('flowchart LR') : mermaid
 assert mermaid.contains('n0[("snapshot://people/2024-07-26")]:::snapshot') && mermaid.contains(' --> ')
 def dot = new File(basedir, 'graph.dot').text
 assert dot.contains('digraph alcove') && dot.contains('table://top/latest') && !dot.contains('table://independent')
+// Maven 3.8, where the machine has it (Debian's mvn): it writes an ANSI reset after every build,
+// even under -q -B, so the README's way there is a file; the document in it parses.
+def mvn38 = ['/usr/bin/mvn', '/usr/share/maven/bin/mvn'].collect { new File(it) }.find { it.canExecute() }
+def version = mvn38 == null ? '' : [mvn38.path, '-v'].execute().text
+if (version.contains('Apache Maven 3.8')) {
+  def command = [mvn38.path, '-q', '-B', "-Dmaven.repo.local=${localRepositoryPath}", 'alcove:list',
+                 '-Dalcove.format=json', '-Dalcove.output=target/steps-on-3.8.json']
+  def process = new ProcessBuilder(command*.toString()).directory(basedir).redirectErrorStream(true).start()
+  def printed = process.inputStream.text
+  assert process.waitFor() == 0 : printed
+  assert json('target/steps-on-3.8.json').steps*.uri == list.steps*.uri
+  println "Maven 3.8: -Dalcove.output gave a document that parses; standard output held ${printed.length()} characters besides"
+} else {
+  println 'no Maven 3.8 on this machine: the README\'s Maven 3.8 way is not tried'
+}
 true
