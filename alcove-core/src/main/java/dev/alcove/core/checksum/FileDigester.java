@@ -22,37 +22,12 @@ public interface FileDigester {
    * caller can tell its own reading apart (a Java step's libraries from the data).
    */
   default FileDigester countingInto(java.util.concurrent.atomic.AtomicLong tally) {
-    FileDigester self = this;
-    return new FileDigester() {
-      @Override
-      public Checksum checksum(Path file) {
-        Checksum checksum = self.checksum(file);
-        tally.addAndGet(file.toFile().length());
-        return checksum;
-      }
-
-      @Override
-      public long bytesRead() {
-        return self.bytesRead();
-      }
-    };
+    return new TallyingDigester(this, tally, this::bytesRead);
   }
 
   /** A digester that reads every byte and counts them. */
   static FileDigester counting() {
     java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-    return new FileDigester() {
-      @Override
-      public Checksum checksum(Path file) {
-        Checksum checksum = Sha256.ofFile(file);
-        bytes.addAndGet(file.toFile().length());
-        return checksum;
-      }
-
-      @Override
-      public long bytesRead() {
-        return bytes.get();
-      }
-    };
+    return new TallyingDigester(READ_EVERY_BYTE, bytes, bytes::get);
   }
 }

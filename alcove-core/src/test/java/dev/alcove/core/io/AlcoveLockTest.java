@@ -60,17 +60,9 @@ class AlcoveLockTest {
   }
 
   private static Process holdLock(Path buildDir, long millis) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolder.class.getName(),
-                buildDir.toString(),
-                String.valueOf(millis))
-            .redirectErrorStream(true)
-            .start();
+        dev.alcove.core.testing.ChildJvm.start(
+            LockHolder.class, buildDir.toString(), String.valueOf(millis));
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()));
     assertThat(out.readLine()).isEqualTo("locked");
     return process;

@@ -130,13 +130,8 @@ class CrashSafetyTest {
   }
 
   private static Process start(TestAlcove t, Path sources, String mode) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                java, "-cp", System.getProperty("java.class.path"), CrashTarget.class.getName()));
-    command.addAll(List.of(arguments(t, sources, mode)));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process process =
+        dev.alcove.core.testing.ChildJvm.start(CrashTarget.class, arguments(t, sources, mode));
     assertThat(new BufferedReader(new InputStreamReader(process.getInputStream())).readLine())
         .isEqualTo("started");
     return process;

@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.testing.ChildJvm;
 import dev.alcove.core.testing.CrashInvariants;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.uri.StepUri;
@@ -113,18 +114,8 @@ class GcCrashTest {
   }
 
   private static Process start(TestAlcove t) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                CrashTarget.class.getName(),
-                "gc",
-                t.root.toString(),
-                t.store.toString())
-            .redirectErrorStream(true)
-            .start();
+        ChildJvm.start(CrashTarget.class, "gc", t.root.toString(), t.store.toString());
     assertThat(new BufferedReader(new InputStreamReader(process.getInputStream())).readLine())
         .isEqualTo("started");
     return process;
