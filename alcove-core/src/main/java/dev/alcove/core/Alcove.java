@@ -1,6 +1,5 @@
 package dev.alcove.core;
 
-import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;

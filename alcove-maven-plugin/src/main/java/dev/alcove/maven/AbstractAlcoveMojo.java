@@ -1,18 +1,18 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheOptions;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
-import dev.alcove.core.store.StoreOptions;
-import dev.alcove.core.store.StoreResolver;
+import dev.alcove.core.store.config.StoreOptions;
+import dev.alcove.core.store.config.StoreResolver;
 import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.SdkCredentialChain;
 import java.io.File;

@@ -1,8 +1,8 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.json.Json;
 import java.io.File;

@@ -1,7 +1,7 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.gc.CollectGarbage;
 import dev.alcove.core.gc.GcOptions;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.graph.GraphText;
-import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.select.Selection;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;

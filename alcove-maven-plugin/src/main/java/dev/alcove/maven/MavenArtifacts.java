@@ -1,7 +1,7 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.dataset.ArtifactSource;
+import dev.alcove.core.errors.AlcoveException;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.aether.RepositorySystem;

@@ -1,8 +1,8 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
+import dev.alcove.core.frontend.Setting;
 
 /**
  * The core's messages in Maven's words: each setting is the property of {@link AlcoveProperties}

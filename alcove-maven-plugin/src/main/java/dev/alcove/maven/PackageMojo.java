@@ -1,9 +1,9 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.snapshot.PushSnapshots;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
-import dev.alcove.core.store.StoreResolver;
+import dev.alcove.core.store.config.StoreResolver;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Supplier;

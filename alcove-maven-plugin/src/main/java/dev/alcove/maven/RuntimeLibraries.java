@@ -1,6 +1,6 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.store.StoreOptions.Credentials;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.store.config.StoreOptions.Credentials;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;

@@ -1,17 +1,17 @@
 package dev.alcove.maven;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.dataset.DatasetSpec;
 import dev.alcove.core.dataset.FetchDatasets;
 import dev.alcove.core.dataset.SourceLogin;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.UserPaths;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
-import dev.alcove.core.store.StoreResolver;
 import dev.alcove.core.store.config.ProxySelection;
 import dev.alcove.core.store.config.SettingChain;
 import dev.alcove.core.store.config.SettingSource;
+import dev.alcove.core.store.config.StoreResolver;
 import dev.alcove.core.store.s3.HttpProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;

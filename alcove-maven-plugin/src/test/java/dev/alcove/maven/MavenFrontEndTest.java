@@ -2,8 +2,8 @@ package dev.alcove.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alcove.core.context.Goal;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.frontend.Goal;
+import dev.alcove.core.frontend.Setting;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

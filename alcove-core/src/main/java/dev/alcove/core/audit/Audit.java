@@ -1,18 +1,19 @@
 package dev.alcove.core.audit;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.StatCache;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.ParquetInspector;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.layout.DataGitignore;
@@ -22,7 +23,6 @@ import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.naming.TemplateVariables;
 import dev.alcove.core.run.BuiltTableTests;
-import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.table.StepDefinitions;
@@ -236,9 +236,11 @@ public final class Audit {
                     + objects.size()
                     + " objects missing from "
                     + depot.describe()
-                    + ": "
-                    + FrontEnd.words().run(Goal.PUSH)
-                    + " uploads them from the local data or the local store"));
+                    + (depot.remote()
+                        ? ": "
+                            + FrontEnd.words().run(Goal.PUSH)
+                            + " uploads them from the local data or the local store"
+                        : "")));
       }
     }
     if (findings.stream().noneMatch(f -> f.severity() != Finding.Severity.OK)) {

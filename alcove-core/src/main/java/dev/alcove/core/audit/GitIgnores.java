@@ -1,7 +1,7 @@
 package dev.alcove.core.audit;
 
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.layout.AlcoveLayout;

@@ -1,11 +1,11 @@
 package dev.alcove.core.audit;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.TableMetadata;
-import dev.alcove.core.run.StepGraph;
-import dev.alcove.core.run.TableConfig;
+import dev.alcove.core.quality.TableConfig;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;

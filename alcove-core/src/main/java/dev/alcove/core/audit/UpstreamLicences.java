@@ -1,9 +1,9 @@
 package dev.alcove.core.audit;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
-import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package dev.alcove.core.cache;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.ObjectStore;
-import dev.alcove.core.store.TransferProgress;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.alcove.core.catalogue;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.alcove.core.catalogue;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
@@ -139,10 +139,10 @@ public final class CatalogueFile {
   }
 
   /**
-   * Writes the catalogue atomically, steps sorted by URI, as the Python tool does. Only {@link
-   * AlcoveEdit} calls this, under the alcove's lock.
+   * Writes the catalogue atomically, steps sorted by URI, as the Python tool does. Only {@code
+   * AlcoveEdit}, the facade's editor, calls this, under the alcove's lock.
    */
-  static void write(Path alcoveRoot, Catalogue catalogue) {
+  public static void write(Path alcoveRoot, Catalogue catalogue) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("version", FORMAT_VERSION);
     document.put("data_dir", catalogue.dataDir());

@@ -1,6 +1,6 @@
 package dev.alcove.core.checksum;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.util.HexFormat;
 
 /** A SHA-256 digest as 64 lower-case hex characters: the address of every byte alcove stores. */

@@ -1,8 +1,8 @@
 package dev.alcove.core.checksum;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.FileNameEncoding;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

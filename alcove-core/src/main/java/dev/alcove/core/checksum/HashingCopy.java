@@ -2,7 +2,7 @@ package dev.alcove.core.checksum;
 
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.IoErrors;
-import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

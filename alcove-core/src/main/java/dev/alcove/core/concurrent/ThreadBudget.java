@@ -10,6 +10,9 @@ import java.util.concurrent.Semaphore;
  */
 public final class ThreadBudget {
 
+  /** Transfers at once when the goal may use more than one thread: they wait on the network. */
+  public static final int TRANSFERS = 8;
+
   private final int size;
   private final Semaphore extra;
 

@@ -1,6 +1,7 @@
 package dev.alcove.core.context;
 
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
 import java.nio.file.Path;
@@ -43,8 +44,7 @@ public final class GoalContext implements AutoCloseable {
     this.javaClassPathResolver = builder.javaClassPath;
   }
 
-  /** Transfers at once when the goal may use more than one thread: they wait on the network. */
-  public static final int TRANSFERS = 8;
+  public static final int TRANSFERS = ThreadBudget.TRANSFERS;
 
   public static Builder builder() {
     return new Builder();

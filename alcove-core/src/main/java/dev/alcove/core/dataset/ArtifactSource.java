@@ -16,7 +16,7 @@ public interface ArtifactSource {
 
   ArtifactSource NONE =
       coordinates -> {
-        throw new dev.alcove.core.AlcoveException(
+        throw new dev.alcove.core.errors.AlcoveException(
             "mvn:" + coordinates + " cannot be resolved here: mvn: datasets need Maven");
       };
 }

@@ -1,7 +1,7 @@
 package dev.alcove.core.dataset;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;

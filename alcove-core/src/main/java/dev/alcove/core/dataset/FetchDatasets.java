@@ -1,13 +1,13 @@
 package dev.alcove.core.dataset;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.http.RedirectPolicy;
 import dev.alcove.core.http.Urls;
 import dev.alcove.core.io.Folders;

@@ -1,14 +1,14 @@
 package dev.alcove.core.dataset;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.http.RedirectPolicy;
 import dev.alcove.core.http.Urls;
 import dev.alcove.core.log.AlcoveLog;
-import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.store.s3.HttpProxy;
 import dev.alcove.core.text.Printable;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.alcove.core.db;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
 import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.text.NearestNames;
 import java.io.BufferedReader;

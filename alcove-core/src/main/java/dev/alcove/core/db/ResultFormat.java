@@ -1,7 +1,7 @@
 package dev.alcove.core.db;
 
-import dev.alcove.core.context.Setting;
-import dev.alcove.core.context.SettingChoices;
+import dev.alcove.core.frontend.Setting;
+import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.json.Json;
 import java.io.PrintStream;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.alcove.core.db;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
-import dev.alcove.core.context.Setting;
-import dev.alcove.core.context.SettingChoices;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.Setting;
+import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.uri.StepUri;

@@ -1,7 +1,7 @@
 package dev.alcove.core.gc;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectKeys;

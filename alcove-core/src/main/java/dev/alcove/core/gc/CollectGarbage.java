@@ -1,18 +1,18 @@
 package dev.alcove.core.gc;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.cache.CacheEntry;
-import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.gc.StoredCacheEntries.Listed;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectStore;
-import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.store.SnapshotPins;
 import java.nio.file.Path;
 import java.time.Duration;

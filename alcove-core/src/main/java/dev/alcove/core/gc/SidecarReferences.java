@@ -47,7 +47,7 @@ final class SidecarReferences {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new dev.alcove.core.AlcoveException(
+      throw new dev.alcove.core.errors.AlcoveException(
           "cannot read the sidecars under " + layout.dataDir() + ": " + e.getMessage());
     }
     return found;

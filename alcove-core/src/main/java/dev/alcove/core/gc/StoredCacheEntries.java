@@ -1,8 +1,8 @@
 package dev.alcove.core.gc;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.StoredEntry;

@@ -1,8 +1,8 @@
 package dev.alcove.core.graph;
 
-import dev.alcove.core.context.Setting;
-import dev.alcove.core.context.SettingChoices;
-import dev.alcove.core.run.StepGraph;
+import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.frontend.Setting;
+import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.uri.StepUri;
 import java.util.LinkedHashMap;
 import java.util.List;

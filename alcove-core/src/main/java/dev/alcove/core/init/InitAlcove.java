@@ -1,6 +1,6 @@
 package dev.alcove.core.init;
 
-import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.layout.AlcoveLayout;

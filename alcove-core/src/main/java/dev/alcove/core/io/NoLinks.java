@@ -1,6 +1,6 @@
 package dev.alcove.core.io;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -11,6 +11,13 @@ import java.nio.file.Path;
 public record AlcoveLayout(Path root, String dataDirName) {
 
   public static final String SIDECAR_SUFFIX = ".meta.yaml";
+
+  /**
+   * Where built tables shipped with a project's artifact ({@code <resources>}) sit on its class
+   * path, and in its jar: {@code alcove/<path>/<version>.parquet}.
+   */
+  public static final String CLASS_PATH_FOLDER = "alcove";
+
   public static final String PARQUET_SUFFIX = ".parquet";
 
   public AlcoveLayout {

@@ -1,7 +1,7 @@
 package dev.alcove.core.metadata;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;

@@ -1,8 +1,8 @@
 package dev.alcove.core.metadata;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlMap;

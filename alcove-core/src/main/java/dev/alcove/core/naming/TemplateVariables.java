@@ -65,7 +65,7 @@ public final class TemplateVariables {
       java.util.regex.Matcher found = VARIABLE.matcher(statement.code());
       while (found.find()) {
         if (!known.contains(found.group(1))) {
-          throw new dev.alcove.core.AlcoveException(
+          throw new dev.alcove.core.errors.AlcoveException(
               file
                   + ":"
                   + (statement.line() + lineOf(statement.code(), found.start()))

@@ -1,8 +1,7 @@
 package dev.alcove.core.quality;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.duckdb.DuckDb;
-import dev.alcove.core.run.TableConfig;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.alcove.core.quality;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlMap;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.duckdb.ParquetInspector;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.quality.TableChecks;
 import dev.alcove.core.quality.TestFailure;

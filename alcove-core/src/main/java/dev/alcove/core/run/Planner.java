@@ -1,12 +1,14 @@
 package dev.alcove.core.run;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheEntry;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;

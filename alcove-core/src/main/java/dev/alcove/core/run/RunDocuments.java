@@ -1,7 +1,7 @@
 package dev.alcove.core.run;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.Versions;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.json.Json;
 import dev.alcove.core.uri.StepUri;

@@ -1,7 +1,8 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.NoLinks;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 public final class TableResources {
 
   /** Where the tables are on the class path, and in the jar. */
-  public static final String CLASS_PATH_FOLDER = "alcove";
+  public static final String CLASS_PATH_FOLDER = AlcoveLayout.CLASS_PATH_FOLDER;
 
   private TableResources() {}
 

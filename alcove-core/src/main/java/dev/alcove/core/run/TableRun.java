@@ -1,10 +1,11 @@
 package dev.alcove.core.run;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.cache.TableCache;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.uri.StepUri;
 import java.util.Optional;

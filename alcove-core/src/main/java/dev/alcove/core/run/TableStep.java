@@ -1,15 +1,16 @@
 package dev.alcove.core.run;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Goal;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.quality.DataTest;
+import dev.alcove.core.quality.TableConfig;
 import dev.alcove.core.quality.TestedTable;
 import dev.alcove.core.run.runner.JavaStepRunner;
 import dev.alcove.core.run.runner.ProgramStepRunner;

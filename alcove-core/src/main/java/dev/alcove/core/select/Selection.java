@@ -1,8 +1,8 @@
 package dev.alcove.core.select;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayDeque;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.alcove.core.select;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
 import java.util.Arrays;

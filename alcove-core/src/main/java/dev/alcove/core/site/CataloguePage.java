@@ -1,19 +1,19 @@
 package dev.alcove.core.site;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.audit.UpstreamLicences;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.duckdb.ParquetInspector;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.quality.DataTest;
 import dev.alcove.core.quality.Severity;
-import dev.alcove.core.run.StepGraph;
-import dev.alcove.core.run.TableConfig;
-import dev.alcove.core.store.ProgressReporter;
+import dev.alcove.core.quality.TableConfig;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.alcove.core.site;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.cache.CacheOptions;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.PlannedStep;

@@ -1,20 +1,20 @@
 package dev.alcove.core.snapshot;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectStore;
-import dev.alcove.core.store.ProgressReporter;
 import dev.alcove.core.store.SnapshotPins;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
@@ -142,7 +142,7 @@ public final class PushSnapshots {
             + (toUpload.isEmpty()
                 ? ""
                 : "; a colleague's "
-                    + FrontEnd.words().run(dev.alcove.core.context.Goal.RUN)
+                    + FrontEnd.words().run(dev.alcove.core.frontend.Goal.RUN)
                     + " now restores them from there"));
     return new Result(snapshots.size(), local.size(), toUpload.size(), bytes);
   }

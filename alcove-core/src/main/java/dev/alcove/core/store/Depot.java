@@ -1,13 +1,14 @@
 package dev.alcove.core.store;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
-import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

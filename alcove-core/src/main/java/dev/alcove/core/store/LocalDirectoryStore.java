@@ -1,14 +1,15 @@
 package dev.alcove.core.store;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
-import dev.alcove.core.context.FrontEnd;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.alcove.core.store;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.errors.AlcoveException;
 import java.util.regex.Pattern;
 
 /**

@@ -3,6 +3,7 @@ package dev.alcove.core.store;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.progress.TransferProgress;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;

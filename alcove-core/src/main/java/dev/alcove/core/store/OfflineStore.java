@@ -1,7 +1,8 @@
 package dev.alcove.core.store;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.context.FrontEnd;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.progress.TransferProgress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.alcove.core.table;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
-import dev.alcove.core.run.StepGraph;
 import dev.alcove.core.select.Selection;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;

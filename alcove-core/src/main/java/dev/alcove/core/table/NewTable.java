@@ -1,13 +1,13 @@
 package dev.alcove.core.table;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
-import dev.alcove.core.context.FrontEnd;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.context.Setting;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.uri.Scheme;

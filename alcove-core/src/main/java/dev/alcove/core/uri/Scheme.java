@@ -1,6 +1,6 @@
 package dev.alcove.core.uri;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 
 /** The two kinds of step: raw data that is snapshotted, and tables derived from it. */
 public enum Scheme {

@@ -1,6 +1,6 @@
 package dev.alcove.core.yaml;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import java.io.IOException;

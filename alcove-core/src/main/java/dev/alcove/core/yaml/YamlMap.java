@@ -1,6 +1,6 @@
 package dev.alcove.core.yaml;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

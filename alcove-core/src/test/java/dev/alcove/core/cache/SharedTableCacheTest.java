@@ -3,10 +3,10 @@ package dev.alcove.core.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alcove.core.Alcove;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.audit.Audit;
 import dev.alcove.core.audit.AuditOptions;
 import dev.alcove.core.audit.Finding;
-import dev.alcove.core.catalogue.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.GoalContext;
@@ -174,7 +174,7 @@ class SharedTableCacheTest {
     Checksum forgedSum = dev.alcove.core.checksum.Sha256.ofFile(forged);
     CacheEntry top = entry(keys.get("table://top/latest"));
     try (S3Store store = S3Store.open(server.settings("team"), Retry.standard(AlcoveLog.SILENT))) {
-      store.upload(forgedSum, forged, dev.alcove.core.store.TransferProgress.NONE);
+      store.upload(forgedSum, forged, dev.alcove.core.progress.TransferProgress.NONE);
       store.writeEntry(
           top.name(),
           new CacheEntry(

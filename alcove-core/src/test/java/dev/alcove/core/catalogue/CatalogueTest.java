@@ -3,7 +3,7 @@ package dev.alcove.core.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.alcove.core.checksum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.errors.AlcoveException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

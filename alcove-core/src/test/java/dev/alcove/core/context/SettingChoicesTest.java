@@ -3,9 +3,9 @@ package dev.alcove.core.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.db.ResultFormat;
 import dev.alcove.core.db.TableViews;
+import dev.alcove.core.errors.AlcoveException;
 import org.junit.jupiter.api.Test;
 
 class SettingChoicesTest {

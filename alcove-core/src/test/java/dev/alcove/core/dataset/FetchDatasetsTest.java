@@ -295,7 +295,7 @@ class FetchDatasetsTest {
       location.set(refusal.getKey());
       assertThatThrownBy(() -> fetch(population(url("/redirect"), null), "2024-07-26"))
           .as(refusal.getKey())
-          .isInstanceOf(dev.alcove.core.AlcoveException.class)
+          .isInstanceOf(dev.alcove.core.errors.AlcoveException.class)
           .hasMessageStartingWith("dataset worldbank/population: " + url("/redirect"))
           .hasMessageContaining(refusal.getValue())
           .hasMessageEndingWith("nothing was stored")

@@ -3,7 +3,7 @@ package dev.alcove.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.testing.TestAlcove;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;

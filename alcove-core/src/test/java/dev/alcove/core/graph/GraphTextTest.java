@@ -3,7 +3,7 @@ package dev.alcove.core.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.run.StepGraph;
+import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;

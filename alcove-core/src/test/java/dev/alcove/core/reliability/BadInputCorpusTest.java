@@ -3,8 +3,8 @@ package dev.alcove.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.snapshot.TakeSnapshot;

@@ -1,6 +1,6 @@
 package dev.alcove.core.reliability;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.testing.TestAlcove;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.alcove.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.testing.TestAlcove;

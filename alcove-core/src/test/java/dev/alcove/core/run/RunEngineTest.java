@@ -3,9 +3,9 @@ package dev.alcove.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.testing.TreeState;
@@ -256,6 +256,30 @@ class RunEngineTest {
     String results = Files.readString(t.path("target/alcove/run-results.json"));
     assertThat(results)
         .contains("\"success\": false", "unknown validation 'nope'", "\"results\": []");
+  }
+
+  @Test
+  void aTableAnotherToolRebuiltIsNotSaidToBeAlcovesOwnBuild() throws Exception {
+    t.run();
+    // As the Python tool leaves it: another Parquet file, and metadata that records it.
+    Path parquet = t.path("data/tables/top/latest.parquet");
+    Path metadata = t.path("data/tables/top/latest.meta.yaml");
+    String before = dev.alcove.core.checksum.Sha256.ofFile(parquet).hex();
+    Files.copy(
+        t.path("data/tables/summary/latest.parquet"),
+        parquet,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String after = dev.alcove.core.checksum.Sha256.ofFile(parquet).hex();
+    Files.writeString(metadata, Files.readString(metadata).replace(before, after));
+
+    t.run(null, false, true, 2);
+
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("plan: table://top/latest: ")
+                    && line.contains("(output replaced since the last run here recorded it"))
+        .noneMatch(line -> line.contains("since alcove built it"));
   }
 
   @Test

@@ -128,7 +128,7 @@ class TableKeyTest {
             t.log,
             2,
             () -> {
-              throw new dev.alcove.core.AlcoveException(
+              throw new dev.alcove.core.errors.AlcoveException(
                   "cannot reach S3 endpoint http://s3.invalid");
             })) {
       RunReport report =

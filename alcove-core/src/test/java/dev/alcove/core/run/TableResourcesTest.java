@@ -3,7 +3,7 @@ package dev.alcove.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.alcove.core.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.util.List;
 import java.util.Map;

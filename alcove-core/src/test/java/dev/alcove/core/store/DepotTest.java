@@ -3,10 +3,11 @@ package dev.alcove.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.testing.RecordingLog;
 import dev.alcove.core.testing.RemoteStandIn;
 import java.nio.file.Files;

@@ -3,8 +3,11 @@ package dev.alcove.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.config.StoreOptions;
+import dev.alcove.core.store.config.StoreResolver;
+import dev.alcove.core.store.config.StoreSpec;
 import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.S3Credentials;
 import dev.alcove.core.store.s3.S3Settings;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.init.InitAlcove;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.testing.Contexts;

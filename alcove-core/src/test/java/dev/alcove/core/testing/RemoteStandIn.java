@@ -1,10 +1,10 @@
 package dev.alcove.core.testing;
 
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.store.LocalDirectoryStore;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.StoredEntry;
-import dev.alcove.core.store.TransferProgress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.alcove.core.testing;
 
 import dev.alcove.core.Alcove;
-import dev.alcove.core.catalogue.AlcoveEdit;
+import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.init.InitAlcove;

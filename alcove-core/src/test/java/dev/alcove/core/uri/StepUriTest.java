@@ -3,7 +3,7 @@ package dev.alcove.core.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

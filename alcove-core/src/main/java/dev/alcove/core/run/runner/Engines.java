@@ -5,7 +5,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
-import dev.alcove.core.run.TableResources;
+import dev.alcove.core.layout.AlcoveLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +40,8 @@ public final class Engines {
   /**
    * The JDK's feature version and a digest of the class path by content, in order: a jar that is
    * upgraded, added or removed changes it; where the jars live does not. The tables a run copies
-   * into the project's classes ({@link TableResources}) are not part of it, or every run would
-   * change the engine of the next.
+   * into the project's classes ({@code <resources>}) are not part of it, or every run would change
+   * the engine of the next.
    */
   public synchronized String java() {
     if (javaEngine == null) {
@@ -50,7 +50,7 @@ public final class Engines {
         if (Files.isDirectory(element)) {
           StringBuilder folder = new StringBuilder();
           for (Map.Entry<String, Path> file : DirectoryScanner.listFiles(element).entrySet()) {
-            if (file.getKey().startsWith(TableResources.CLASS_PATH_FOLDER + "/")) {
+            if (file.getKey().startsWith(AlcoveLayout.CLASS_PATH_FOLDER + "/")) {
               // Tables that <resources> ships: outputs of steps, copied there after a run.
               continue;
             }

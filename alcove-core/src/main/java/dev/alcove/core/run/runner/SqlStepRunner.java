@@ -1,8 +1,8 @@
 package dev.alcove.core.run.runner;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.duckdb.SqlScript;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.TextFiles;
 import dev.alcove.core.naming.TemplateVariables;

@@ -1,6 +1,6 @@
 package dev.alcove.core.store.config;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.store.s3.HttpProxy;
 import java.util.Locale;
 import java.util.Map;

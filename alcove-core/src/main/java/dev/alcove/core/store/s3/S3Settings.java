@@ -23,7 +23,7 @@ public record S3Settings(
   /** Refuses an endpoint that holds credentials, without repeating it: it would be logged. */
   public S3Settings {
     if (USER_INFO.matcher(endpoint).find()) {
-      throw new dev.alcove.core.AlcoveException(
+      throw new dev.alcove.core.errors.AlcoveException(
           "the S3 endpoint URL holds a user name or password (user:password@host): remove them"
               + " from it, and give the keys as S3_ACCESS_KEY and S3_SECRET_KEY");
     }

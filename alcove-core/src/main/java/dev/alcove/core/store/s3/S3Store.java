@@ -1,14 +1,14 @@
 package dev.alcove.core.store.s3;
 
-import dev.alcove.core.AlcoveException;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectMissingException;
 import dev.alcove.core.store.ObjectStore;
 import dev.alcove.core.store.StoredEntry;
-import dev.alcove.core.store.TransferProgress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -100,7 +100,7 @@ public final class S3Store implements ObjectStore {
   static final int LIST_FROM = 64;
 
   /** Transfers run this many at once: they wait on the network, not on a core. */
-  public static final int TRANSFERS = dev.alcove.core.context.GoalContext.TRANSFERS;
+  public static final int TRANSFERS = ThreadBudget.TRANSFERS;
 
   @Override
   public int parallelTransfers() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
-import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.testing.LoopbackProxy;
 import dev.alcove.core.testing.RecordingLog;
 import dev.alcove.core.testing.S3TestServer;

@@ -7,7 +7,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.log.AlcoveLog;
-import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.testing.LoopbackProxy;
 import dev.alcove.core.testing.S3TestServer;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.alcove.core.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.progress.TransferProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.alcove.core.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.log.AlcoveLog;
-import dev.alcove.core.store.TransferProgress;
+import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.testing.S3rverServer;
 import dev.alcove.core.testing.SessionTokenGate;
 import java.nio.file.Files;

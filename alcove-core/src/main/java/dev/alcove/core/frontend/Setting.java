@@ -1,4 +1,4 @@
-package dev.alcove.core.context;
+package dev.alcove.core.frontend;
 
 /** The settings a message may tell the user to change; a front end says how each is set. */
 public enum Setting {

@@ -1,4 +1,4 @@
-package dev.alcove.core.context;
+package dev.alcove.core.frontend;
 
 /** The commands a message may tell the user to run; a front end says how each is run. */
 public enum Goal {

@@ -1,4 +1,4 @@
-package dev.alcove.core.store;
+package dev.alcove.core.store.config;
 
 import dev.alcove.core.store.s3.S3Settings;
 import java.nio.file.Path;

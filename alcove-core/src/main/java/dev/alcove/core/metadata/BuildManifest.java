@@ -1,4 +1,4 @@
-package dev.alcove.core.run;
+package dev.alcove.core.metadata;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.StateFile;

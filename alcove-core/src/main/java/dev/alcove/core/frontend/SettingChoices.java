@@ -1,6 +1,6 @@
-package dev.alcove.core.context;
+package dev.alcove.core.frontend;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

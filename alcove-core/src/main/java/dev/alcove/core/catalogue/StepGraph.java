@@ -1,7 +1,6 @@
-package dev.alcove.core.run;
+package dev.alcove.core.catalogue;
 
-import dev.alcove.core.AlcoveException;
-import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.alcove.core.store;
+package dev.alcove.core.store.config;
 
 import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.HttpProxy;

@@ -1,4 +1,4 @@
-package dev.alcove.core.store;
+package dev.alcove.core.progress;
 
 /** Receives byte counts as a transfer goes; implementations must be thread-safe. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.alcove.core.store;
+package dev.alcove.core.progress;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.alcove.core;
+package dev.alcove.core.errors;
 
 /**
  * A problem with the user's data, catalogue or configuration: something the user can fix.

@@ -1,9 +1,7 @@
-package dev.alcove.core.run;
+package dev.alcove.core.quality;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.DescriptiveFields;
-import dev.alcove.core.quality.DataTest;
-import dev.alcove.core.quality.ValidationRules;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;

@@ -1,6 +1,8 @@
-package dev.alcove.core.catalogue;
+package dev.alcove.core;
 
-import dev.alcove.core.Alcove;
+import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;

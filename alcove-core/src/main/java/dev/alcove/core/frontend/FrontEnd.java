@@ -1,4 +1,4 @@
-package dev.alcove.core.context;
+package dev.alcove.core.frontend;
 
 import java.util.Locale;
 

@@ -1,12 +1,13 @@
-package dev.alcove.core.store;
+package dev.alcove.core.store.config;
 
-import dev.alcove.core.AlcoveException;
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
-import dev.alcove.core.store.config.AwsFiles;
-import dev.alcove.core.store.config.Found;
-import dev.alcove.core.store.config.ProxySelection;
-import dev.alcove.core.store.config.SettingChain;
-import dev.alcove.core.store.config.SettingSource;
+import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.DotEnv;
+import dev.alcove.core.store.LocalDirectoryStore;
+import dev.alcove.core.store.ObjectKeys;
+import dev.alcove.core.store.ObjectStore;
+import dev.alcove.core.store.OfflineStore;
 import dev.alcove.core.store.s3.CredentialSource;
 import dev.alcove.core.store.s3.Retry;
 import dev.alcove.core.store.s3.S3Credentials;
