@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DuckDB's native library is unpacked once per home and build of DuckDB, even by JVMs at once. */
+@Tag("reliability")
 class DuckDbDriverTest {
 
   @TempDir Path home;

@@ -2,6 +2,7 @@ package dev.alcove.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.testing.TestAlcove;
 import java.io.BufferedReader;
@@ -11,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One writer per alcove, across processes and across threads, and never blocked by the dead. */
+@Tag("reliability")
 class AlcoveLockTest {
 
   @TempDir Path dir;
@@ -48,7 +51,31 @@ class AlcoveLockTest {
 
   @Test
   void threadsOfOneJvmTakeTurns() throws Exception {
-    TestAlcove t = new TestAlcove(dir);
+    Path buildDir = dir.resolve("target/alcove");
+    java.util.concurrent.atomic.AtomicInteger inside =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostAtOnce =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<CompletableFuture<Void>> holders = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      holders.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try (AlcoveLock lock = AlcoveLock.acquire(buildDir, AlcoveLog.SILENT)) {
+                  mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                  Thread.sleep(150);
+                  inside.decrementAndGet();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
+    }
+    for (CompletableFuture<Void> holder : holders) {
+      holder.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(mostAtOnce.get()).as("holders of the lock at once").isEqualTo(1);
+    // And whole runs, as a Maven build with several goals on threads would start them.
+    TestAlcove t = new TestAlcove(dir.resolve("runs"));
     t.table("table://x/latest", ".sql", "SELECT 1 AS dim_x");
     List<CompletableFuture<RunReport>> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a colleague's branch or a shared bucket can carry into an alcove, tried as an attacker
  * would: each is refused with one line, and nothing inside or outside the alcove changes.
  */
+@Tag("reliability")
 class AdversarialInputTest {
 
   @TempDir Path dir;

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input, one case each: the goal fails with a one-line message of the expected kind, and the
  * catalogue, sidecars, data and store are exactly as they were (build state under target/ aside).
  */
+@Tag("reliability")
 class BadInputCorpusTest {
 
   @TempDir Path dir;

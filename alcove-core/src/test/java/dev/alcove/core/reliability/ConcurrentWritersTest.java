@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Before the catalogue was re-read under the lock, three snapshots started together left one step
  * in {@code alcove.yaml}.
  */
+@Tag("reliability")
 class ConcurrentWritersTest {
 
   private static final int WRITERS = 6;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its metadata; and a second run completes with the result of a run never interrupted. {@code
  * -Dalcove.crash.trials} sets the number of kills (30 by default).
  */
+@Tag("reliability")
 class CrashSafetyTest {
 
   static final int TRIALS = Integer.getInteger("alcove.crash.trials", 30);

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * partial object, data file or table, and the alcove's files as they were. Skipped where the kernel
  * does not let this user make a mount namespace.
  */
+@Tag("reliability")
 class FullDiskTest {
 
   private static final String MOUNT_THEN_RUN =

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code alcove:gc} killed while it deletes: no cache entry is ever left naming a missing object,
  * whether the entry expired with it or is a recent one that shares the object.
  */
+@Tag("reliability")
 class GcCrashTest {
 
   static final int TRIALS = Integer.getInteger("alcove.crash.trials", 30) / 5;

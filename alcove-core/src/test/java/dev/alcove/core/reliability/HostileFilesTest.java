@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files a colleague's branch can hold that once broke alcove: each now gives one line naming the
  * file, or is handled, and destroys nothing.
  */
+@Tag("reliability")
 class HostileFilesTest {
 
   private static final String SIDECAR = "data/snapshots/codes/2024-07-26.meta.yaml";

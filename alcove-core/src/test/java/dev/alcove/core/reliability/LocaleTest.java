@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file whose name is not ASCII: alcove says so in one line with the fix, and still works for the
  * rest.
  */
+@Tag("reliability")
 class LocaleTest {
 
   @TempDir Path dir;

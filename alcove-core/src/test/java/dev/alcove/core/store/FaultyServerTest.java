@@ -16,9 +16,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A store endpoint that fails: alcove retries with backoff, then stops with one clear line. */
+@Tag("reliability")
 class FaultyServerTest {
 
   /** Answers every request on loopback by {@code behaviour}, counting requests; stops itself. */

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A store that fails only sometimes (500s, connections cut mid-response): the retries get a
  * snapshot into it and back out, every byte as it was, and each retry is said.
  */
+@Tag("reliability")
 class FlakyServerRecoveryTest {
 
   @TempDir Path dir;

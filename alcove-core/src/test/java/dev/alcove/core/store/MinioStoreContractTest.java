@@ -7,11 +7,13 @@ import dev.alcove.core.store.s3.S3Store;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** The contract against MinIO in a container, where a Docker engine exists; skipped elsewhere. */
+@Tag("reliability")
 @Testcontainers(disabledWithoutDocker = true)
 class MinioStoreContractTest extends StoreContract {
 

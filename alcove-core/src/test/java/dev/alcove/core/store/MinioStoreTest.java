@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.MinIOContainer;
@@ -27,6 +28,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * The S3 adapter against a real MinIO server in a container. Runs where a Docker engine exists (CI
  * runners); skipped cleanly where none does.
  */
+@Tag("reliability")
 @Testcontainers(disabledWithoutDocker = true)
 class MinioStoreTest {
 

@@ -6,8 +6,10 @@ import dev.alcove.core.store.s3.S3Settings;
 import dev.alcove.core.store.s3.S3Store;
 import dev.alcove.core.testing.S3rverServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 
 /** The contract against s3rver (Node.js), where {@code .ci/run} could install it. */
+@Tag("reliability")
 class S3rverStoreContractTest extends StoreContract {
 
   private S3rverServer server;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code, behind a gate that refuses a request whose token is not the session's or is not signed.
  * Skipped where s3rver is not installed (S3Proxy refuses the token header outright).
  */
+@Tag("reliability")
 class SessionTokenTest {
 
   static final String KEY = S3rverServer.ACCESS_KEY;
