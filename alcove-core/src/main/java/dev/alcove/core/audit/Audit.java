@@ -23,6 +23,7 @@ import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.naming.TemplateVariables;
 import dev.alcove.core.run.BuiltTableTests;
+import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
 import dev.alcove.core.table.StepDefinitions;
@@ -262,7 +263,7 @@ public final class Audit {
     } catch (AlcoveException e) {
       return List.of();
     }
-    if (definition.isEmpty() || !definition.get().toString().endsWith(".sql")) {
+    if (definition.isEmpty() || StepKinds.of(definition.get()) != StepKinds.SQL) {
       return List.of();
     }
     String text;

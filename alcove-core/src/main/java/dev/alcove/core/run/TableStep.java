@@ -12,9 +12,7 @@ import dev.alcove.core.naming.ShortNames;
 import dev.alcove.core.quality.DataTest;
 import dev.alcove.core.quality.TableConfig;
 import dev.alcove.core.quality.TestedTable;
-import dev.alcove.core.run.runner.JavaStepRunner;
-import dev.alcove.core.run.runner.ProgramStepRunner;
-import dev.alcove.core.run.runner.SqlStepRunner;
+import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.run.runner.StepRunner;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
@@ -114,14 +112,7 @@ final class TableStep {
 
   private static StepRunner runnerFor(
       Path definition, java.util.function.Supplier<List<Path>> javaClassPath) {
-    String name = definition.getFileName().toString();
-    if (name.endsWith(".sql")) {
-      return new SqlStepRunner();
-    }
-    if (name.endsWith(".java")) {
-      return new JavaStepRunner(javaClassPath);
-    }
-    return new ProgramStepRunner(name.endsWith(".py"));
+    return StepKinds.of(definition).runner(javaClassPath);
   }
 
   /**

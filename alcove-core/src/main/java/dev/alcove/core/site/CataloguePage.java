@@ -14,6 +14,7 @@ import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.quality.DataTest;
 import dev.alcove.core.quality.Severity;
 import dev.alcove.core.quality.TableConfig;
+import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.table.StepDefinitions;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
@@ -394,7 +395,7 @@ public final class CataloguePage {
                   row(html, "data tests", rules.append("</ul>").toString());
                 }
               });
-          if (d.getFileName().toString().endsWith(".sql")) {
+          if (StepKinds.of(d) == StepKinds.SQL) {
             try {
               row(html, "SQL", "<pre>" + Html.escape(Files.readString(d)) + "</pre>");
             } catch (IOException e) {

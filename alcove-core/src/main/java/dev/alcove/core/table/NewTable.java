@@ -10,6 +10,8 @@ import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.NoLinks;
+import dev.alcove.core.run.runner.StepKind;
+import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.uri.Scheme;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ public final class NewTable {
               + ", e.g. countries/summary.sql");
     }
     String spec = tableSpec.strip();
-    Placeholder.Language language = Placeholder.Language.ofName(spec);
+    StepKind kind = StepKinds.forNewTable(spec);
     String name = Placeholder.withoutExtension(spec);
     StepUri uri = tableUri(name, context.today());
     Catalogue catalogue = alcove.catalogue();
@@ -88,13 +90,13 @@ public final class NewTable {
     Optional<Path> existing = StepDefinitions.find(alcove.layout(), uri);
     Path definition =
         existing.orElse(
-            alcove.layout().stepsDir().resolve(uri.datasetPath() + language.extension()));
+            alcove.layout().stepsDir().resolve(uri.datasetPath() + kind.extension().orElseThrow()));
     boolean written = false;
     if (existing.isEmpty()) {
-      String text = Placeholder.text(language, uri, dependencies, resolved, alcove.layout());
+      String text = Placeholder.text(kind, uri, dependencies, resolved, alcove.layout());
       NoLinks.requireBelow(alcove.layout().root(), definition);
       AtomicFiles.writeString(definition, text);
-      if (language == Placeholder.Language.PYTHON) {
+      if (kind.executable()) {
         definition.toFile().setExecutable(true);
       }
       written = true;

@@ -1,10 +1,11 @@
 package dev.alcove.core.table;
 
-import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.naming.ShortNames;
+import dev.alcove.core.run.runner.StepKind;
+import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,58 +24,17 @@ final class Placeholder {
   private static final Set<String> SCANNABLE =
       Set.of(".csv", ".tsv", ".parquet", ".json", ".jsonl", ".ndjson");
 
-  enum Language {
-    SQL(".sql", "placeholder.sql"),
-    PYTHON(".py", "placeholder.py"),
-    JAVA(".java", "placeholder.java");
-
-    private final String extension;
-    private final String template;
-
-    Language(String extension, String template) {
-      this.extension = extension;
-      this.template = template;
-    }
-
-    String extension() {
-      return extension;
-    }
-
-    /** By the table name's extension; a name without one gets a Java program. */
-    static Language ofName(String name) {
-      return extensionOf(name).map(Language::ofExtension).orElse(JAVA);
-    }
-
-    private static Language ofExtension(String extension) {
-      for (Language language : values()) {
-        if (language.extension.equals(extension.toLowerCase(Locale.ROOT))) {
-          return language;
-        }
-      }
-      throw new AlcoveException(
-          "table extension "
-              + extension
-              + " is not one new-table can write: use .sql, .py, .java or none (a Java program)");
-    }
-  }
-
   /** The table name without its extension, if it has one. */
   static String withoutExtension(String name) {
-    return extensionOf(name)
+    return StepKinds.extensionOf(name)
         .map(ext -> name.substring(0, name.length() - ext.length()))
         .orElse(name);
-  }
-
-  private static Optional<String> extensionOf(String name) {
-    String last = name.substring(name.lastIndexOf('/') + 1);
-    int dot = last.lastIndexOf('.');
-    return dot < 0 ? Optional.empty() : Optional.of(last.substring(dot));
   }
 
   private Placeholder() {}
 
   static String text(
-      Language language,
+      StepKind kind,
       StepUri table,
       List<StepUri> dependencies,
       List<StepUri> resolved,
@@ -82,29 +42,16 @@ final class Placeholder {
     Map<StepUri, String> variables = ShortNames.of(dependencies);
     StringBuilder inputs = new StringBuilder();
     for (StepUri dependency : dependencies) {
-      inputs
-          .append(
-              // Python's inputs are listed inside the docstring, where a '#' would be text.
-              language == Language.SQL ? "--   {" : language == Language.PYTHON ? "    " : " *   ")
-          .append(
-              language == Language.SQL
-                  ? variables.get(dependency) + "}"
-                  : variables.get(dependency))
-          .append(" = ")
-          .append(dependency)
-          .append('\n');
+      inputs.append(kind.inputLine(variables.get(dependency), dependency)).append('\n');
     }
     if (dependencies.isEmpty()) {
-      inputs.append(
-          language == Language.SQL
-              ? "--   (none)\n"
-              : language == Language.PYTHON ? "    (none)\n" : " *   (none)\n");
+      inputs.append(kind.listPrefix()).append("(none)\n");
     }
     String query =
         dependencies.isEmpty()
             ? "SELECT 1 AS dim_example, 'replace me' AS value"
             : firstInputQuery(variables.get(dependencies.get(0)), resolved.get(0), layout);
-    return template(language.template)
+    return template(kind.placeholder())
         .replace("${uri}", table.toString())
         .replace("${inputs}", inputs.toString().stripTrailing())
         .replace("${query}", query)

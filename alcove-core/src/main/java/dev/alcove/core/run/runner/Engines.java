@@ -26,7 +26,7 @@ public final class Engines {
   private final FileDigester digester;
   private final Supplier<List<Path>> javaClassPath;
   private String javaEngine;
-  private String python;
+  private final Map<String, String> interpreters = new java.util.HashMap<>();
 
   public Engines(FileDigester digester, Supplier<List<Path>> javaClassPath) {
     this.digester = digester;
@@ -76,31 +76,30 @@ public final class Engines {
     return javaEngine;
   }
 
-  /** {@code python3 --version}'s answer, or a note that there is no python3 to ask. */
-  public synchronized String python() {
-    if (python == null) {
-      python = askPython();
-    }
-    return python;
+  /**
+   * {@code <command> --version}'s answer (lower case), or a note that {@code command} is not there
+   * to ask: the interpreter of a program step ({@code python3}, {@code Rscript}), asked once.
+   */
+  public synchronized String interpreter(String command) {
+    return interpreters.computeIfAbsent(command, Engines::askVersion);
   }
 
-  private static String askPython() {
+  private static String askVersion(String command) {
     try {
-      Process process =
-          new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
       process.getOutputStream().close();
       String answer =
           new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        return "python3 unavailable";
+        return command + " unavailable";
       }
       return answer.toLowerCase(Locale.ROOT);
     } catch (IOException e) {
-      return "python3 unavailable";
+      return command + " unavailable";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "python3 unavailable";
+      return command + " unavailable";
     }
   }
 }

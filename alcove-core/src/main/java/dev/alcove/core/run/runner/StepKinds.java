@@ -1,0 +1,75 @@
+package dev.alcove.core.run.runner;
+
+import dev.alcove.core.errors.AlcoveException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every kind of table step, in one list: what picks a definition's kind, and what messages name.
+ */
+public final class StepKinds {
+
+  public static final StepKind SQL = new SqlKind();
+  public static final StepKind PYTHON = new InterpretedKind(".py", "Python", "python3", "python3");
+  public static final StepKind R = new InterpretedKind(".R", "R", "Rscript", "r-base");
+  public static final StepKind JAVA = new JavaKind();
+
+  /** Any other file: a program that must be executable. */
+  public static final StepKind PROGRAM = new ProgramKind();
+
+  /** The kinds a definition's extension picks, then the one for every other file. */
+  public static final List<StepKind> ALL = List.of(SQL, PYTHON, R, JAVA, PROGRAM);
+
+  private StepKinds() {}
+
+  /** The kind of a step defined in {@code definition}. */
+  public static StepKind of(Path definition) {
+    return byExtension(extensionOf(definition.getFileName().toString())).orElse(PROGRAM);
+  }
+
+  /**
+   * The kind {@code new-table} writes for a table named {@code name}: by its extension, a Java
+   * program without one; an extension no kind has is refused, naming those there are.
+   */
+  public static StepKind forNewTable(String name) {
+    Optional<String> extension = extensionOf(name);
+    if (extension.isEmpty()) {
+      return JAVA;
+    }
+    return byExtension(extension)
+        .orElseThrow(
+            () ->
+                new AlcoveException(
+                    "table extension "
+                        + extension.get()
+                        + " is not one new-table can write: use "
+                        + extensions()
+                        + " or none (a Java program)"));
+  }
+
+  /** The extensions that pick a kind, for messages: {@code .sql, .py, .R, .java}. */
+  public static String extensions() {
+    return String.join(", ", ALL.stream().flatMap(kind -> kind.extension().stream()).toList());
+  }
+
+  private static Optional<StepKind> byExtension(Optional<String> extension) {
+    return extension.flatMap(
+        ext ->
+            ALL.stream()
+                .filter(
+                    kind ->
+                        kind.extension()
+                            .map(own -> own.toLowerCase(Locale.ROOT))
+                            .equals(Optional.of(ext.toLowerCase(Locale.ROOT))))
+                .findFirst());
+  }
+
+  /** The extension of the last segment of {@code name}, if it has one. */
+  public static Optional<String> extensionOf(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    int dot = last.lastIndexOf('.');
+    return dot <= 0 ? Optional.empty() : Optional.of(last.substring(dot));
+  }
+}
