@@ -1,7 +1,7 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.store.s3.HttpProxy;
+import dev.alcove.core.http.HttpProxy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.alcove.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alcove.core.store.s3.HttpProxy;
+import dev.alcove.core.http.HttpProxy;
 import java.util.Map;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;

@@ -1,7 +1,7 @@
 package dev.alcove.core.store.config;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.store.s3.HttpProxy;
+import dev.alcove.core.http.HttpProxy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.alcove.core.store.config;
 
+import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.store.s3.CredentialSource;
-import dev.alcove.core.store.s3.HttpProxy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

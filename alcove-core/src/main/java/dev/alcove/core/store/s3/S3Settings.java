@@ -1,5 +1,6 @@
 package dev.alcove.core.store.s3;
 
+import dev.alcove.core.http.HttpProxy;
 import java.util.Optional;
 
 /**

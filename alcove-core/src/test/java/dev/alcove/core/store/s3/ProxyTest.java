@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.store.config.StoreOptions;

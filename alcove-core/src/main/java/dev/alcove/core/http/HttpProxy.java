@@ -1,4 +1,4 @@
-package dev.alcove.core.store.s3;
+package dev.alcove.core.http;
 
 import java.io.IOException;
 import java.net.Authenticator;
