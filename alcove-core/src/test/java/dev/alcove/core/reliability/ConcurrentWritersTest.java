@@ -81,15 +81,9 @@ class ConcurrentWritersTest {
     Path startFile = dir.resolve("go");
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < WRITERS; i++) {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  ConcurrentWriter.class.getName()));
+      List<String> arguments = new ArrayList<>();
       if (i % 2 == 0) {
-        command.addAll(
+        arguments.addAll(
             List.of(
                 "snapshot",
                 t.root.toString(),
@@ -98,7 +92,7 @@ class ConcurrentWritersTest {
                 sources.get(i / 2).toString(),
                 "s" + i));
       } else {
-        command.addAll(
+        arguments.addAll(
             List.of(
                 "new-table",
                 t.root.toString(),
@@ -107,7 +101,8 @@ class ConcurrentWritersTest {
                 "t" + i + ".sql"));
       }
       processes.add(
-          new ProcessBuilder(command)
+          new ProcessBuilder(
+                  dev.alcove.core.testing.ChildJvm.command(ConcurrentWriter.class, arguments))
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("writer-" + i + ".log").toFile())
               .start());

@@ -12,6 +12,11 @@ public final class ChildJvm {
 
   /** Starts {@code main} with {@code arguments}, its output and errors on one stream. */
   public static Process start(Class<?> main, String... arguments) throws IOException {
+    return new ProcessBuilder(command(main, List.of(arguments))).redirectErrorStream(true).start();
+  }
+
+  /** The command line that runs {@code main} with {@code arguments} on this class path. */
+  public static List<String> command(Class<?> main, List<String> arguments) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -19,7 +24,7 @@ public final class ChildJvm {
                 "-cp",
                 System.getProperty("java.class.path"),
                 main.getName()));
-    command.addAll(List.of(arguments));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    command.addAll(arguments);
+    return command;
   }
 }
