@@ -120,6 +120,8 @@ public final class Audit {
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, statCache);
     Set<String> snapshotEntries = new LinkedHashSet<>();
     Set<Path> owned = new java.util.HashSet<>();
+    Optional<Remote> remote =
+        options.remote() ? Optional.of(remote(alcove, layout)) : Optional.empty();
     try {
       for (StepUri uri : alcove.catalogue().steps().keySet()) {
         owned.add(normalised(layout.sidecar(uri)));
@@ -127,8 +129,7 @@ public final class Audit {
           owned.add(normalised(layout.tableFile(uri)));
         }
         if (uri.isSnapshot()) {
-          Depot depot = options.remote() ? context.depot() : null;
-          findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, owned, depot));
+          findings.addAll(auditSnapshot(layout, snapshots, uri, snapshotEntries, owned, remote));
         } else {
           findings.addAll(auditTable(alcove, snapshots, statCache, uri));
           if (options.pythonCompatible()) {
@@ -148,13 +149,36 @@ public final class Audit {
     return findings;
   }
 
+  /** The store, and which of the objects the snapshots name it holds. */
+  private record Remote(Depot depot, Set<Checksum> present) {}
+
+  /**
+   * Asks the store once, in bulk, for every object of every snapshot (a listing where there are
+   * many), rather than snapshot by snapshot.
+   */
+  private Remote remote(Alcove alcove, AlcoveLayout layout) {
+    Depot depot = context.depot();
+    Set<Checksum> named = new LinkedHashSet<>();
+    for (StepUri uri : alcove.catalogue().steps().keySet()) {
+      if (uri.isSnapshot()) {
+        try {
+          SnapshotMetadata.readIfExists(layout.snapshotSidecar(uri), uri)
+              .ifPresent(metadata -> named.addAll(metadata.objects()));
+        } catch (AlcoveException e) {
+          // The snapshot's own check reports its sidecar.
+        }
+      }
+    }
+    return new Remote(depot, depot.store().present(named, context.transfers()));
+  }
+
   private List<Finding> auditSnapshot(
       AlcoveLayout layout,
       RestoreSnapshot snapshots,
       StepUri uri,
       Set<String> entries,
       Set<Path> owned,
-      Depot depot) {
+      Optional<Remote> remote) {
     String subject = uri.toString();
     Path sidecar = layout.snapshotSidecar(uri);
     SnapshotMetadata metadata;
@@ -225,9 +249,10 @@ public final class Audit {
             options.strict() ? Finding.error(subject, message) : Finding.warning(subject, message));
       }
     }
-    if (depot != null) {
+    if (remote.isPresent()) {
+      Depot depot = remote.get().depot();
       List<Checksum> objects = metadata.objects();
-      long missing = objects.size() - depot.store().present(objects, context.transfers()).size();
+      long missing = objects.stream().filter(sum -> !remote.get().present().contains(sum)).count();
       if (missing > 0) {
         findings.add(
             Finding.error(
