@@ -35,6 +35,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -150,26 +151,33 @@ public final class Audit {
   }
 
   /** The store, and which of the objects the snapshots name it holds. */
-  private record Remote(Depot depot, Set<Checksum> present) {}
+  private record Remote(
+      Depot depot, Set<Checksum> present, Map<StepUri, SnapshotMetadata> sidecars) {}
 
   /**
    * Asks the store once, in bulk, for every object of every snapshot (a listing where there are
-   * many), rather than snapshot by snapshot.
+   * many), rather than snapshot by snapshot. The sidecars read for it are kept, so that each
+   * snapshot's own check does not parse its sidecar (a large folder's manifest) a second time.
    */
   private Remote remote(Alcove alcove, AlcoveLayout layout) {
     Depot depot = context.depot();
     Set<Checksum> named = new LinkedHashSet<>();
+    Map<StepUri, SnapshotMetadata> sidecars = new java.util.HashMap<>();
     for (StepUri uri : alcove.catalogue().steps().keySet()) {
       if (uri.isSnapshot()) {
         try {
           SnapshotMetadata.readIfExists(layout.snapshotSidecar(uri), uri)
-              .ifPresent(metadata -> named.addAll(metadata.objects()));
+              .ifPresent(
+                  metadata -> {
+                    sidecars.put(uri, metadata);
+                    named.addAll(metadata.objects());
+                  });
         } catch (AlcoveException e) {
-          // The snapshot's own check reports its sidecar.
+          // The snapshot's own check reads it again and reports it.
         }
       }
     }
-    return new Remote(depot, depot.store().present(named, context.transfers()));
+    return new Remote(depot, depot.store().present(named, context.transfers()), sidecars);
   }
 
   private List<Finding> auditSnapshot(
@@ -183,7 +191,8 @@ public final class Audit {
     Path sidecar = layout.snapshotSidecar(uri);
     SnapshotMetadata metadata;
     try {
-      metadata = SnapshotMetadata.read(sidecar, uri);
+      Optional<SnapshotMetadata> read = remote.map(r -> r.sidecars().get(uri));
+      metadata = read.isPresent() ? read.get() : SnapshotMetadata.read(sidecar, uri);
     } catch (NoSuchFileException e) {
       return List.of(
           Finding.error(

@@ -110,7 +110,13 @@ public final class TableCache {
     }
     Depot opened = available.get();
     boolean toStore = options.push().orElse(!opened.remote());
-    opened.fillableCache().ifPresent(cache -> pushTo(cache, entry, parquet));
+    opened
+        .fillableCache()
+        .filter(cache -> pushTo(cache, entry, parquet))
+        .ifPresent(
+            cache ->
+                log.debug(
+                    "pushed " + entry.table() + " to the table cache of " + cache.describe()));
     if (!toStore) {
       return;
     }
@@ -151,7 +157,6 @@ public final class TableCache {
     try {
       target.put(entry.output(), parquet, TransferProgress.NONE);
       target.writeEntry(entry.name(), entry.toBytes());
-      log.debug("pushed " + entry.table() + " to the table cache of " + target.describe());
       return true;
     } catch (RuntimeException e) {
       log.warn(

@@ -254,8 +254,8 @@ public final class FetchDatasets {
                       : " does not exist"));
         }
         checksum = Sha256.ofFile(source);
+        requirePin(dataset, checksum);
       }
-      requirePin(dataset, checksum);
       if (Files.size(source) == 0) {
         if (!dataset.allowEmpty()) {
           throw new AlcoveException(

@@ -132,7 +132,6 @@ final class DuckDbDriver {
         throw new IOException("no DuckDB library for " + platform() + " in " + jar);
       }
       Path cache = Path.of(System.getProperty("user.home"), ".cache", "alcove-native");
-      removeLeftovers(cache, Instant.now());
       Path folder =
           cache.resolve(
               String.format(Locale.ROOT, "duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
@@ -140,6 +139,9 @@ final class DuckDbDriver {
       if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
         return library;
       }
+      // Only where a library is unpacked, off the path of every run: an unpack cut short by a
+      // kill leaves its copy, and the next unpack sweeps it.
+      removeLeftovers(cache, Instant.now());
       Files.createDirectories(folder);
       Path temp = folder.resolve(library.getFileName() + TEMP_MARKER + UUID.randomUUID());
       // The unpacking runs on a daemon thread that a run stopping early cuts short.

@@ -124,7 +124,7 @@ public final class PushSnapshots {
           context.transfers(),
           new ProgressReporter(log, "pushing to " + depot.describe() + ":", bytes));
     }
-    snapshots.values().forEach(metadata -> SnapshotPins.pin(store, metadata.objects()));
+    SnapshotPins.pinAll(store, snapshots.values().stream().map(SnapshotMetadata::objects).toList());
     log.info(
         snapshots.size()
             + (snapshots.size() == 1 ? " snapshot" : " snapshots")

@@ -30,13 +30,38 @@ public final class SnapshotPins {
 
   /** Records that a snapshot names {@code objects}; the same set is one entry, written once. */
   public static void pin(ObjectStore store, Collection<Checksum> objects) {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
-    new TreeSet<>(objects).forEach(sum -> text.append(sum.hex()).append('\n'));
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    String name = FOLDER + "/" + Sha256.ofBytes(bytes).hex();
+    byte[] bytes = text(objects);
+    String name = nameOf(bytes);
     if (store.readEntry(name, MAX_BYTES).isEmpty()) {
       store.writeEntry(name, bytes);
     }
+  }
+
+  /**
+   * Records many snapshots at once: the pins already there are listed once, rather than each read
+   * back, and only the missing ones are written.
+   */
+  public static void pinAll(
+      ObjectStore store, Collection<? extends Collection<Checksum>> snapshots) {
+    Set<String> existing = new HashSet<>();
+    store.listEntries(FOLDER).forEach(entry -> existing.add(entry.name()));
+    for (Collection<Checksum> objects : snapshots) {
+      byte[] bytes = text(objects);
+      String name = nameOf(bytes);
+      if (existing.add(name)) {
+        store.writeEntry(name, bytes);
+      }
+    }
+  }
+
+  private static byte[] text(Collection<Checksum> objects) {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    new TreeSet<>(objects).forEach(sum -> text.append(sum.hex()).append('\n'));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String nameOf(byte[] pin) {
+    return FOLDER + "/" + Sha256.ofBytes(pin).hex();
   }
 
   /** Every object some pin in {@code store} names; a pin that is not alcove's is skipped. */

@@ -52,7 +52,8 @@ final class ProgramStepRunner implements StepRunner {
     ProcessRunner.runStep(List.of(), context);
   }
 
-  private static boolean onPath(String command) {
+  /** Whether {@code command} is an executable file in a folder of {@code PATH}. */
+  static boolean onPath(String command) {
     String path = System.getenv("PATH");
     if (path == null) {
       return false;

@@ -51,7 +51,8 @@ class RStepTest {
 
   @Test
   void withoutRscriptTheStepFailsSayingWhatToInstall() {
-    Assumptions.assumeFalse(installed("Rscript"), "Rscript is installed: this case is not here");
+    Assumptions.assumeFalse(
+        ProgramStepRunner.onPath("Rscript"), "Rscript is installed: this case is not here");
     TestAlcove t = new TestAlcove(dir);
     t.table("table://r/latest", ".R", "quit(status = 1)\n");
 
@@ -66,7 +67,7 @@ class RStepTest {
   @Test
   void withRscriptAndArrowTheStepBuildsItsTable() throws Exception {
     Assumptions.assumeTrue(
-        installed("Rscript") && arrowInstalled(),
+        ProgramStepRunner.onPath("Rscript") && arrowInstalled(),
         "Rscript with the arrow package is not installed here: the R step is not run");
     TestAlcove t = new TestAlcove(dir);
     t.table(
@@ -78,13 +79,6 @@ class RStepTest {
     assertThat(t.run().succeeded()).isTrue();
     assertThat(t.path("data/tables/r/latest.parquet")).exists();
     assertThat(t.lines).anyMatch(line -> line.startsWith("built table://r/latest: 3 rows"));
-  }
-
-  private static boolean installed(String command) {
-    String path = System.getenv("PATH");
-    return path != null
-        && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-            .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, command)));
   }
 
   private static boolean arrowInstalled() {
