@@ -3,6 +3,7 @@ package dev.alcove.core;
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepDeclaration;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import java.nio.file.Path;
@@ -14,33 +15,45 @@ import java.util.List;
  */
 public final class Alcove {
 
-  /** How the place where non-file steps come from is named in messages. */
-  public static final String POM_PLACE = "the pom's <steps>";
-
-  public static final String POM_DATASETS_PLACE = "the pom's <datasets>";
-
   private final Path root;
   private final Catalogue fileCatalogue;
   private final List<StepDeclaration> declaredSteps;
   private final Catalogue catalogue;
   private final AlcoveLayout layout;
+  private final FrontEnd frontEnd;
 
-  private Alcove(Path root, Catalogue fileCatalogue, List<StepDeclaration> declaredSteps) {
+  private Alcove(
+      Path root, Catalogue fileCatalogue, List<StepDeclaration> declaredSteps, FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     this.root = root.toAbsolutePath().normalize();
     this.fileCatalogue = fileCatalogue;
     this.declaredSteps = List.copyOf(declaredSteps);
-    this.catalogue = fileCatalogue.mergedWith(declaredSteps, CatalogueFile.FILE_NAME, POM_PLACE);
-    this.catalogue.validate(POM_PLACE);
+    this.catalogue =
+        fileCatalogue.mergedWith(declaredSteps, CatalogueFile.FILE_NAME, frontEnd.declaredSteps());
+    this.catalogue.validate(frontEnd.declaredSteps());
     this.layout = AlcoveLayout.of(this.root, fileCatalogue);
   }
 
-  /** Opens the alcove in {@code root}; fails with a hint to run init when there is none. */
+  /**
+   * Opens the alcove in {@code root}; fails with a hint to run init, in {@code frontEnd}'s words,
+   * when there is none.
+   */
+  public static Alcove open(Path root, List<StepDeclaration> declaredSteps, FrontEnd frontEnd) {
+    return new Alcove(root, CatalogueFile.read(root, frontEnd), declaredSteps, frontEnd);
+  }
+
+  /** As above, in no tool's words. */
   public static Alcove open(Path root, List<StepDeclaration> declaredSteps) {
-    return new Alcove(root, CatalogueFile.read(root), declaredSteps);
+    return open(root, declaredSteps, FrontEnd.NEUTRAL);
   }
 
   public static Alcove open(Path root) {
     return open(root, List.of());
+  }
+
+  /** The front end whose words messages about this alcove use. */
+  public FrontEnd frontEnd() {
+    return frontEnd;
   }
 
   public Path root() {
@@ -63,12 +76,12 @@ public final class Alcove {
 
   /** The same alcove with another {@code alcove.yaml} content; writes nothing. */
   public Alcove withFileCatalogue(Catalogue updated) {
-    return new Alcove(root, updated, declaredSteps);
+    return new Alcove(root, updated, declaredSteps, frontEnd);
   }
 
   /** The alcove as its files say now: {@code alcove.yaml} read again, the pom's steps kept. */
   public Alcove reread() {
-    return open(root, declaredSteps);
+    return open(root, declaredSteps, frontEnd);
   }
 
   /** Begins a change to the alcove's shared files under its lock. */

@@ -20,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,6 +40,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -67,11 +70,15 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter protected List<Step> steps = new ArrayList<>();
 
   /**
-   * The local object store, used when no S3 bucket or endpoint is configured anywhere. Defaults to
-   * {@code ~/.local/share/alcove/store}.
+   * Which store holds the snapshots' bytes, and its settings: {@code <store><s3><bucket>lake
+   * </bucket><region>eu-central-1</region></s3></store>}, or {@code <store><local><folder>...
+   * </folder></local></store>}. Naming a kind chooses it; without one, S3 is used when a bucket or
+   * {@code S3_ENDPOINT_URL} is found in the pom, the environment or {@code .env}, the local store
+   * otherwise. The short form {@code <store>folder</store>} (or {@code -Dalcove.store}) sets the
+   * local store's folder, {@code ~/.local/share/alcove/store} by default. {@code mvn alcove:help
+   * -Ddetail} lists every kind's settings.
    */
-  @Parameter(property = AlcoveProperties.STORE)
-  protected File store;
+  @Parameter protected PlexusConfiguration store;
 
   /**
    * The local cache in front of S3, shared with the Python tool. Defaults to {@code
@@ -98,36 +105,27 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(property = AlcoveProperties.CACHE_PUSH)
   protected Boolean cachePush;
 
-  /** The S3 bucket; overrides {@code S3_BUCKET_NAME} from the environment or {@code .env}. */
+  /** The S3 bucket ({@code <store><s3><bucket>} for short); overrides {@code S3_BUCKET_NAME}. */
   @Parameter(property = AlcoveProperties.BUCKET)
   protected String bucket;
 
   /**
-   * The S3 endpoint URL, e.g. {@code https://s3.eu-central-1.amazonaws.com} or {@code
-   * http://localhost:9000}; overrides {@code S3_ENDPOINT_URL}.
+   * The S3 endpoint URL ({@code <store><s3><endpoint>} for short); overrides {@code
+   * S3_ENDPOINT_URL}.
    */
   @Parameter(property = AlcoveProperties.ENDPOINT)
   protected String endpoint;
 
-  /**
-   * The bucket's region, e.g. {@code eu-central-1}; overrides {@code AWS_REGION}. On AWS a bucket
-   * and a region are enough: the endpoint is derived from them. Other servers take the region their
-   * host names (Backblaze B2), {@code auto} (Cloudflare R2, Google Cloud Storage) or {@code
-   * us-east-1}.
-   */
+  /** The bucket's region ({@code <store><s3><region>} for short); overrides {@code AWS_REGION}. */
   @Parameter(property = AlcoveProperties.REGION)
   protected String region;
 
-  /**
-   * {@code true}: path-style addressing ({@code https://endpoint/bucket/key}); {@code false}:
-   * virtual-hosted ({@code https://bucket.endpoint/key}), which access points need. Default:
-   * virtual-hosted on AWS when the bucket name allows it, path-style elsewhere.
-   */
+  /** S3 path-style ({@code true}) or virtual-hosted addressing: {@code <store><s3><pathStyle>}. */
   @Parameter(property = AlcoveProperties.PATH_STYLE)
-  protected Boolean pathStyle;
+  protected String pathStyle;
 
-  /** A key prefix inside the bucket, e.g. {@code team/alcove}: objects go under it. */
-  @Parameter(property = AlcoveProperties.PREFIX, defaultValue = "")
+  /** A key prefix inside the S3 bucket, e.g. {@code team/alcove}: {@code <store><s3><prefix>}. */
+  @Parameter(property = AlcoveProperties.PREFIX)
   protected String prefix;
 
   /**
@@ -297,7 +295,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
 
   /** Opens the alcove with the pom's steps merged in. */
   protected Alcove openAlcove() {
-    return Alcove.open(directory.toPath(), declaredSteps());
+    return Alcove.open(directory.toPath(), declaredSteps(), MavenFrontEnd.INSTANCE);
   }
 
   /** How the goal opens its store (and cache), when it first needs it. */
@@ -306,19 +304,40 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   }
 
   protected StoreOptions storeOptions() {
+    Map<String, String> flat = new HashMap<>();
+    flat.put(AlcoveProperties.BUCKET, bucket);
+    flat.put(AlcoveProperties.ENDPOINT, endpoint);
+    flat.put(AlcoveProperties.REGION, region);
+    flat.put(AlcoveProperties.PATH_STYLE, pathStyle);
+    flat.put(AlcoveProperties.PREFIX, prefix);
     return new StoreOptions(
-        store == null ? StoreOptions.defaultLocalStore() : store.toPath(),
         cacheDir == null ? StoreOptions.defaultCache() : cacheDir.toPath(),
-        Optional.ofNullable(bucket),
-        Optional.ofNullable(endpoint),
-        prefix == null ? "" : prefix,
+        StoreElement.read(store, flat, this::mavenProperty, basedir()),
         ServerCredentials.find(settings, settingsDecrypter, serverId),
         "<server> '" + serverId + "' in settings.xml",
         session != null && session.isOffline(),
-        Optional.ofNullable(region).filter(r -> !r.isBlank()),
-        Optional.ofNullable(pathStyle),
         awsCredentialChain(),
-        MavenProxies.active(settings, settingsDecrypter));
+        MavenProxies.active(settings, settingsDecrypter),
+        MavenFrontEnd.INSTANCE);
+  }
+
+  /** A property as {@code ${name}} in the pom would read it: the command line's, then the pom's. */
+  private Optional<String> mavenProperty(String name) {
+    if (session != null && session.getUserProperties().getProperty(name) != null) {
+      return Optional.of(session.getUserProperties().getProperty(name));
+    }
+    if (project != null && project.getProperties().getProperty(name) != null) {
+      return Optional.of(project.getProperties().getProperty(name));
+    }
+    return Optional.ofNullable(
+        session == null ? null : session.getSystemProperties().getProperty(name));
+  }
+
+  /** What relative paths in the configuration are resolved against, as Maven resolves files. */
+  private Path basedir() {
+    return project != null && project.getBasedir() != null
+        ? project.getBasedir().toPath()
+        : directory.toPath();
   }
 
   /** How the goal uses the table cache, from {@code alcove.cache} and {@code alcove.cache.push}. */

@@ -39,8 +39,8 @@ public class DbMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
-    ResultFormat resultFormat = ResultFormat.parse(format);
-    TableViews.Names viewNames = TableViews.Names.parse(names);
+    ResultFormat resultFormat = ResultFormat.parse(format, context.frontEnd());
+    TableViews.Names viewNames = TableViews.Names.parse(names, context.frontEnd());
     // Results go to standard output, so they can be piped; that stream is Maven's and stays open.
     PrintStream out = output == null ? System.out : Documents.open(output);
     try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames, context.log())) {

@@ -1,7 +1,6 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.json.Json;
@@ -30,7 +29,7 @@ final class Documents {
       return true;
     }
     throw new AlcoveException(
-        FrontEnd.words().set(Setting.FORMAT, format) + " is not one of text, json");
+        MavenFrontEnd.INSTANCE.set(Setting.FORMAT, format) + " is not one of text, json");
   }
 
   static void print(Object document, File output) {

@@ -38,13 +38,13 @@ public class GraphMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
-    GraphText.Format graphFormat = GraphText.Format.parse(format);
+    GraphText.Format graphFormat = GraphText.Format.parse(format, context.frontEnd());
     Alcove alcove = openAlcove();
     StepGraph graph = StepGraph.of(alcove.catalogue());
     String text =
         GraphText.render(
             graph,
-            Selection.parse(select, exclude)
+            Selection.parse(select, exclude, context.frontEnd())
                 .resolve(graph.order(), graph::dependencies, graph::dependents, false),
             graphFormat);
     Documents.printText(text, output);

@@ -1,5 +1,8 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.store.config.StoreKind;
+import dev.alcove.core.store.config.StoreKinds;
+import dev.alcove.core.store.config.StoreSetting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,10 +23,24 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "help", requiresProject = false, threadSafe = true)
 public class HelpMojo extends AbstractMojo {
 
+  /**
+   * The goals' flat parameters that are a store kind's settings: described with their kind, from
+   * the kinds themselves, rather than as parameters.
+   */
+  static final Set<String> KIND_SETTINGS =
+      StoreKinds.ALL.stream()
+          .flatMap(kind -> kind.settings().stream())
+          .map(StoreSetting::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** The settings of the store that every goal takes, shown once rather than under each goal. */
-  static final Set<String> STORE_SETTINGS =
-      Set.of(
-          "store", "bucket", "endpoint", "region", "pathStyle", "prefix", "serverId", "cacheDir");
+  static final Set<String> STORE_SETTINGS = union(Set.of("store", "serverId", "cacheDir"));
+
+  private static Set<String> union(Set<String> shared) {
+    Set<String> all = new java.util.HashSet<>(shared);
+    all.addAll(KIND_SETTINGS);
+    return Set.copyOf(all);
+  }
 
   private static final int WIDTH = 80;
 
@@ -90,8 +107,10 @@ public class HelpMojo extends AbstractMojo {
     if (!shared.isEmpty()) {
       out.append("Store settings, taken by every goal that reads or writes the store:\n");
       shared.values().stream()
+          .filter(parameter -> !KIND_SETTINGS.contains(parameter.getName()))
           .sorted(Comparator.comparing(Parameter::getName))
           .forEach(parameter -> describe(out, parameter));
+      StoreKinds.ALL.forEach(kind -> describe(out, kind, shared.keySet()));
     } else if (!detail) {
       out.append("mvn alcove:help -Ddetail [-Dgoal=<goal>] shows the parameters.\n");
     }
@@ -120,6 +139,33 @@ public class HelpMojo extends AbstractMojo {
     String property = property(parameter.getExpression());
     if (property != null) {
       out.append("      User property: ").append(property).append('\n');
+    }
+  }
+
+  /**
+   * A kind of store and its settings, each with every way to give it; {@code flat} names the
+   * settings a goal also takes as a parameter of their own ({@code <bucket>}).
+   */
+  private static void describe(StringBuilder out, StoreKind kind, Set<String> flat) {
+    out.append('\n');
+    wrap(out, "Kind " + kind.name() + ", <store><" + kind.name() + ">: " + kind.description(), 2);
+    for (StoreSetting setting : kind.settings()) {
+      out.append("\n    ").append(setting.name()).append('\n');
+      wrap(out, setting.description(), 6);
+      String forms =
+          "In the pom: <store><"
+              + kind.name()
+              + "><"
+              + setting.name()
+              + ">"
+              + (flat.contains(setting.name()) ? " or <" + setting.name() + ">" : "")
+              + ". User property: "
+              + setting.property()
+              + "."
+              + (setting.environment().isEmpty()
+                  ? ""
+                  : " Environment and .env: " + String.join(", ", setting.environment()) + ".");
+      wrap(out, forms, 6);
     }
   }
 

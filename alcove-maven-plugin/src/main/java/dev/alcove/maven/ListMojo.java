@@ -45,10 +45,13 @@ public class ListMojo extends AbstractAlcoveMojo {
   @Override
   protected void runGoal(GoalContext context) {
     if (Documents.json(format)) {
-      Documents.print(ListSteps.document(openAlcove(), Selection.parse(select, exclude)), output);
+      Documents.print(
+          ListSteps.document(openAlcove(), Selection.parse(select, exclude, context.frontEnd())),
+          output);
       return;
     }
-    List<String> lines = ListSteps.list(openAlcove(), Selection.parse(select, exclude), paths);
+    List<String> lines =
+        ListSteps.list(openAlcove(), Selection.parse(select, exclude, context.frontEnd()), paths);
     if (lines.isEmpty()) {
       getLog().info(select == null ? "no steps yet" : "no step matches " + select);
     }

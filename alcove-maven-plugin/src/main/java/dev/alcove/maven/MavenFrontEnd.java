@@ -30,6 +30,7 @@ final class MavenFrontEnd implements FrontEnd {
       case DATABASE -> AlcoveProperties.DATABASE;
       case FIX -> AlcoveProperties.FIX;
       case STORE -> AlcoveProperties.STORE;
+      case CACHE_DIR -> AlcoveProperties.CACHE_DIR;
       case THREADS -> AlcoveProperties.THREADS;
       case NAMES -> AlcoveProperties.NAMES;
       case FORMAT -> AlcoveProperties.FORMAT;
@@ -66,5 +67,20 @@ final class MavenFrontEnd implements FrontEnd {
   @Override
   public String offline() {
     return "Maven is offline (-o)";
+  }
+
+  @Override
+  public String declaredSteps() {
+    return "the pom's <steps>";
+  }
+
+  @Override
+  public String declaredDatasets() {
+    return "the pom's <datasets>";
+  }
+
+  @Override
+  public String datasetLogin() {
+    return "a <serverId> in the dataset naming a settings.xml <server>";
   }
 }

@@ -95,7 +95,11 @@ public class RunMojo extends AbstractAlcoveMojo {
         new RunEngine(
                 context,
                 openAlcove(),
-                new RunOptions(Selection.parse(select, exclude), force, dryRun, cacheOptions()))
+                new RunOptions(
+                    Selection.parse(select, exclude, context.frontEnd()),
+                    force,
+                    dryRun,
+                    cacheOptions()))
             .run();
     if (dryRun && Documents.json(format)) {
       Documents.print(RunDocuments.plan(report), output);

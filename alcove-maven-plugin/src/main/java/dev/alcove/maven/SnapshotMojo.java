@@ -9,14 +9,10 @@ import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.io.UserPaths;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.store.Depot;
-import dev.alcove.core.store.config.ProxySelection;
-import dev.alcove.core.store.config.SettingChain;
-import dev.alcove.core.store.config.SettingSource;
 import dev.alcove.core.store.config.StoreResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -132,12 +128,9 @@ public class SnapshotMojo extends AbstractAlcoveMojo {
             () -> new AlcoveException("pom <datasets> " + spec.name() + ": there is no " + where));
   }
 
-  /** Maven's active proxies, else the environment's, as S3 traffic chooses them. */
+  /** Maven's active proxies, else the environment's or .env's, as S3 traffic chooses them. */
   private Function<String, Optional<HttpProxy>> proxies() {
-    Map<String, HttpProxy> maven = MavenProxies.active(settings, settingsDecrypter);
-    SettingChain environment =
-        new SettingChain(List.of(new SettingSource("the environment", System.getenv())));
-    return url -> ProxySelection.forUrl(url, maven, environment);
+    return StoreResolver.proxies(directory.toPath(), storeOptions(), System.getenv(), log());
   }
 
   /**

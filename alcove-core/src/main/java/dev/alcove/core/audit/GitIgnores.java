@@ -26,7 +26,10 @@ final class GitIgnores {
   private final Path root;
   private final boolean fix;
 
-  GitIgnores(Path root, boolean fix) {
+  private final FrontEnd frontEnd;
+
+  GitIgnores(Path root, boolean fix, FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     this.root = root;
     this.fix = fix;
   }
@@ -55,8 +58,7 @@ final class GitIgnores {
       } else {
         findings.add(
             Finding.error(
-                subject,
-                problem + " (fix with " + FrontEnd.words().set(Setting.FIX, "true") + ")"));
+                subject, problem + " (fix with " + frontEnd.set(Setting.FIX, "true") + ")"));
       }
     } else {
       findings.add(Finding.ok(subject));
@@ -91,7 +93,7 @@ final class GitIgnores {
                   + ": "
                   + String.join(", ", dataLines)
                   + " (fix with "
-                  + FrontEnd.words().set(Setting.FIX, "true")
+                  + frontEnd.set(Setting.FIX, "true")
                   + ")"));
     }
     dataIgnore.ensure(dataLines.stream().map(l -> l.substring(prefix.length())).toList());
@@ -124,7 +126,7 @@ final class GitIgnores {
               "legacy list of data files: migrate it into "
                   + layout.relative(dataIgnore.file())
                   + " with "
-                  + FrontEnd.words().set(Setting.FIX, "true")));
+                  + frontEnd.set(Setting.FIX, "true")));
     }
     String prefix = layout.relative(layout.dataDir()) + "/";
     List<String> entries =
@@ -167,7 +169,7 @@ final class GitIgnores {
         Finding.error(
             ".env",
             "holds secrets and git would commit it: add .env to .gitignore (or use "
-                + FrontEnd.words().set(Setting.FIX, "true")
+                + frontEnd.set(Setting.FIX, "true")
                 + ")"));
   }
 

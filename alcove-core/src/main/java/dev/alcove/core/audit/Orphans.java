@@ -31,7 +31,8 @@ final class Orphans {
    *     sidecars and data files or folders
    * @param ownedEntries the {@code data/.gitignore} entries of the snapshots
    */
-  static List<Finding> find(AlcoveLayout layout, Set<Path> owned, Set<String> ownedEntries) {
+  static List<Finding> find(
+      AlcoveLayout layout, Set<Path> owned, Set<String> ownedEntries, FrontEnd frontEnd) {
     List<Finding> findings = new ArrayList<>();
     for (Path top : List.of(layout.tablesDir(), layout.snapshotsDir())) {
       for (Path orphan : unowned(top, owned)) {
@@ -43,7 +44,7 @@ final class Orphans {
                     ? "left by a build or snapshot that was cut short: delete it"
                     : "no step owns it (taken out of "
                         + "alcove.yaml by hand?): delete it, or add its step back; "
-                        + FrontEnd.words().run(Goal.REMOVE)
+                        + frontEnd.run(Goal.REMOVE)
                         + " removes a step with its data"));
       }
     }

@@ -1,8 +1,6 @@
 package dev.alcove.core.catalogue;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
-import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,9 +117,8 @@ public final class Catalogue {
                         + step
                         + " depends on "
                         + dependency
-                        + ", which is not in the catalogue: snapshot it or add it with "
-                        + FrontEnd.words().run(Goal.NEW_TABLE)
-                        + " first"));
+                        + ", which is not in the catalogue: snapshot it, or add it as a new"
+                        + " table, first"));
   }
 
   /**

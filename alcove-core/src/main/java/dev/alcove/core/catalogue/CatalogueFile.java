@@ -40,6 +40,11 @@ public final class CatalogueFile {
   }
 
   public static Catalogue read(Path alcoveRoot) {
+    return read(alcoveRoot, FrontEnd.NEUTRAL);
+  }
+
+  /** Reads {@code alcove.yaml}; a missing one says, in {@code frontEnd}'s words, to run init. */
+  public static Catalogue read(Path alcoveRoot, FrontEnd frontEnd) {
     Path file = path(alcoveRoot);
     YamlMap yaml;
     try {
@@ -51,7 +56,7 @@ public final class CatalogueFile {
               + " in "
               + alcoveRoot
               + ": run "
-              + FrontEnd.words().run(Goal.INIT)
+              + frontEnd.run(Goal.INIT)
               + " to create an alcove");
     }
     long version =

@@ -1,9 +1,6 @@
 package dev.alcove.core.checksum;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
-import dev.alcove.core.frontend.Goal;
-import dev.alcove.core.frontend.Setting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -86,12 +83,8 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
       throw new AlcoveException(
           "'"
               + path
-              + "' is skipped when a folder is checksummed, so no folder can match it; remove the"
-              + " entry, then run "
-              + FrontEnd.words().run(Goal.AUDIT)
-              + " with "
-              + FrontEnd.words().set(Setting.FIX, "true")
-              + " to recompute the checksum");
+              + "' is skipped when a folder is checksummed, so no folder can match it: remove the"
+              + " entry from the sidecar");
     }
   }
 

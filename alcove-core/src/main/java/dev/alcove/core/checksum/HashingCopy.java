@@ -12,6 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 
 /**
  * Copies a file and computes the checksum of exactly the bytes copied, reading the source once. The
@@ -45,7 +48,9 @@ public final class HashingCopy {
       try (out;
           ThreadBudget.Lease hasher = budget.lease(in.size() >= PIPELINE_FROM_BYTES ? 1 : 0)) {
         // A second thread hashes while this one copies, when the goal has one to spare.
-        return hasher.count() == 1 ? pipelined(in, out, progress) : sequential(in, out, progress);
+        return hasher.count() == 1
+            ? pipelined(in, out, progress, budget.threads())
+            : sequential(in, out, progress);
       } catch (IOException | RuntimeException e) {
         // out is closed by now
         Files.deleteIfExists(target);
@@ -71,7 +76,8 @@ public final class HashingCopy {
     return Checksum.ofDigest(digest.digest());
   }
 
-  private static Checksum pipelined(FileChannel in, FileChannel out, TransferProgress progress)
+  private static Checksum pipelined(
+      FileChannel in, FileChannel out, TransferProgress progress, Executor threads)
       throws IOException {
     MessageDigest digest = Sha256.newDigest();
     BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
@@ -81,8 +87,8 @@ public final class HashingCopy {
       free.add(ByteBuffer.allocate(CHUNK));
     }
     Throwable[] hashFailure = new Throwable[1];
-    Thread hasher =
-        new Thread(
+    FutureTask<Void> hasher =
+        new FutureTask<>(
             () -> {
               try {
                 for (ByteBuffer chunk = written.take(); chunk != END; chunk = written.take()) {
@@ -96,9 +102,8 @@ public final class HashingCopy {
                 hashFailure[0] = e;
               }
             },
-            "alcove-hash");
-    hasher.setDaemon(true);
-    hasher.start();
+            null);
+    threads.execute(hasher);
     boolean done = false;
     try {
       while (true) {
@@ -119,14 +124,16 @@ public final class HashingCopy {
         }
       }
       written.put(END);
-      hasher.join();
+      hasher.get();
       done = true;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("hashing failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while copying", e);
     } finally {
       if (!done) {
-        hasher.interrupt();
+        hasher.cancel(true);
       }
     }
     if (hashFailure[0] != null) {

@@ -5,9 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -52,25 +50,24 @@ public final class Parallel {
             }
           }
         };
-    ExecutorService pool = null;
-    List<Future<?>> helpers = new ArrayList<>();
+    List<FutureTask<?>> helpers = new ArrayList<>();
     try {
       for (int i = next.getAndIncrement();
           i < list.size() && failures.isEmpty();
           i = next.getAndIncrement()) {
         if (helpers.size() < limit - 1 && i < list.size() - 1 && budget.borrow(1) == 1) {
-          if (pool == null) {
-            pool = Executors.newCachedThreadPool();
-          }
-          helpers.add(
-              pool.submit(
+          FutureTask<?> helper =
+              new FutureTask<>(
                   () -> {
                     try {
                       worker.run();
                     } finally {
                       budget.giveBack(1);
                     }
-                  }));
+                  },
+                  null);
+          helpers.add(helper);
+          budget.threads().execute(helper);
         }
         try {
           results[i] = function.apply(list.get(i));
@@ -78,7 +75,7 @@ public final class Parallel {
           failures.put(i, e);
         }
       }
-      for (Future<?> helper : helpers) {
+      for (FutureTask<?> helper : helpers) {
         helper.get();
       }
     } catch (InterruptedException e) {
@@ -86,10 +83,6 @@ public final class Parallel {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
     }
     if (!failures.isEmpty()) {
       Throwable first = failures.firstEntry().getValue();

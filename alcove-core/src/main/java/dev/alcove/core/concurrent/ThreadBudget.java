@@ -1,5 +1,7 @@
 package dev.alcove.core.concurrent;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -15,15 +17,30 @@ public final class ThreadBudget {
 
   private final int size;
   private final Semaphore extra;
+  private final Executor threads;
 
-  private ThreadBudget(int size) {
+  private ThreadBudget(int size, Executor threads) {
     this.size = size;
     this.extra = new Semaphore(Math.max(0, size - 1));
+    this.threads = threads;
   }
 
-  /** A budget of {@code threads} at work at once: the caller and {@code threads - 1} more. */
+  /**
+   * A budget of {@code threads} at work at once, the caller and {@code threads - 1} more, whose
+   * extra threads come from {@code pool}: the goal's {@link Workers}.
+   */
+  public static ThreadBudget of(int threads, Executor pool) {
+    return new ThreadBudget(Math.max(1, threads), pool);
+  }
+
+  /** As above, outside a goal: the extra threads come from a pool of the budget's own. */
   public static ThreadBudget of(int threads) {
-    return new ThreadBudget(Math.max(1, threads));
+    return of(threads, new LazyPool());
+  }
+
+  /** Where the budget's extra threads come from. */
+  public Executor threads() {
+    return threads;
   }
 
   /** One thread, the caller's: nothing runs beside it. */
@@ -73,5 +90,18 @@ public final class ThreadBudget {
   /** Takes up to {@code wanted} extra threads that are free now, without waiting. */
   public Lease lease(int wanted) {
     return new Lease(borrow(wanted));
+  }
+
+  /** Starts its daemon threads only when asked for one: most budgets outside a goal never are. */
+  private static final class LazyPool implements Executor {
+    private ExecutorService pool;
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      if (pool == null) {
+        pool = Workers.forGoal("budget");
+      }
+      pool.execute(task);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.alcove.core.context;
 
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.concurrent.Workers;
 import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
@@ -10,6 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -24,22 +27,26 @@ import java.util.function.Supplier;
  */
 public final class GoalContext implements AutoCloseable {
 
+  private final FrontEnd frontEnd;
   private final AlcoveLog log;
   private final Clock clock;
   private final int threads;
   private final ThreadBudget work;
   private final ThreadBudget transfers;
+  private final ExecutorService workers;
   private final Supplier<Depot> opener;
   private final Supplier<List<Path>> javaClassPathResolver;
   private CompletableFuture<Depot> depot;
   private List<Path> javaClassPath;
 
   private GoalContext(Builder builder) {
+    this.frontEnd = builder.frontEnd;
     this.log = builder.log;
     this.clock = builder.clock;
     this.threads = builder.threads;
-    this.work = ThreadBudget.of(threads);
-    this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS));
+    this.workers = Workers.forGoal("goal");
+    this.work = ThreadBudget.of(threads, workers);
+    this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS), workers);
     this.opener = builder.store;
     this.javaClassPathResolver = builder.javaClassPath;
   }
@@ -48,6 +55,11 @@ public final class GoalContext implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The front end whose words the goal's messages use. */
+  public FrontEnd frontEnd() {
+    return frontEnd;
   }
 
   public AlcoveLog log() {
@@ -78,12 +90,20 @@ public final class GoalContext implements AutoCloseable {
   }
 
   /**
+   * The goal's threads: everything the goal runs beside its own thread runs on these; budgets say
+   * how many at once.
+   */
+  public Executor workers() {
+    return workers;
+  }
+
+  /**
    * Starts opening the store in the background (connecting to S3 costs a second or more), for work
    * that will need it after something else; {@link #depot()} then waits for it.
    */
   public synchronized void openDepotSoon() {
     if (depot == null) {
-      depot = CompletableFuture.supplyAsync(opener);
+      depot = CompletableFuture.supplyAsync(opener, workers);
     }
   }
 
@@ -114,9 +134,10 @@ public final class GoalContext implements AutoCloseable {
     return javaClassPath;
   }
 
-  /** Closes the store, if it was opened (or is being opened). */
+  /** Closes the store, if it was opened (or is being opened), and lets the goal's threads go. */
   @Override
   public void close() {
+    workers.shutdown();
     CompletableFuture<Depot> opening;
     synchronized (this) {
       opening = depot;
@@ -134,6 +155,7 @@ public final class GoalContext implements AutoCloseable {
 
   /** Sets up a context; every part has a default that suits a test or a one-off call. */
   public static final class Builder {
+    private FrontEnd frontEnd = FrontEnd.NEUTRAL;
     private AlcoveLog log = AlcoveLog.SILENT;
     private Clock clock = Clock.systemDefaultZone();
     private int threads = dev.alcove.core.concurrent.Parallel.defaultThreads();
@@ -168,12 +190,9 @@ public final class GoalContext implements AutoCloseable {
       return this;
     }
 
-    /**
-     * The front end whose words messages use, installed for the whole JVM at once, so that errors
-     * found while the context is still being set up speak them too.
-     */
+    /** The front end whose words messages use; {@link FrontEnd#NEUTRAL} unless set. */
     public Builder frontEnd(FrontEnd frontEnd) {
-      FrontEnd.use(Objects.requireNonNull(frontEnd));
+      this.frontEnd = Objects.requireNonNull(frontEnd);
       return this;
     }
 

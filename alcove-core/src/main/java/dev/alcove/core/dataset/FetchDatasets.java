@@ -6,7 +6,6 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.http.RedirectPolicy;
@@ -74,7 +73,8 @@ public final class FetchDatasets {
             500,
             proxies,
             RedirectPolicy.standard(),
-            fetchTimeout));
+            fetchTimeout,
+            context.frontEnd()));
   }
 
   FetchDatasets(
@@ -105,7 +105,7 @@ public final class FetchDatasets {
     if (all.isEmpty()) {
       throw new AlcoveException(
           "no source given and no dataset declared: set "
-              + FrontEnd.words().set(Setting.SOURCE, "<file or folder>")
+              + context.frontEnd().set(Setting.SOURCE, "<file or folder>")
               + ", or declare datasets with their URLs");
     }
     if (chosen.isEmpty()) {
@@ -115,14 +115,14 @@ public final class FetchDatasets {
               + " (declared: "
               + String.join(", ", all.stream().map(DatasetSpec::name).toList())
               + "); to snapshot a file, set "
-              + FrontEnd.words().set(Setting.SOURCE, "<file or folder>"));
+              + context.frontEnd().set(Setting.SOURCE, "<file or folder>"));
     }
     if (offline) {
       // Files on this machine need no network.
       List<DatasetSpec> remote = chosen.stream().filter(DatasetSpec::isHttp).toList();
       if (!remote.isEmpty()) {
         log.info(
-            FrontEnd.words().offline()
+            context.frontEnd().offline()
                 + ": skipped fetching "
                 + String.join(", ", remote.stream().map(DatasetSpec::name).toList()));
       }
@@ -143,10 +143,10 @@ public final class FetchDatasets {
   }
 
   /**
-   * The pom's declarations and those of {@code alcove.yaml}; one dataset declared in both must be
-   * declared alike.
+   * The front end's declarations and those of {@code alcove.yaml}; one dataset declared in both
+   * must be declared alike.
    */
-  static List<DatasetSpec> withCatalogues(
+  private List<DatasetSpec> withCatalogues(
       List<DatasetSpec> declared, Map<String, Map<String, String>> inCatalogue) {
     Map<String, DatasetSpec> all = new LinkedHashMap<>();
     for (DatasetSpec spec : declared) {
@@ -156,7 +156,7 @@ public final class FetchDatasets {
             "dataset "
                 + spec.name()
                 + " is declared twice in "
-                + Alcove.POM_DATASETS_PLACE
+                + context.frontEnd().declaredDatasets()
                 + " (<url>"
                 + Urls.redacted(first.source())
                 + "</url> and <url>"
@@ -179,7 +179,7 @@ public final class FetchDatasets {
                 "dataset "
                     + spec.name()
                     + " is declared differently in alcove.yaml and in "
-                    + Alcove.POM_DATASETS_PLACE
+                    + context.frontEnd().declaredDatasets()
                     + ": declare it in one place only");
           }
           all.putIfAbsent(spec.name(), spec);
@@ -284,7 +284,7 @@ public final class FetchDatasets {
                 + " changed since "
                 + today
                 + " was taken today; that version is kept: set "
-                + FrontEnd.words().set(Setting.FORCE, "true")
+                + context.frontEnd().set(Setting.FORCE, "true")
                 + " to replace its data, or fetch again tomorrow for a new version");
       }
       // Remembered only for bytes that end up in a snapshot: a refused fetch changes nothing.

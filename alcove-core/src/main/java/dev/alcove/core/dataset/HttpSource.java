@@ -5,8 +5,11 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
+import dev.alcove.core.http.HttpConnections;
 import dev.alcove.core.http.HttpProxy;
+import dev.alcove.core.http.HttpTimeouts;
 import dev.alcove.core.http.RedirectPolicy;
+import dev.alcove.core.http.Retrying;
 import dev.alcove.core.http.Urls;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.progress.ProgressReporter;
@@ -36,8 +39,6 @@ final class HttpSource {
 
   private static final int MAX_REDIRECTS = 5;
   private static final int ATTEMPTS = 3;
-  private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
-  private static final int READ_TIMEOUT_MILLIS = 60_000;
   private static final int BUFFER = 1 << 20;
 
   /** What a fetch found: new bytes in a file, or the server's word that they did not change. */
@@ -50,6 +51,7 @@ final class HttpSource {
   private final Function<String, Optional<HttpProxy>> proxies;
   private final RedirectPolicy redirects;
   private final Duration deadline;
+  private final FrontEnd frontEnd;
 
   /**
    * {@code deadline} bounds a whole fetch, every attempt and redirect included: a server that sends
@@ -61,7 +63,9 @@ final class HttpSource {
       long firstDelayMillis,
       Function<String, Optional<HttpProxy>> proxies,
       RedirectPolicy redirects,
-      Duration deadline) {
+      Duration deadline,
+      FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     this.log = log;
     this.maxBytes = maxBytes;
     this.firstDelayMillis = firstDelayMillis;
@@ -80,42 +84,39 @@ final class HttpSource {
       Optional<SourceLogin> login,
       Optional<FetchState.Seen> seen,
       Path target) {
-    long delay = firstDelayMillis;
     long until = System.nanoTime() + deadline.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attempt(dataset, url, login, seen, target, until);
-      } catch (Transient e) {
-        if (attempt >= ATTEMPTS || System.nanoTime() + delay * 1_000_000L > until) {
-          throw new AlcoveException(
-              "dataset "
-                  + dataset
-                  + ": "
-                  + e.getMessage()
-                  + ", "
-                  + ATTEMPTS
-                  + " times: nothing was stored");
-        }
-        log.warn(
-            "dataset "
-                + dataset
-                + ": "
-                + e.getMessage()
-                + ", attempt "
-                + attempt
-                + " of "
-                + ATTEMPTS
-                + "; retrying in "
-                + delay
-                + " ms");
-        try {
-          Thread.sleep(delay);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new AlcoveException("interrupted while fetching " + dataset);
-        }
-        delay *= 2;
-      }
+    try {
+      return new Retrying(ATTEMPTS, firstDelayMillis)
+          .call(
+              () -> attempt(dataset, url, login, seen, target, until),
+              failure -> failure instanceof Transient,
+              (failure, attempt, attempts, delay) ->
+                  log.warn(
+                      "dataset "
+                          + dataset
+                          + ": "
+                          + failure.getMessage()
+                          + ", attempt "
+                          + attempt
+                          + " of "
+                          + attempts
+                          + "; retrying in "
+                          + delay
+                          + " ms"),
+              until);
+    } catch (Transient e) {
+      throw new AlcoveException(
+          "dataset "
+              + dataset
+              + ": "
+              + e.getMessage()
+              + ", "
+              + ATTEMPTS
+              + " times: nothing was stored");
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("fetching " + dataset + " threw " + e, e);
     }
   }
 
@@ -139,14 +140,11 @@ final class HttpSource {
       HttpURLConnection connection;
       int status;
       try {
-        connection = HttpProxy.open(url.toURL(), proxies.apply(url.toString()));
+        connection =
+            HttpConnections.open(url.toURL(), proxies.apply(url.toString()), HttpTimeouts.STANDARD);
         if (login.isPresent() && sameOrigin(url, start)) {
           connection.setRequestProperty("Authorization", login.get().basicHeader());
         }
-        connection.setInstanceFollowRedirects(false);
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-        connection.setRequestProperty("User-Agent", "alcove");
         if (seen.isPresent()) {
           if (!seen.get().etag().isEmpty()) {
             connection.setRequestProperty("If-None-Match", seen.get().etag());
@@ -222,8 +220,7 @@ final class HttpSource {
                 + status
                 + (login.isPresent()
                     ? ": the credentials of " + login.get().where() + " were refused"
-                    : ": it needs credentials, a <serverId> in the dataset naming a settings.xml"
-                        + " <server>"));
+                    : ": it needs credentials, " + frontEnd.datasetLogin()));
       }
       if (status != 200) {
         connection.disconnect();
@@ -301,7 +298,7 @@ final class HttpSource {
                   + " and was still sending after "
                   + deadline.toSeconds()
                   + " s, the limit of one fetch ("
-                  + FrontEnd.words().set(Setting.FETCH_TIMEOUT, "<seconds>")
+                  + frontEnd.set(Setting.FETCH_TIMEOUT, "<seconds>")
                   + ")");
         }
       }

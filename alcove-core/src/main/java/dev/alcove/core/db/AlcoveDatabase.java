@@ -41,8 +41,14 @@ public final class AlcoveDatabase implements AutoCloseable {
   private final Map<String, TableViews.View> views;
   private final ViewHistory history;
 
+  private final FrontEnd frontEnd;
+
   private AlcoveDatabase(
-      Connection connection, Map<String, TableViews.View> views, ViewHistory history) {
+      Connection connection,
+      Map<String, TableViews.View> views,
+      ViewHistory history,
+      FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     this.connection = connection;
     this.views = views;
     this.history = history;
@@ -67,7 +73,7 @@ public final class AlcoveDatabase implements AutoCloseable {
                   + DuckDb.readParquet(view.getValue().file()));
         }
       }
-      return new AlcoveDatabase(connection, views, history);
+      return new AlcoveDatabase(connection, views, history, alcove.frontEnd());
     } catch (SQLException e) {
       throw new AlcoveException("cannot open the tables in DuckDB: " + DuckDb.message(e));
     }
@@ -99,7 +105,7 @@ public final class AlcoveDatabase implements AutoCloseable {
                               .map(nearest -> "; the nearest are " + String.join(", ", nearest))
                               .orElse("")
                           + " ("
-                          + FrontEnd.words().run(Goal.DB)
+                          + frontEnd.run(Goal.DB)
                           + " without a query lists them all)"));
     }
     try (Statement statement = connection.createStatement()) {
@@ -127,7 +133,7 @@ public final class AlcoveDatabase implements AutoCloseable {
   /** Each view and its row count, as a table. */
   public void listViews(PrintStream out) {
     if (views.isEmpty()) {
-      out.println("no tables are built yet: run " + FrontEnd.words().run(Goal.RUN));
+      out.println("no tables are built yet: run " + frontEnd.run(Goal.RUN));
       return;
     }
     StringBuilder sql = new StringBuilder();

@@ -3,7 +3,6 @@ package dev.alcove.core.db;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
@@ -28,13 +27,13 @@ public final class ExportDuckDb {
     if (database == null) {
       throw new AlcoveException(
           "no database file given: set "
-              + FrontEnd.words().set(Setting.DATABASE, "<file>")
+              + alcove.frontEnd().set(Setting.DATABASE, "<file>")
               + ", e.g. target/alcove.duckdb");
     }
     Map<String, TableViews.View> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
     if (tables.isEmpty()) {
       throw new AlcoveException(
-          "no tables are built: nothing to export (run " + FrontEnd.words().run(Goal.RUN) + ")");
+          "no tables are built: nothing to export (run " + alcove.frontEnd().run(Goal.RUN) + ")");
     }
     Path target = database.toAbsolutePath().normalize();
     Path temp = AtomicFiles.tempSibling(target);

@@ -1,5 +1,6 @@
 package dev.alcove.core.db;
 
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.json.Json;
@@ -17,8 +18,8 @@ public enum ResultFormat {
   CSV,
   JSON;
 
-  public static ResultFormat parse(String text) {
-    return SettingChoices.parse(ResultFormat.class, Setting.FORMAT, text);
+  public static ResultFormat parse(String text, FrontEnd frontEnd) {
+    return SettingChoices.parse(ResultFormat.class, Setting.FORMAT, text, frontEnd);
   }
 
   /**

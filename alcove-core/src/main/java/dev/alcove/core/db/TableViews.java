@@ -2,6 +2,7 @@ package dev.alcove.core.db;
 
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -26,8 +27,8 @@ public final class TableViews {
     FULL,
     BOTH;
 
-    public static Names parse(String text) {
-      return SettingChoices.parse(Names.class, Setting.NAMES, text);
+    public static Names parse(String text, FrontEnd frontEnd) {
+      return SettingChoices.parse(Names.class, Setting.NAMES, text, frontEnd);
     }
   }
 

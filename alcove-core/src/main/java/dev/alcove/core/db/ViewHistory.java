@@ -71,7 +71,7 @@ final class ViewHistory {
     if (changed) {
       List<String> rows = new ArrayList<>();
       shown.forEach((name, table) -> rows.add(name + "\t" + table));
-      StateFile.write(file, "# alcove:db view name\ttable it shows", rows);
+      StateFile.write(file, "# db view name\ttable it shows", rows);
     }
     return kept;
   }

@@ -14,9 +14,9 @@ public final class DuckDb {
 
   private DuckDb() {}
 
-  /** Starts loading DuckDB in the background, for a goal that will use it soon. */
-  public static void preload() {
-    DuckDbDriver.preload();
+  /** Starts loading DuckDB on one of {@code threads}, for a goal that will use it soon. */
+  public static void preload(java.util.concurrent.Executor threads) {
+    DuckDbDriver.preload(threads);
   }
 
   public static Connection inMemory() throws SQLException {

@@ -50,25 +50,21 @@ final class DuckDbDriver {
   }
 
   /**
-   * Loads the driver and its library on a thread of its own, so that the work before the first
+   * Loads the driver and its library on one of {@code threads}, so that the work before the first
    * connection (planning, a Java step's JVM) hides the half second it takes.
    */
-  static void preload() {
+  static void preload(java.util.concurrent.Executor threads) {
     if (driver != null) {
       return;
     }
-    Thread loader =
-        new Thread(
-            () -> {
-              try {
-                driver();
-              } catch (SQLException | RuntimeException e) {
-                // The first real connection reports it.
-              }
-            },
-            "alcove-duckdb-preload");
-    loader.setDaemon(true);
-    loader.start();
+    threads.execute(
+        () -> {
+          try {
+            driver();
+          } catch (SQLException | RuntimeException e) {
+            // The first real connection reports it.
+          }
+        });
   }
 
   private static Driver driver() throws SQLException {

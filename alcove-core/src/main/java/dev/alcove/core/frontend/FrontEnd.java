@@ -7,8 +7,8 @@ import java.util.Locale;
  * or command, the front end (the Maven plugin) says how it is written there ({@code
  * -Dalcove.force=true}, {@code mvn alcove:init}). The core itself knows no front end's words.
  *
- * <p>One JVM runs one front end, and messages are made deep in parsing code far from any goal, so
- * the front end is installed once, process-wide, with {@link #use}.
+ * <p>The front end is passed explicitly: in the goal's context, to the opened alcove, to the
+ * store's options, and as a parameter where a setting the user typed is parsed.
  */
 public interface FrontEnd {
 
@@ -20,6 +20,15 @@ public interface FrontEnd {
 
   /** Why a remote store cannot be reached now, when the front end is told to work offline. */
   String offline();
+
+  /** Where steps are declared besides {@code alcove.yaml}: {@code the pom's <steps>}. */
+  String declaredSteps();
+
+  /** Where datasets are declared besides {@code alcove.yaml}: {@code the pom's <datasets>}. */
+  String declaredDatasets();
+
+  /** How a dataset is given credentials for its source. */
+  String datasetLogin();
 
   /** Words that belong to no tool: {@code alcove.force=true}, {@code the init goal}. */
   FrontEnd NEUTRAL =
@@ -41,22 +50,20 @@ public interface FrontEnd {
         public String offline() {
           return "working offline";
         }
+
+        @Override
+        public String declaredSteps() {
+          return "the front end's steps";
+        }
+
+        @Override
+        public String declaredDatasets() {
+          return "the front end's datasets";
+        }
+
+        @Override
+        public String datasetLogin() {
+          return "a login for the dataset's source";
+        }
       };
-
-  /** Installs the front end whose words every later message uses. */
-  static void use(FrontEnd frontEnd) {
-    Words.current = frontEnd;
-  }
-
-  /** The words of the installed front end. */
-  static FrontEnd words() {
-    return Words.current;
-  }
-
-  /** Holds the installed front end. */
-  final class Words {
-    private static volatile FrontEnd current = NEUTRAL;
-
-    private Words() {}
-  }
 }

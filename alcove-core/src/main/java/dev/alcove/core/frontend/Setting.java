@@ -10,6 +10,7 @@ public enum Setting {
   DATABASE,
   FIX,
   STORE,
+  CACHE_DIR,
   THREADS,
   NAMES,
   FORMAT,

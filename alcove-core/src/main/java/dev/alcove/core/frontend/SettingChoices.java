@@ -12,16 +12,17 @@ public final class SettingChoices {
 
   /**
    * The constant of {@code choices} that {@code text} names; anything else is an error that names
-   * the setting as the user typed it and lists the words it takes.
+   * the setting as the user typed it, in {@code frontEnd}'s words, and lists the words it takes.
    */
-  public static <E extends Enum<E>> E parse(Class<E> choices, Setting setting, String text) {
+  public static <E extends Enum<E>> E parse(
+      Class<E> choices, Setting setting, String text, FrontEnd frontEnd) {
     for (E choice : choices.getEnumConstants()) {
       if (text != null && choice.name().equalsIgnoreCase(text.strip())) {
         return choice;
       }
     }
     throw new AlcoveException(
-        FrontEnd.words().set(setting, String.valueOf(text))
+        frontEnd.set(setting, String.valueOf(text))
             + " is not one of "
             + Arrays.stream(choices.getEnumConstants())
                 .map(choice -> choice.name().toLowerCase(Locale.ROOT))

@@ -5,7 +5,6 @@ import dev.alcove.core.AlcoveEdit;
 import dev.alcove.core.cache.CacheEntry;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.gc.StoredCacheEntries.Listed;
 import dev.alcove.core.log.AlcoveLog;
@@ -77,7 +76,7 @@ public final class CollectGarbage {
                   + ", whose objects older commits may name"
                   + (history.isEmpty() ? "; commit the alcove to git" : "")
                   + ", or set "
-                  + FrontEnd.words().set(Setting.FORCE, "true")
+                  + context.frontEnd().set(Setting.FORCE, "true")
                   + " to delete by what this clone knows alone");
         }
         Set<Checksum> kept = new HashSet<>(referenced);
@@ -92,7 +91,7 @@ public final class CollectGarbage {
             "dry run: would delete "
                 + describe(total)
                 + "; nothing was deleted (set "
-                + FrontEnd.words().set(Setting.GC_DELETE, "true")
+                + context.frontEnd().set(Setting.GC_DELETE, "true")
                 + " to delete)");
       } else {
         log.info("deleted " + describe(total));

@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,26 +127,32 @@ final class SidecarReferences {
     }
   }
 
-  /** Runs git and returns what it printed; a failure or a non-zero exit is an IOException. */
+  /**
+   * Runs git and returns what it printed; a failure or a non-zero exit is an IOException. Input is
+   * read from a file, so git can answer while it reads without a thread to feed it.
+   */
   private static String run(Path folder, List<String> command, String input) throws IOException {
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(new ArrayList<>(command))
             .directory(folder.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    // Fed from another thread: git answers while it reads, and both pipes must keep moving.
-    Thread feeder =
-        new Thread(
-            () -> {
-              try (OutputStream in = process.getOutputStream()) {
-                if (input != null) {
-                  in.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-              } catch (IOException ignored) {
-                // git stopped reading: its exit status says what went wrong
-              }
-            });
-    feeder.start();
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    if (input == null) {
+      return run(builder, command);
+    }
+    Path inputFile = Files.createTempFile("alcove-git-", ".txt");
+    try {
+      Files.writeString(inputFile, input, StandardCharsets.UTF_8);
+      return run(builder.redirectInput(inputFile.toFile()), command);
+    } finally {
+      Files.deleteIfExists(inputFile);
+    }
+  }
+
+  private static String run(ProcessBuilder builder, List<String> command) throws IOException {
+    Process process = builder.start();
+    if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
+      process.getOutputStream().close();
+    }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (InputStream out = new BufferedInputStream(process.getInputStream())) {
       out.transferTo(output);
@@ -155,7 +160,6 @@ final class SidecarReferences {
         process.destroyForcibly();
         throw new IOException(String.join(" ", command) + " failed");
       }
-      feeder.join();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.alcove.core.graph;
 
 import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.uri.StepUri;
@@ -22,8 +23,8 @@ public final class GraphText {
     MERMAID,
     DOT;
 
-    public static Format parse(String text) {
-      return SettingChoices.parse(Format.class, Setting.FORMAT, text);
+    public static Format parse(String text, FrontEnd frontEnd) {
+      return SettingChoices.parse(Format.class, Setting.FORMAT, text, frontEnd);
     }
   }
 

@@ -186,7 +186,10 @@ public final class TestedTable {
     for (String variable : absent) {
       if (statements.stream().anyMatch(s -> s.code().contains("{" + variable + "}"))) {
         return Optional.of(
-            shown + " cannot run: {" + variable + "} has no data here (alcove:run restores it)");
+            shown
+                + " cannot run: {"
+                + variable
+                + "} has no data here (building the table restores it)");
       }
     }
     for (int i = 0; i < statements.size(); i++) {

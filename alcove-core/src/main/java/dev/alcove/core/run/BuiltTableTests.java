@@ -27,7 +27,7 @@ public final class BuiltTableTests {
       Alcove alcove, StepUri uri, RestoreSnapshot snapshots, ParquetInspector inspector)
       throws SQLException {
     AlcoveLayout layout = alcove.layout();
-    TableStep step = TableStep.of(uri, alcove.catalogue(), layout, List::of);
+    TableStep step = TableStep.of(uri, alcove.catalogue(), layout, List::of, alcove.frontEnd());
     Path parquet = layout.tableFile(uri);
     return TableChecks.run(
         inspector.connection(),

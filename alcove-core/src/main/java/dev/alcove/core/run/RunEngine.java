@@ -6,6 +6,7 @@ import dev.alcove.core.cache.TableCache;
 import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.StatCache;
+import dev.alcove.core.concurrent.BoundedExecutor;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.duckdb.DuckDb;
@@ -38,8 +39,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -125,7 +124,13 @@ public final class RunEngine {
               for (StepUri uri : steps) {
                 if (uri.isTable()) {
                   found.put(
-                      uri, TableStep.of(uri, alcove.catalogue(), layout, context::javaClassPath));
+                      uri,
+                      TableStep.of(
+                          uri,
+                          alcove.catalogue(),
+                          layout,
+                          context::javaClassPath,
+                          context.frontEnd()));
                 }
               }
               return found;
@@ -191,7 +196,7 @@ public final class RunEngine {
     }
     if (plan.stream().anyMatch(step -> step.runs() && step.uri().isTable())) {
       // Every table built or restored is checked in DuckDB: load it while the first one starts.
-      DuckDb.preload();
+      DuckDb.preload(context.workers());
     }
     TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, log);
     try {
@@ -232,8 +237,9 @@ public final class RunEngine {
     Map<StepUri, String> skipped = new TreeMap<>();
     // This thread only waits: the steps run on one thread of the budget's and what else is free.
     try (ThreadBudget.Lease helpers = context.work().lease(context.threads() - 1)) {
-      ExecutorService pool = Executors.newFixedThreadPool(1 + helpers.count());
-      CompletionService<StepUri> completion = new ExecutorCompletionService<>(pool);
+      CompletionService<StepUri> completion =
+          new ExecutorCompletionService<>(
+              new BoundedExecutor(context.workers(), 1 + helpers.count()));
       Map<Future<StepUri>, StepUri> running = new HashMap<>();
       try {
         for (PlannedStep step : plan) {
@@ -279,7 +285,7 @@ public final class RunEngine {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while running steps", e);
       } finally {
-        pool.shutdownNow();
+        running.keySet().forEach(step -> step.cancel(true));
       }
     }
     return new RunReport(plan, done, outcomes, failed, skipped, timings, Set.of());

@@ -3,6 +3,7 @@ package dev.alcove.core.run;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.NoLinks;
@@ -64,7 +65,12 @@ public final class TableResources {
         Path table = layout.tableFile(uri);
         if (!Files.isRegularFile(table)) {
           throw new AlcoveException(
-              setting + ": " + uri + " is not built here: run alcove:run first");
+              setting
+                  + ": "
+                  + uri
+                  + " is not built here: run "
+                  + alcove.frontEnd().run(Goal.RUN)
+                  + " first");
         }
         Path copy = folder.resolve(layout.tablesDir().relativize(table).toString());
         NoLinks.requireBelow(base, copy);

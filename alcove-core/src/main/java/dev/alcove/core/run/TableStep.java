@@ -59,7 +59,8 @@ final class TableStep {
       StepUri uri,
       Catalogue catalogue,
       AlcoveLayout layout,
-      java.util.function.Supplier<List<Path>> javaClassPath) {
+      java.util.function.Supplier<List<Path>> javaClassPath,
+      FrontEnd frontEnd) {
     Path definition =
         StepDefinitions.find(layout, uri)
             .orElseThrow(
@@ -70,7 +71,7 @@ final class TableStep {
                             + " has no definition: add "
                             + layout.relative(layout.stepsDir().resolve(uri.datasetPath()))
                             + ".sql (or .py, .java, an executable), or run "
-                            + FrontEnd.words().run(Goal.NEW_TABLE)));
+                            + frontEnd.run(Goal.NEW_TABLE)));
     Path configFile = StepDefinitions.configFor(definition);
     TableConfig config = TableConfig.readIfExists(configFile).orElse(TableConfig.none());
     List<StepUri> declared = catalogue.dependencies(uri);

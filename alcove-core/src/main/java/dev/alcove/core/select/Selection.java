@@ -40,9 +40,9 @@ public final class Selection {
   }
 
   /** Parses {@code select} and {@code exclude}, each comma-separated; either may be empty. */
-  public static Selection parse(String select, String exclude) {
-    String selectSetting = FrontEnd.words().set(Setting.SELECT, select == null ? "" : select);
-    String excludeSetting = FrontEnd.words().set(Setting.EXCLUDE, exclude == null ? "" : exclude);
+  public static Selection parse(String select, String exclude, FrontEnd frontEnd) {
+    String selectSetting = frontEnd.set(Setting.SELECT, select == null ? "" : select);
+    String excludeSetting = frontEnd.set(Setting.EXCLUDE, exclude == null ? "" : exclude);
     return new Selection(
         select == null ? "" : select.strip(),
         terms(select, selectSetting),

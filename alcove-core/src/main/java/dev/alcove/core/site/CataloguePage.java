@@ -431,7 +431,7 @@ public final class CataloguePage {
     }
     return test.severity() == Severity.ERROR
         ? "passed at the last build"
-        : "checked at the last build (a failure is a warning in its log and in alcove:audit)";
+        : "checked at the last build (a failure is a warning in its log and in the audit)";
   }
 
   /** A link from the page's folder to a file of the project, as a relative URL. */

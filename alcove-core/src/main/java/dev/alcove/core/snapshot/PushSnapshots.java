@@ -5,7 +5,6 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
@@ -56,7 +55,7 @@ public final class PushSnapshots {
   public Result push() {
     Depot depot = context.depot();
     if (depot.offline()) {
-      throw Depot.offlineUpload(depot.describe());
+      throw Depot.offlineUpload(context.frontEnd().offline(), depot.describe());
     }
     if (!depot.remote()) {
       throw new AlcoveException(
@@ -142,7 +141,7 @@ public final class PushSnapshots {
             + (toUpload.isEmpty()
                 ? ""
                 : "; a colleague's "
-                    + FrontEnd.words().run(dev.alcove.core.frontend.Goal.RUN)
+                    + context.frontEnd().run(dev.alcove.core.frontend.Goal.RUN)
                     + " now restores them from there"));
     return new Result(snapshots.size(), local.size(), toUpload.size(), bytes);
   }

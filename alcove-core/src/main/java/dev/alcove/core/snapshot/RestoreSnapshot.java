@@ -40,13 +40,13 @@ import java.util.stream.Stream;
  * the cache or the store (SPEC section 5). A restored folder loses files not in its manifest.
  */
 public final class RestoreSnapshot {
-
   private final AlcoveLayout layout;
   private final FileDigester digester;
   private final AlcoveLog log;
   private final ThreadBudget work;
   private final ThreadBudget transfers;
   private final java.time.Clock clock;
+  private final FrontEnd frontEnd;
   private final SnapshotSummaries summaries;
   private final Map<StepUri, SnapshotMetadata> parsed = new ConcurrentHashMap<>();
 
@@ -71,6 +71,7 @@ public final class RestoreSnapshot {
     this.work = context.work();
     this.transfers = context.transfers();
     this.clock = context.clock();
+    this.frontEnd = context.frontEnd();
     this.summaries = summaries;
   }
 
@@ -95,7 +96,7 @@ public final class RestoreSnapshot {
               + " has no sidecar "
               + layout.relative(sidecar)
               + ": take it again with "
-              + FrontEnd.words().run(Goal.SNAPSHOT));
+              + frontEnd.run(Goal.SNAPSHOT));
     }
   }
 
@@ -228,9 +229,9 @@ public final class RestoreSnapshot {
           "sidecar "
               + layout.relative(layout.snapshotSidecar(uri))
               + " is inconsistent: its checksum is not that of its manifest; run "
-              + FrontEnd.words().run(Goal.AUDIT)
+              + frontEnd.run(Goal.AUDIT)
               + " with "
-              + FrontEnd.words().set(Setting.FIX, "true"));
+              + frontEnd.set(Setting.FIX, "true"));
     }
     try {
       if (Files.isSymbolicLink(data) || (Files.exists(data) && !Files.isDirectory(data))) {
@@ -333,9 +334,9 @@ public final class RestoreSnapshot {
             + ": moved it to "
             + aside
             + " before restoring; to keep it, snapshot it again with "
-            + FrontEnd.words().run(Goal.SNAPSHOT)
+            + frontEnd.run(Goal.SNAPSHOT)
             + " and "
-            + FrontEnd.words().set(Setting.FORCE, "true")
+            + frontEnd.set(Setting.FORCE, "true")
             + " (or as a new version)");
   }
 }

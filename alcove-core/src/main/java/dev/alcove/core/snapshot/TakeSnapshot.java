@@ -9,7 +9,6 @@ import dev.alcove.core.checksum.DirectoryScanner;
 import dev.alcove.core.checksum.HashingCopy;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.Folders;
@@ -96,12 +95,12 @@ public final class TakeSnapshot {
     Alcove alcove = edit.alcove();
     if (source == null) {
       throw new AlcoveException(
-          "no source given: set " + FrontEnd.words().set(Setting.SOURCE, "<file or folder>"));
+          "no source given: set " + context.frontEnd().set(Setting.SOURCE, "<file or folder>"));
     }
     if (dataset == null || dataset.isBlank()) {
       throw new AlcoveException(
           "no dataset given: set "
-              + FrontEnd.words().set(Setting.DATASET, "<name>")
+              + context.frontEnd().set(Setting.DATASET, "<name>")
               + ", e.g. countries");
     }
     StepUri uri = StepUri.ofDataset(Scheme.SNAPSHOT, dataset.strip(), today);
@@ -122,7 +121,7 @@ public final class TakeSnapshot {
           "snapshot "
               + uri
               + " already exists: use "
-              + FrontEnd.words().set(Setting.FORCE, "true")
+              + context.frontEnd().set(Setting.FORCE, "true")
               + " to replace its data (its descriptive fields are kept)");
     }
     boolean directory = Files.isDirectory(input);

@@ -4,7 +4,6 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
@@ -27,7 +26,7 @@ public final class Depot implements AutoCloseable {
   private final Optional<LocalDirectoryStore> cache;
 
   /** Offline, with a remote store: only the cache may serve. */
-  private final boolean offline;
+  private final Optional<String> offline;
 
   private final AlcoveLog log;
 
@@ -38,7 +37,7 @@ public final class Depot implements AutoCloseable {
   public Depot(ObjectStore store, Optional<LocalDirectoryStore> cache, AlcoveLog log) {
     this.store = store;
     this.cache = cache;
-    this.offline = store instanceof OfflineStore;
+    this.offline = store.offline();
     this.log = log;
   }
 
@@ -61,12 +60,12 @@ public final class Depot implements AutoCloseable {
 
   /** Offline with a remote store: only the cache may serve. */
   public boolean offline() {
-    return offline;
+    return offline.isPresent();
   }
 
   /** Whether the store is remote (S3), not a folder on this machine. */
   public boolean remote() {
-    return !(store instanceof LocalDirectoryStore);
+    return store.remote();
   }
 
   /** The cache, where copies are kept: only in front of a remote store. */
@@ -75,9 +74,8 @@ public final class Depot implements AutoCloseable {
   }
 
   /** The error for an upload while offline. */
-  public static AlcoveException offlineUpload(String store) {
-    return new AlcoveException(
-        FrontEnd.words().offline() + ": cannot upload to " + store + "; run again online");
+  public static AlcoveException offlineUpload(String reason, String store) {
+    return new AlcoveException(reason + ": cannot upload to " + store + "; run again online");
   }
 
   /**
@@ -85,8 +83,8 @@ public final class Depot implements AutoCloseable {
    * threads} allows, and keeps a cached copy of each; returns how many were uploaded.
    */
   public int putAll(Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
-    if (offline) {
-      throw offlineUpload(store.describe());
+    if (offline.isPresent()) {
+      throw offlineUpload(offline.get(), store.describe());
     }
     Set<Checksum> present = store.present(objects.keySet(), threads);
     Map<Checksum, Path> missing = new java.util.TreeMap<>(objects);
@@ -125,9 +123,9 @@ public final class Depot implements AutoCloseable {
         AtomicFiles.moveIntoPlace(temp, target);
         return;
       }
-      if (offline) {
+      if (offline.isPresent()) {
         throw new AlcoveException(
-            FrontEnd.words().offline()
+            offline.get()
                 + " and the cache has no copy of "
                 + ObjectKeys.relativeKey(checksum)
                 + " for "

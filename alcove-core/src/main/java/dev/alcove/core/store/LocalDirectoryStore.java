@@ -5,8 +5,6 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
-import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.progress.TransferProgress;
@@ -40,14 +38,23 @@ public final class LocalDirectoryStore implements ObjectStore {
   private final String name;
   private final boolean durable;
 
+  /** What to do when the folder cannot be written, in the front end's words. */
+  private final String remedy;
+
   /** A store: every object is flushed to disk before it is renamed into place. */
   public LocalDirectoryStore(Path root, String name) {
-    this(root, name, true);
+    this(root, name, true, "choose a folder you can write");
   }
 
-  private LocalDirectoryStore(Path root, String name, boolean durable) {
+  /** As above; {@code remedy} says what to do when the folder cannot be written. */
+  public LocalDirectoryStore(Path root, String name, String remedy) {
+    this(root, name, true, remedy);
+  }
+
+  private LocalDirectoryStore(Path root, String name, boolean durable, String remedy) {
     this.root = root.toAbsolutePath().normalize();
     this.name = name;
+    this.remedy = remedy;
     this.durable = durable;
   }
 
@@ -56,7 +63,12 @@ public final class LocalDirectoryStore implements ObjectStore {
    * again; flushing each would cost a disk sync per object.
    */
   public static LocalDirectoryStore cache(Path root) {
-    return new LocalDirectoryStore(root, "cache", false);
+    return cache(root, "choose a folder you can write");
+  }
+
+  /** As above; {@code remedy} says what to do when the folder cannot be written. */
+  public static LocalDirectoryStore cache(Path root, String remedy) {
+    return new LocalDirectoryStore(root, "cache", false, remedy);
   }
 
   public Path root() {
@@ -65,6 +77,11 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   public Path pathOf(Checksum checksum) {
     return root.resolve(ObjectKeys.relativeKey(checksum));
+  }
+
+  @Override
+  public boolean remote() {
+    return false;
   }
 
   @Override
@@ -164,13 +181,7 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   private AlcoveException cannotWrite(IOException e) {
     return new AlcoveException(
-        "cannot write to "
-            + describe()
-            + " ("
-            + IoErrors.reason(e)
-            + "): set "
-            + FrontEnd.words().set(Setting.STORE, "<folder>")
-            + " to a folder you can write, or configure S3");
+        "cannot write to " + describe() + " (" + IoErrors.reason(e) + "): " + remedy);
   }
 
   @Override

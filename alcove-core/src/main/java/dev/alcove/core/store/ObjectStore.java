@@ -26,6 +26,19 @@ public interface ObjectStore extends AutoCloseable {
 
   boolean contains(Checksum checksum);
 
+  /** Whether the store is away from this machine, so a local cache in front of it pays. */
+  default boolean remote() {
+    return true;
+  }
+
+  /**
+   * Why the store may not be reached, in the front end's words ({@code Maven is offline (-o)}),
+   * when it stands in for a remote one while offline: then only the cache may serve.
+   */
+  default java.util.Optional<String> offline() {
+    return java.util.Optional.empty();
+  }
+
   /**
    * Which of {@code checksums} the store already holds, asking up to {@link #parallelTransfers()}
    * at once as {@code threads} allows; a remote store may ask in bulk instead.

@@ -1,7 +1,6 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.progress.TransferProgress;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,57 +11,61 @@ import java.util.Optional;
  * would reach it fails, naming the store. Offline mode is this wrapper and nothing else: the depot
  * in front of it serves what its cache holds.
  */
-public record OfflineStore(String remote) implements ObjectStore {
+public record OfflineStore(String location, String reason) implements ObjectStore {
   @Override
   public String describe() {
-    return remote;
+    return location;
+  }
+
+  @Override
+  public Optional<String> offline() {
+    return Optional.of(reason);
   }
 
   @Override
   public boolean contains(dev.alcove.core.checksum.Checksum checksum) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public void upload(
       dev.alcove.core.checksum.Checksum checksum, Path file, TransferProgress progress) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public dev.alcove.core.checksum.Checksum get(
       dev.alcove.core.checksum.Checksum checksum, Path target, TransferProgress progress) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public Optional<byte[]> readEntry(String name, int maxBytes) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public void writeEntry(String name, byte[] content) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public List<StoredEntry> listEntries(String folder) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public void deleteEntry(String name) {
-    throw offline();
+    throw unreachable();
   }
 
   @Override
   public void delete(dev.alcove.core.checksum.Checksum checksum) {
-    throw offline();
+    throw unreachable();
   }
 
-  private AlcoveException offline() {
-    return new AlcoveException(
-        FrontEnd.words().offline() + ": " + remote + " cannot be reached; run again online");
+  private AlcoveException unreachable() {
+    return new AlcoveException(reason + ": " + location + " cannot be reached; run again online");
   }
 
   @Override

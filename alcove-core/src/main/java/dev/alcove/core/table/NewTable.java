@@ -6,7 +6,6 @@ import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.NoLinks;
@@ -63,7 +62,7 @@ public final class NewTable {
     if (tableSpec == null || tableSpec.isBlank()) {
       throw new AlcoveException(
           "no table given: set "
-              + FrontEnd.words().set(Setting.TABLE, "<name>")
+              + context.frontEnd().set(Setting.TABLE, "<name>")
               + ", e.g. countries/summary.sql");
     }
     String spec = tableSpec.strip();

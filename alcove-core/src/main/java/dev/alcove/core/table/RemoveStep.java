@@ -6,7 +6,6 @@ import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
 import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.Folders;
@@ -45,7 +44,7 @@ public final class RemoveStep {
     if (stepText == null || stepText.isBlank()) {
       throw new AlcoveException(
           "no step given: set "
-              + FrontEnd.words().set(Setting.STEP, "<uri>")
+              + opened.frontEnd().set(Setting.STEP, "<uri>")
               + ", e.g. table://countries/summary/latest");
     }
     StepUri uri = StepUri.parse(stepText.strip());
@@ -56,17 +55,17 @@ public final class RemoveStep {
         throw new AlcoveException(
             uri
                 + " is not a step of this alcove: "
-                + FrontEnd.words().run(Goal.LIST)
+                + opened.frontEnd().run(Goal.LIST)
                 + " shows them");
       }
       if (!alcove.fileCatalogue().contains(uri)) {
         throw new AlcoveException(
             uri
                 + " is declared in "
-                + Alcove.POM_PLACE
+                + opened.frontEnd().declaredSteps()
                 + ", not in "
                 + CatalogueFile.FILE_NAME
-                + ": remove its <step> from the pom");
+                + ": remove it from there");
       }
       List<StepUri> dependents = StepGraph.of(catalogue).dependents(uri);
       if (!dependents.isEmpty()) {

@@ -244,7 +244,7 @@ class SharedTableCacheTest {
 
     Depot offline =
         new Depot(
-            new OfflineStore("s3://offline"),
+            new OfflineStore("s3://offline", "working offline"),
             Optional.of(LocalDirectoryStore.cache(cacheOf("home-ci"))),
             AlcoveLog.SILENT);
     try (GoalContext context = Contexts.of(AlcoveLog.SILENT, 2, () -> offline)) {

@@ -143,7 +143,14 @@ class FetchDatasetsTest {
     try (GoalContext context =
         GoalContext.builder().log(t.log).clock(clock).threads(2).store(t::depot).build()) {
       HttpSource http =
-          new HttpSource(t.log, 1 << 20, 1, proxies, RedirectPolicy.standard(), timeout);
+          new HttpSource(
+              t.log,
+              1 << 20,
+              1,
+              proxies,
+              RedirectPolicy.standard(),
+              timeout,
+              dev.alcove.core.frontend.FrontEnd.NEUTRAL);
       return new FetchDatasets(context, t.alcove(), specs, false, ArtifactSource.NONE, http)
           .fetch(Optional.empty(), force);
     }
@@ -365,7 +372,7 @@ class FetchDatasetsTest {
                     false))
         .hasMessage(
             "dataset worldbank/population is declared twice in "
-                + dev.alcove.core.Alcove.POM_DATASETS_PLACE
+                + dev.alcove.core.frontend.FrontEnd.NEUTRAL.declaredDatasets()
                 + " (<url>"
                 + url("/data/population.csv")
                 + "</url> and <url>"
@@ -490,8 +497,9 @@ class FetchDatasetsTest {
         DatasetSpec.of("iso/codes", csv.toUri().toString(), null, Map.of("license", "CC0"), "pom");
     assertThatThrownBy(() -> fetch(differently, "2024-07-27"))
         .hasMessage(
-            "dataset iso/codes is declared differently in alcove.yaml and in the pom's"
-                + " <datasets>: declare it in one place only");
+            "dataset iso/codes is declared differently in alcove.yaml and in "
+                + dev.alcove.core.frontend.FrontEnd.NEUTRAL.declaredDatasets()
+                + ": declare it in one place only");
     Files.writeString(
         catalogue, Files.readString(catalogue).replace("    license:", "    licence:"));
     assertThatThrownBy(() -> t.alcove())

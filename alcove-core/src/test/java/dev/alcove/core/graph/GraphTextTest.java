@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.catalogue.StepGraph;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class GraphTextTest {
               n0 -> n1;
             }
             """);
-    assertThatThrownBy(() -> GraphText.Format.parse("svg"))
+    assertThatThrownBy(() -> GraphText.Format.parse("svg", FrontEnd.NEUTRAL))
         .hasMessage("alcove.format=svg is not one of mermaid, dot");
   }
 }

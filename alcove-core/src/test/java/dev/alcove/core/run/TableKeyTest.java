@@ -184,7 +184,9 @@ class TableKeyTest {
               digester,
               new dev.alcove.core.run.runner.Engines(digester, classPath),
               snapshots);
-      TableStep step = TableStep.of(StepUri.parse(table), alcove.catalogue(), layout, classPath);
+      TableStep step =
+          TableStep.of(
+              StepUri.parse(table), alcove.catalogue(), layout, classPath, alcove.frontEnd());
       return keys.text(
           step,
           keys.inputData(

@@ -52,7 +52,7 @@ class TableResourcesTest {
             "<resources>: snapshot://people/2024-07-26 is a snapshot; only tables are copied"
                 + " into the resources");
     assertThatThrownBy(() -> export(t, "later", folder))
-        .hasMessage("<resources>: table://later/latest is not built here: run alcove:run first");
+        .hasMessage("<resources>: table://later/latest is not built here: run the run goal first");
     assertThatThrownBy(() -> export(t, "nothing/like/this", folder))
         .hasMessageStartingWith("<resources>: 'nothing/like/this' matches no step");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.uri.StepUri;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class SelectionTest {
   }
 
   private static Set<String> select(String select, String exclude, boolean regexNeighbours) {
-    Selection selection = Selection.parse(select, exclude);
+    Selection selection = Selection.parse(select, exclude, FrontEnd.NEUTRAL);
     return selection
         .resolve(
             GRAPH.keySet().stream().map(StepUri::parse).toList(),

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.config.LocalStoreKind;
+import dev.alcove.core.store.config.S3StoreKind;
+import dev.alcove.core.store.config.StoreConfiguration;
 import dev.alcove.core.store.config.StoreOptions;
 import dev.alcove.core.store.config.StoreResolver;
 import dev.alcove.core.store.config.StoreSpec;
@@ -26,7 +29,7 @@ class StoreResolverTest {
   @Test
   void noBucketMeansTheLocalStoreWhateverAwsSettingsTheShellHas() {
     assertThat(spec(Optional.empty(), Optional.empty(), Map.of()))
-        .isInstanceOf(StoreSpec.Local.class);
+        .isInstanceOf(LocalStoreKind.Spec.class);
     assertThat(
             spec(
                 Optional.empty(),
@@ -38,18 +41,19 @@ class StoreResolverTest {
                     "AKIA",
                     "AWS_ENDPOINT_URL",
                     "http://x")))
-        .isInstanceOf(StoreSpec.Local.class);
+        .isInstanceOf(LocalStoreKind.Spec.class);
   }
 
   @Test
   void anUploadWhileOfflineFailsBeforeAnythingIsOpenedOrHashed() {
     StoreOptions offline =
         new StoreOptions(
-            root.resolve("store"),
             root.resolve("cache"),
-            Optional.of("bucket"),
-            Optional.of("http://127.0.0.1:9"),
-            "",
+            configured(
+                root.resolve("store"),
+                Optional.of("bucket"),
+                Optional.of("http://127.0.0.1:9"),
+                ""),
             Optional.of(new StoreOptions.Credentials("key", "secret")),
             "server 'alcove'",
             true);
@@ -60,11 +64,8 @@ class StoreResolverTest {
                 + " online");
     StoreOptions local =
         new StoreOptions(
-            root.resolve("store"),
             root.resolve("cache"),
-            Optional.empty(),
-            Optional.empty(),
-            "",
+            configured(root.resolve("store"), Optional.empty(), Optional.empty(), ""),
             Optional.empty(),
             "server 'alcove'",
             true);
@@ -103,15 +104,12 @@ class StoreResolverTest {
     StoreOptions pom =
         new StoreOptions(
             root,
-            root,
-            Optional.of("from-pom"),
-            Optional.empty(),
-            "/team/",
+            configured(root, Optional.of("from-pom"), Optional.empty(), "/team/"),
             Optional.of(new StoreOptions.Credentials("server-key", "server-secret")),
             "server 'alcove'",
             false);
     S3Settings fromPom =
-        ((StoreSpec.S3)
+        ((S3StoreKind.Spec)
                 StoreResolver.spec(
                     root, pom, env(Map.of("S3_BUCKET_NAME", "from-env")), AlcoveLog.SILENT))
             .settings();
@@ -128,34 +126,31 @@ class StoreResolverTest {
     java.util.List<Optional<String>> asked = new java.util.ArrayList<>();
     StoreOptions options =
         new StoreOptions(
-            root.resolve("store"),
             root.resolve("cache"),
-            Optional.empty(),
-            Optional.of("http://127.0.0.1:9"),
-            "",
+            configured(
+                root.resolve("store"), Optional.empty(), Optional.of("http://127.0.0.1:9"), ""),
             Optional.empty(),
             "server 'alcove'",
             false,
-            Optional.empty(),
-            Optional.empty(),
             Optional.of(
                 profile -> {
                   asked.add(profile);
                   return CredentialSource.fixed(S3Credentials.of("team-key", "s"), "the SDK");
                 }),
-            Map.of());
+            Map.of(),
+            dev.alcove.core.frontend.FrontEnd.NEUTRAL);
     S3Settings fromDotEnv =
-        ((StoreSpec.S3) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
+        ((S3StoreKind.Spec) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
             .settings();
     assertThat(fromDotEnv.credentials().current().accessKey()).isEqualTo("team-key");
     Files.writeString(root.resolve(".env"), "S3_BUCKET_NAME=lake\n");
-    ((StoreSpec.S3)
+    ((S3StoreKind.Spec)
             StoreResolver.spec(root, options, env(Map.of("AWS_PROFILE", "ci")), AlcoveLog.SILENT))
         .settings()
         .credentials()
         .current();
     Files.writeString(root.resolve(".env"), "S3_BUCKET_NAME=lake\n");
-    ((StoreSpec.S3) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
+    ((S3StoreKind.Spec) StoreResolver.spec(root, options, env(Map.of()), AlcoveLog.SILENT))
         .settings()
         .credentials()
         .current();
@@ -252,6 +247,72 @@ class StoreResolverTest {
   }
 
   @Test
+  void eachKindChecksItsOwnSettingsAndThePomMayChooseTheKind() {
+    assertThatThrownBy(() -> pom(Optional.of("gcs"), Map.of()))
+        .hasMessage("no store kind 'gcs': alcove knows s3, local");
+    assertThatThrownBy(() -> pom(Optional.empty(), Map.of("s3", Map.of("bukcet", "lake"))))
+        .hasMessage("pom <store>: the s3 store has no setting 'bukcet' (did you mean bucket?)");
+    assertThatThrownBy(() -> pom(Optional.of("local"), Map.of("s3", Map.of("bucket", "lake"))))
+        .hasMessage(
+            "pom <store> chooses the local store, but s3 settings are given too (bucket): remove"
+                + " them, or choose s3");
+    assertThatThrownBy(
+            () ->
+                StoreResolver.spec(
+                    root,
+                    options(pom(Optional.empty(), Map.of("s3", Map.of("pathStyle", "yes")))),
+                    env(Map.of("S3_BUCKET_NAME", "b", "S3_ACCESS_KEY", "k", "S3_SECRET_KEY", "s")),
+                    AlcoveLog.SILENT))
+        .hasMessage("pom <store>: pathStyle is 'yes': true (path-style) or false (virtual-hosted)");
+    // Naming the local store keeps it, whatever bucket the shell or .env has.
+    Map<String, String> bucketInEnvironment = Map.of("S3_BUCKET_NAME", "lake");
+    assertThat(
+            StoreResolver.spec(
+                root,
+                options(pom(Optional.of("local"), Map.of("local", Map.of("folder", "/data")))),
+                env(bucketInEnvironment),
+                AlcoveLog.SILENT))
+        .isEqualTo(new LocalStoreKind.Spec(Path.of("/data")));
+    // Naming S3 without a bucket anywhere says so, rather than falling back to the local store.
+    assertThatThrownBy(
+            () ->
+                StoreResolver.spec(
+                    root,
+                    options(pom(Optional.of("s3"), Map.of())),
+                    env(Map.of()),
+                    AlcoveLog.SILENT))
+        .hasMessageStartingWith(
+            "S3 is configured (pom <store>) but S3_BUCKET_NAME is missing: looked in the plugin"
+                + " configuration");
+    S3Settings nested =
+        ((S3StoreKind.Spec)
+                StoreResolver.spec(
+                    root,
+                    options(
+                        pom(
+                            Optional.of("s3"),
+                            Map.of(
+                                "s3",
+                                Map.of("bucket", "lake", "prefix", "team", "pathStyle", "false")))),
+                    env(Map.of("S3_ACCESS_KEY", "k", "S3_SECRET_KEY", "s")),
+                    AlcoveLog.SILENT))
+            .settings();
+    assertThat(nested.bucket()).isEqualTo("lake");
+    assertThat(nested.prefix()).isEqualTo("team");
+    assertThat(nested.pathStyle()).contains(false);
+  }
+
+  private static StoreConfiguration pom(
+      Optional<String> kind, Map<String, Map<String, String>> settings) {
+    return new StoreConfiguration(kind, settings, "pom <store>");
+  }
+
+  private StoreOptions options(StoreConfiguration configured) {
+    return new StoreOptions(
+        root.resolve("cache"), configured, Optional.empty(), "server 'alcove'", false);
+  }
+
+  @Test
   void garbageDotEnvLinesAreSkippedWithoutEchoingThem() throws Exception {
     Files.writeString(
         root.resolve(".env"), "S3_BUCKET_NAME=b\nthis is garbage with hush-456\n=novalue\n");
@@ -272,7 +333,7 @@ class StoreResolverTest {
   }
 
   private S3Settings s3(Optional<String> bucket, Map<String, String> environment) {
-    return ((StoreSpec.S3) spec(bucket, Optional.empty(), environment)).settings();
+    return ((S3StoreKind.Spec) spec(bucket, Optional.empty(), environment)).settings();
   }
 
   /** The environment, with the AWS files in the test's folder rather than the user's home. */
@@ -285,13 +346,23 @@ class StoreResolverTest {
 
   private StoreOptions options(Optional<String> bucket, Optional<String> endpoint) {
     return new StoreOptions(
-        root.resolve("store"),
         root.resolve("cache"),
-        bucket,
-        endpoint,
-        "",
+        configured(root.resolve("store"), bucket, endpoint, ""),
         Optional.empty(),
         "server 'alcove'",
         false);
+  }
+
+  /** The pom's settings: the local folder, and the S3 bucket, endpoint and prefix where given. */
+  static StoreConfiguration configured(
+      Path folder, Optional<String> bucket, Optional<String> endpoint, String prefix) {
+    Map<String, String> s3 = new java.util.HashMap<>();
+    bucket.ifPresent(value -> s3.put("bucket", value));
+    endpoint.ifPresent(value -> s3.put("endpoint", value));
+    s3.put("prefix", prefix);
+    return new StoreConfiguration(
+        Optional.empty(),
+        Map.of("local", Map.of("folder", folder.toString()), "s3", s3),
+        "the plugin configuration");
   }
 }

@@ -110,8 +110,9 @@ class RemoveStepTest {
     assertThatThrownBy(
             () -> RemoveStep.remove(Alcove.open(t.root, pom), "table://extra/latest", t.log))
         .hasMessage(
-            "table://extra/latest is declared in the pom's <steps>, not in alcove.yaml: remove its"
-                + " <step> from the pom");
+            "table://extra/latest is declared in "
+                + dev.alcove.core.frontend.FrontEnd.NEUTRAL.declaredSteps()
+                + ", not in alcove.yaml: remove it from there");
   }
 
   @Test

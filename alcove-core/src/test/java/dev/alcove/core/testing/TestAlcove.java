@@ -92,7 +92,10 @@ public final class TestAlcove {
                   context,
                   alcove(),
                   new RunOptions(
-                      dev.alcove.core.select.Selection.parse(select, null), force, dryRun))
+                      dev.alcove.core.select.Selection.parse(
+                          select, null, dev.alcove.core.frontend.FrontEnd.NEUTRAL),
+                      force,
+                      dryRun))
               .run();
       // Everything this run wrote must be readable by the Python tool too.
       for (StepUri built : report.done()) {

@@ -1,5 +1,6 @@
 package dev.alcove.core.store.config;
 
+import dev.alcove.core.http.ProxySelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,12 @@ public record SettingChain(List<SettingSource> sources) {
       }
     }
     return Optional.empty();
+  }
+
+  /** The chain as the proxy selection reads it. */
+  public ProxySelection.Variables asProxyVariables() {
+    return names ->
+        first(names).map(found -> new ProxySelection.Variable(found.value(), found.where()));
   }
 
   /** The first source that holds any of {@code keys}. */

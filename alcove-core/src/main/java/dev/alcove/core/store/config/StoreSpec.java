@@ -1,27 +1,21 @@
 package dev.alcove.core.store.config;
 
-import dev.alcove.core.store.s3.S3Settings;
-import java.nio.file.Path;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.store.ObjectStore;
 
-/** Which store an alcove uses: a folder on this machine, or an S3 location. */
-public sealed interface StoreSpec {
+/**
+ * Which store an alcove uses, with every setting resolved, as its {@link StoreKind} decided it:
+ * enough to describe it in messages and to open it.
+ */
+public interface StoreSpec {
 
   /** Where the store is, for messages: never a secret. */
   String describe();
 
-  /** The local store, used when no S3 bucket is configured anywhere. */
-  record Local(Path folder) implements StoreSpec {
-    @Override
-    public String describe() {
-      return "local store " + folder.toAbsolutePath().normalize();
-    }
-  }
+  /** Whether reaching the store takes the network, which offline mode forbids. */
+  boolean remote();
 
-  /** An S3 bucket, with where each of its settings was found. */
-  record S3(S3Settings settings) implements StoreSpec {
-    @Override
-    public String describe() {
-      return settings.describe();
-    }
-  }
+  /** Opens the store, whose messages use {@code frontEnd}'s words; the caller closes it. */
+  ObjectStore open(AlcoveLog log, FrontEnd frontEnd);
 }

@@ -1,22 +1,23 @@
 package dev.alcove.core.store.s3;
 
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.http.Retrying;
 import dev.alcove.core.log.AlcoveLog;
 import java.io.IOException;
+import java.util.Set;
 
 /**
- * Retries a store call that failed for a passing reason (a 5xx answer, a dropped connection) with
- * exponential backoff; a definite answer (403, 404) is not retried.
+ * The retry policy of S3 calls, on the shared {@link Retrying}: a 5xx answer, S3's own passing
+ * error codes or a dropped connection are tried again with backoff; a definite answer (403, 404) is
+ * not, nor a third silent read timeout.
  */
 public final class Retry {
 
-  private final int attempts;
-  private final long firstDelayMillis;
+  private final Retrying retrying;
   private final AlcoveLog log;
 
   public Retry(int attempts, long firstDelayMillis, AlcoveLog log) {
-    this.attempts = Math.max(1, attempts);
-    this.firstDelayMillis = firstDelayMillis;
+    this.retrying = new Retrying(attempts, firstDelayMillis);
     this.log = log;
   }
 
@@ -32,41 +33,45 @@ public final class Retry {
   }
 
   <T> T call(String what, S3Store.S3Call<T> call) {
-    long delay = firstDelayMillis;
-    boolean timedOutBefore = false;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return call.call();
-      } catch (AlcoveException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        boolean timedOut = isReadTimeout(rootCause(e));
-        // A server that kept silent for the whole read timeout twice will not answer a third time.
-        if (attempt >= attempts || !isTransient(e) || (timedOut && timedOutBefore)) {
-          throw new Failure(e);
-        }
-        timedOutBefore |= timedOut;
-        log.warn(
-            "S3: "
-                + what
-                + " failed ("
-                + rootCause(e).getClass().getSimpleName()
-                + "), attempt "
-                + attempt
-                + " of "
-                + attempts
-                + "; retrying in "
-                + delay
-                + " ms");
-        sleep(delay);
-        delay *= 2;
-      }
+    boolean[] timedOutBefore = {false};
+    try {
+      return retrying.call(
+          call::call,
+          failure -> {
+            if (failure instanceof AlcoveException || !isTransient(failure)) {
+              return false;
+            }
+            // A server that kept silent for the whole read timeout twice will not answer a third.
+            boolean timedOut = Retrying.isReadTimeout(Retrying.rootCause(failure));
+            boolean again = !(timedOut && timedOutBefore[0]);
+            timedOutBefore[0] |= timedOut;
+            return again;
+          },
+          (failure, attempt, attempts, delay) ->
+              log.warn(
+                  "S3: "
+                      + what
+                      + " failed ("
+                      + Retrying.rootCause(failure).getClass().getSimpleName()
+                      + "), attempt "
+                      + attempt
+                      + " of "
+                      + attempts
+                      + "; retrying in "
+                      + delay
+                      + " ms"));
+    } catch (AlcoveException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new Failure(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("an S3 call threw " + e, e);
     }
   }
 
   /** S3 error codes worth another attempt: the server's passing trouble, or a clock to correct. */
-  private static final java.util.Set<String> TRANSIENT_CODES =
-      java.util.Set.of(
+  private static final Set<String> TRANSIENT_CODES =
+      Set.of(
           "InternalError",
           "SlowDown",
           "ServiceUnavailable",
@@ -74,50 +79,16 @@ public final class Retry {
           "RequestTimeTooSkewed");
 
   /**
-   * A passing failure, wherever it sits in the cause chain: an I/O error such as a dropped
-   * connection, a 5xx answer, S3's InternalError, SlowDown or RequestTimeout, or a clock skew the
-   * client has since corrected. A host name that does not resolve or a TLS failure is for good:
-   * trying again only delays the message.
+   * A passing failure: S3's answer says so (a 5xx, InternalError, SlowDown, RequestTimeout, or a
+   * clock skew the client has since corrected), or the network's does ({@link
+   * Retrying#isPassingNetworkFailure}).
    */
   static boolean isTransient(Throwable error) {
     for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
       if (e instanceof S3Exception answer) {
         return answer.status() >= 500 || TRANSIENT_CODES.contains(answer.code());
       }
-      if (e instanceof java.net.UnknownHostException || e instanceof javax.net.ssl.SSLException) {
-        return false;
-      }
     }
-    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A request sent, and no answer within the read timeout (not a connection that failed). */
-  static boolean isReadTimeout(Throwable root) {
-    return root instanceof java.net.SocketTimeoutException
-        && root.getMessage() != null
-        && root.getMessage().toLowerCase(java.util.Locale.ROOT).contains("read timed out");
-  }
-
-  /** The innermost cause: the error that says what went wrong. */
-  static Throwable rootCause(Throwable error) {
-    Throwable e = error;
-    while (e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry", e);
-    }
+    return Retrying.isPassingNetworkFailure(error);
   }
 }

@@ -4,7 +4,9 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
+import dev.alcove.core.http.HttpConnections;
 import dev.alcove.core.http.HttpProxy;
+import dev.alcove.core.http.HttpTimeouts;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,16 +46,8 @@ final class S3Client {
   private static final int MAX_PARTS = 10_000;
 
   private static final int BUFFER = 1 << 20;
-  private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
-
-  /**
-   * How long an answer may keep the client waiting, as the AWS CLI's default: a server that took
-   * the request and then says nothing is not left to hold a build for many minutes.
-   */
-  static final int READ_TIMEOUT_MILLIS = 60_000;
-
   private final String bucket;
-  private final int readTimeoutMillis;
+  private final HttpTimeouts timeouts;
   private final CredentialSource credentials;
   private final Optional<Boolean> pathStyle;
   private final Optional<HttpProxy> proxy;
@@ -71,7 +65,7 @@ final class S3Client {
         Optional.empty(),
         Optional.of(true),
         Optional.empty(),
-        READ_TIMEOUT_MILLIS);
+        HttpTimeouts.STANDARD);
   }
 
   S3Client(
@@ -81,9 +75,9 @@ final class S3Client {
       Optional<String> region,
       Optional<Boolean> pathStyle,
       Optional<HttpProxy> proxy,
-      int readTimeoutMillis) {
+      HttpTimeouts timeouts) {
     this.proxy = proxy;
-    this.readTimeoutMillis = readTimeoutMillis;
+    this.timeouts = timeouts;
     this.endpoint = new S3Endpoint(endpoint);
     this.bucket = bucket;
     this.credentials = credentials;
@@ -603,12 +597,8 @@ final class S3Client {
             hostName,
             base.getPort(),
             path + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
-    HttpURLConnection connection = HttpProxy.open(url, proxy);
+    HttpURLConnection connection = HttpConnections.open(url, proxy, timeouts);
     connection.setRequestMethod(method);
-    connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-    connection.setReadTimeout(readTimeoutMillis);
-    connection.setUseCaches(false);
-    connection.setInstanceFollowRedirects(false);
     String payload = body == null ? Signer.EMPTY_PAYLOAD : body.sha256();
     new Signer(credentials.current(), region)
         .sign(

@@ -4,6 +4,8 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.http.HttpTimeouts;
+import dev.alcove.core.http.Retrying;
 import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectMissingException;
@@ -57,7 +59,7 @@ public final class S3Store implements ObjectStore {
 
   /** Connects and checks that the bucket exists, so a wrong setting fails before any work. */
   public static S3Store open(S3Settings settings, Retry retry) {
-    return open(settings, retry, S3Client.READ_TIMEOUT_MILLIS);
+    return open(settings, retry, HttpTimeouts.STANDARD.readMillis());
   }
 
   static S3Store open(S3Settings settings, Retry retry, int readTimeoutMillis) {
@@ -77,7 +79,7 @@ public final class S3Store implements ObjectStore {
               settings.region(),
               settings.pathStyle(),
               settings.proxy(),
-              readTimeoutMillis);
+              HttpTimeouts.STANDARD.reading(readTimeoutMillis));
     } catch (IllegalArgumentException e) {
       throw new AlcoveException(
           "S3 endpoint '" + settings.endpoint() + "' is not a URL such as https://s3.example.com");
@@ -374,8 +376,8 @@ public final class S3Store implements ObjectStore {
       return new AlcoveException(
           "S3 could not " + action + " in " + where + ": " + response.getMessage());
     }
-    Throwable root = Retry.rootCause(cause);
-    if (Retry.isReadTimeout(root)) {
+    Throwable root = Retrying.rootCause(cause);
+    if (Retrying.isReadTimeout(root)) {
       return new AlcoveException(
           "S3 endpoint "
               + settings.endpoint()
@@ -413,7 +415,7 @@ public final class S3Store implements ObjectStore {
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable root = Retry.rootCause(t);
+    Throwable root = Retrying.rootCause(t);
     return root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }

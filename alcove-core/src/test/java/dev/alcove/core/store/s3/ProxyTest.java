@@ -7,9 +7,10 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.progress.TransferProgress;
+import dev.alcove.core.store.config.S3StoreKind;
+import dev.alcove.core.store.config.StoreConfiguration;
 import dev.alcove.core.store.config.StoreOptions;
 import dev.alcove.core.store.config.StoreResolver;
-import dev.alcove.core.store.config.StoreSpec;
 import dev.alcove.core.testing.LoopbackProxy;
 import dev.alcove.core.testing.S3TestServer;
 import java.net.URI;
@@ -104,16 +105,13 @@ class ProxyTest {
     env.put("AWS_CONFIG_FILE", dir.resolve("none").toString());
     StoreOptions options =
         new StoreOptions(
-            dir.resolve("store"),
             dir.resolve("cache"),
-            Optional.empty(),
-            Optional.empty(),
-            "",
+            StoreConfiguration.none(),
             Optional.empty(),
             "server 'alcove'",
             false);
     S3Settings settings =
-        ((StoreSpec.S3) StoreResolver.spec(dir, options, env, AlcoveLog.SILENT)).settings();
+        ((S3StoreKind.Spec) StoreResolver.spec(dir, options, env, AlcoveLog.SILENT)).settings();
     Path file = dir.resolve("object.bin");
     Files.writeString(file, "through the proxy");
     Checksum sum = Sha256.ofFile(file);

@@ -1,7 +1,6 @@
-package dev.alcove.core.store.config;
+package dev.alcove.core.http;
 
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.http.HttpProxy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +10,25 @@ public final class ProxySelection {
 
   private ProxySelection() {}
 
+  /** Where the proxy variables are read: the first of the names any source holds. */
+  @FunctionalInterface
+  public interface Variables {
+    Optional<Variable> first(String... names);
+  }
+
+  /**
+   * A variable's value, and where it was found for messages ({@code HTTPS_PROXY from the
+   * environment}).
+   */
+  public record Variable(String value, String where) {}
+
   /**
    * The proxy for the URL's protocol: the front end's ({@code configured}, Maven's {@code
    * <proxies>}), else {@code HTTPS_PROXY} or {@code HTTP_PROXY} with {@code NO_PROXY} from {@code
-   * chain}, as curl and the AWS CLI read them.
+   * variables}, as curl and the AWS CLI read them.
    */
   public static Optional<HttpProxy> forUrl(
-      String url, Map<String, HttpProxy> configured, SettingChain chain) {
+      String url, Map<String, HttpProxy> configured, Variables variables) {
     String scheme;
     try {
       scheme = java.net.URI.create(url).getScheme();
@@ -28,14 +39,14 @@ public final class ProxySelection {
     if (configured.containsKey(scheme)) {
       return Optional.of(configured.get(scheme));
     }
-    Optional<Found> proxy =
+    Optional<Variable> proxy =
         scheme.equals("https")
-            ? chain.first("HTTPS_PROXY", "https_proxy")
-            : chain.first("HTTP_PROXY", "http_proxy");
+            ? variables.first("HTTPS_PROXY", "https_proxy")
+            : variables.first("HTTP_PROXY", "http_proxy");
     if (proxy.isEmpty()) {
       return Optional.empty();
     }
-    String noProxy = chain.first("NO_PROXY", "no_proxy").map(Found::value).orElse("");
+    String noProxy = variables.first("NO_PROXY", "no_proxy").map(Variable::value).orElse("");
     try {
       return HttpProxy.fromUrl(proxy.get().value(), noProxy, proxy.get().where());
     } catch (IllegalArgumentException e) {
