@@ -193,6 +193,12 @@ def median_time(repeat, fn):
 def main():
     WORK.mkdir(parents=True, exist_ok=True)
     data = generate()
+    if os.environ.get("ONLY") == "8":
+        # Rows 8, 8b and 8c alone, printed and not written to RESULTS.md (a partial run).
+        cache_rows(data)
+        for row in results:
+            log(str(row))
+        return
     all_data = [str(data / "big.bin")] + sorted(str(p) for p in (data / "dir").iterdir())
 
     # 1. Hashing one large file during alcove:snapshot vs openssl (row 2 hashes for the quick guard).
@@ -348,53 +354,7 @@ def main():
         write_results()
         return
 
-    # 8. A cold clone (no table data, no build state) with a warm shared table cache, vs without.
-    origin = WORK / "cache-origin"
-    init_alcove(origin, f"<configuration><store>{WORK}/cache-store</store></configuration>")
-    shutil.rmtree(WORK / "cache-store", ignore_errors=True)
-    snapshot(origin, data / "rows.csv", "rows/2024-01-01")
-    steps_dir = origin / "src/steps/tables"
-    steps_dir.mkdir(parents=True, exist_ok=True)
-    catalogue = [(origin / "alcove.yaml").read_text()]
-    half = TABLES // 2
-    for i in range(TABLES):
-        if i < half:
-            sql = f"SELECT k % {i + 2} AS dim_k, count(*) AS n, sum(v) AS total FROM '{{rows}}' GROUP BY ALL ORDER BY ALL"
-            dep = "snapshot://rows/latest"
-        else:
-            sql = f"SELECT dim_k, n * {i} AS n, total FROM '{{c{i - half:02d}}}' ORDER BY ALL"
-            dep = f"table://c{i - half:02d}/latest"
-        (steps_dir / f"c{i:02d}.sql").write_text(sql + "\n")
-        catalogue.append(f"  table://c{i:02d}/latest:\n  - {dep}\n")
-    (origin / "alcove.yaml").write_text("".join(catalogue))
-    mvn(origin, "alcove:run")  # builds every table and, the store being local, pushes it
-
-    def fresh_clone(name):
-        """What git clone gives: the catalogue, the steps and the sidecars, no data, no target/."""
-        clone = WORK / name
-        shutil.rmtree(clone, ignore_errors=True)
-        shutil.copytree(origin, clone, ignore=shutil.ignore_patterns("target", "data"))
-        (clone / "data").mkdir()
-        shutil.copy(origin / "data/.gitignore", clone / "data/.gitignore")
-        for sidecar in (origin / "data/snapshots").rglob("*.meta.yaml"):
-            target = clone / sidecar.relative_to(origin)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(sidecar, target)
-        return clone
-
-    cold, warm = [], []
-    for r in range(REPEAT):
-        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
-        assert f"tables: {TABLES} tables built" in out, out[-2000:]
-        cold.append(elapsed)
-        elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
-        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
-        warm.append(elapsed)
-    for name in ("cache-origin", "cache-cold", "cache-warm", "cache-store"):
-        shutil.rmtree(WORK / name, ignore_errors=True)
-    record(8, f"a cold clone's alcove:run with a warm shared table cache ({TABLES} SQL tables over a {ROWS:,}-row snapshot)", warm, cold,
-           "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
-
+    cache_rows(data)
     write_results()
 
 
@@ -683,6 +643,93 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def cache_rows(data):
+    """Rows 8, 8b and 8c: cold clones against a warm shared table cache, with every byte and without."""
+    # 8. A cold clone (no table data, no build state) with a warm shared table cache, vs without.
+    origin = WORK / "cache-origin"
+    init_alcove(origin, f"<configuration><store>{WORK}/cache-store</store></configuration>")
+    shutil.rmtree(WORK / "cache-store", ignore_errors=True)
+    snapshot(origin, data / "rows.csv", "rows/2024-01-01")
+    steps_dir = origin / "src/steps/tables"
+    steps_dir.mkdir(parents=True, exist_ok=True)
+    catalogue = [(origin / "alcove.yaml").read_text()]
+    half = TABLES // 2
+    for i in range(TABLES):
+        if i < half:
+            sql = f"SELECT k % {i + 2} AS dim_k, count(*) AS n, sum(v) AS total FROM '{{rows}}' GROUP BY ALL ORDER BY ALL"
+            dep = "snapshot://rows/latest"
+        else:
+            sql = f"SELECT dim_k, n * {i} AS n, total FROM '{{c{i - half:02d}}}' ORDER BY ALL"
+            dep = f"table://c{i - half:02d}/latest"
+        (steps_dir / f"c{i:02d}.sql").write_text(sql + "\n")
+        catalogue.append(f"  table://c{i:02d}/latest:\n  - {dep}\n")
+    (origin / "alcove.yaml").write_text("".join(catalogue))
+    mvn(origin, "alcove:run")  # builds every table and, the store being local, pushes it
+
+    def fresh_clone(name):
+        """What git clone gives: the catalogue, the steps and the sidecars, no data, no target/."""
+        clone = WORK / name
+        shutil.rmtree(clone, ignore_errors=True)
+        shutil.copytree(origin, clone, ignore=shutil.ignore_patterns("target", "data"))
+        (clone / "data").mkdir()
+        shutil.copy(origin / "data/.gitignore", clone / "data/.gitignore")
+        for sidecar in (origin / "data/snapshots").rglob("*.meta.yaml"):
+            target = clone / sidecar.relative_to(origin)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sidecar, target)
+        return clone
+
+    cold, warm = [], []
+    for r in range(REPEAT):
+        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
+        assert f"tables: {TABLES} tables built" in out, out[-2000:]
+        cold.append(elapsed)
+        elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
+        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
+        warm.append(elapsed)
+    record(8, f"a cold clone's alcove:run with a warm shared table cache ({TABLES} SQL tables over a {ROWS:,}-row snapshot)", warm, cold,
+           "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
+
+    # 8b. The same cold clone with -Dalcove.download=outputs: no snapshot byte leaves the store.
+    snapshot_bytes = (data / "rows.csv").stat().st_size
+    outputs, noops = [], []
+    for r in range(REPEAT):
+        clone = fresh_clone("cache-outputs")
+        elapsed, out = mvn(clone, "alcove:run", "-Dalcove.download=outputs")
+        assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
+        assert "snapshots: 1 left in the store" in out, out[-2000:]
+        assert not (clone / "data/snapshots/rows/2024-01-01.csv").exists()
+        outputs.append(elapsed)
+        noop_seconds, out = mvn(clone, "alcove:run", "-Dalcove.download=outputs")
+        assert "nothing to do" in out, out[-2000:]
+        noops.append(noop_seconds)
+    record("8b", f"row 8's cold clone with -Dalcove.download=outputs", outputs, cold,
+           "the same run with -Dalcove.cache=false", "speed", 5.0,
+           f"downloads 0 B of snapshot data against {snapshot_bytes / 2**20:.0f} MiB")
+    floor("8b", "the next alcove:run on the same clone, a no-op (Maven's start, the plugin's and the plan)",
+          statistics.median(cold) / statistics.median(noops), noops)
+
+    # 8c. A cold clone in outputs mode whose one changed SQL step reads the snapshot: only that
+    # input comes down, and only that table is built.
+    changed = []
+    for r in range(REPEAT):
+        clone = fresh_clone("cache-changed")
+        step = clone / "src/steps/tables/c00.sql"
+        # Its key changes (comments do not count), its rows do not: v is never negative.
+        step.write_text(step.read_text().replace(" GROUP BY ALL", " WHERE v >= 0 GROUP BY ALL"))
+        # Not pushed, so that the next repetition misses the cache too.
+        elapsed, out = mvn(clone, "alcove:run", "-Dalcove.download=outputs", "-Dalcove.cache.push=false")
+        assert "fetching snapshot://rows/2024-01-01 from the store" in out, out[-2000:]
+        assert f"tables: 1 table built, {TABLES - 1} restored from the table cache" in out, out[-2000:]
+        changed.append(elapsed)
+    record("8c", "row 8's cold clone with -Dalcove.download=outputs and one changed SQL step that reads the snapshot", changed, cold,
+           "the same run with -Dalcove.cache=false", "speed", 2.0,
+           f"downloads the one input it builds from, {snapshot_bytes / 2**20:.0f} MiB")
+    for name in ("cache-origin", "cache-cold", "cache-warm", "cache-outputs", "cache-changed", "cache-store"):
+        shutil.rmtree(WORK / name, ignore_errors=True)
+
 
 
 def write_results():

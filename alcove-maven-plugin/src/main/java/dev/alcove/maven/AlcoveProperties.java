@@ -15,6 +15,7 @@ public final class AlcoveProperties {
   public static final String FORCE = "alcove.force";
   public static final String EDIT = "alcove.edit";
   public static final String DRY_RUN = "alcove.dryRun";
+  public static final String DOWNLOAD = "alcove.download";
   public static final String THREADS = "alcove.threads";
   public static final String STORE = "alcove.store";
   public static final String CACHE_DIR = "alcove.cacheDir";

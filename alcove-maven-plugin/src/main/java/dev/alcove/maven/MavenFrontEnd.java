@@ -31,6 +31,7 @@ final class MavenFrontEnd implements FrontEnd {
       case FIX -> AlcoveProperties.FIX;
       case STORE -> AlcoveProperties.STORE;
       case CACHE_DIR -> AlcoveProperties.CACHE_DIR;
+      case DOWNLOAD -> AlcoveProperties.DOWNLOAD;
       case THREADS -> AlcoveProperties.THREADS;
       case NAMES -> AlcoveProperties.NAMES;
       case FORMAT -> AlcoveProperties.FORMAT;

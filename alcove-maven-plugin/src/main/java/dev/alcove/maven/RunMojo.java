@@ -1,6 +1,7 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.run.Download;
 import dev.alcove.core.run.RunDocuments;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
@@ -58,6 +59,15 @@ public class RunMojo extends AbstractAlcoveMojo {
   private boolean dryRun;
 
   /**
+   * What the run brings to this machine: {@code all} (the default) every selected step and every
+   * input it reads; {@code outputs} only the selected tables, a snapshot that is only an input
+   * staying in the store until a table that reads it is built here (a clone that restores every
+   * table from the table cache downloads no snapshot).
+   */
+  @Parameter(property = AlcoveProperties.DOWNLOAD, defaultValue = "all")
+  private String download;
+
+  /**
    * {@code text} (the default: Maven's log) or {@code json}: one JSON document on standard output
    * (which {@code mvn -q} leaves alone), or in {@code alcove.output} (for a dry run: each step with
    * its action and reason). Every real run writes {@code target/alcove/run-results.json} whatever
@@ -99,7 +109,8 @@ public class RunMojo extends AbstractAlcoveMojo {
                     Selection.parse(select, exclude, context.frontEnd()),
                     force,
                     dryRun,
-                    cacheOptions()))
+                    cacheOptions(),
+                    Download.parse(download, context.frontEnd())))
             .run();
     if (dryRun && Documents.json(format)) {
       Documents.print(RunDocuments.plan(report), output);

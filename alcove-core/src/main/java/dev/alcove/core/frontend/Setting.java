@@ -18,5 +18,6 @@ public enum Setting {
   EXCLUDE,
   CACHE,
   GC_DELETE,
-  FETCH_TIMEOUT
+  FETCH_TIMEOUT,
+  DOWNLOAD
 }

@@ -23,6 +23,11 @@ public record PlannedStep(
     UP_TO_DATE,
     /** A snapshot's data is brought back from the store. */
     RESTORE,
+    /**
+     * A snapshot that is only an input stays in the store ({@link Download#OUTPUTS}): fetched if a
+     * table that reads it is built here.
+     */
+    IN_STORE,
     BUILD,
     /** A table's output is fetched from the table cache instead of being built. */
     FROM_CACHE,
@@ -39,7 +44,7 @@ public record PlannedStep(
   }
 
   public boolean runs() {
-    return action != Action.UP_TO_DATE;
+    return action != Action.UP_TO_DATE && action != Action.IN_STORE;
   }
 
   /** Whether the step's data may change in this run, so that what is below it must wait. */
@@ -58,6 +63,8 @@ public record PlannedStep(
     return switch (action) {
       case UP_TO_DATE -> reason.isEmpty() ? "up to date" : reason;
       case RESTORE -> "restore (" + reason + ")";
+      case IN_STORE ->
+          "left in the store (" + reason + "): fetched if a table that reads it is built here";
       case BUILD ->
           (awaitsUpstream ? "build unless unchanged or cached (" : "build (") + reason + ")";
       case FROM_CACHE ->

@@ -77,7 +77,8 @@ final class Planner {
       Map<StepUri, TableStep> tables,
       Set<StepUri> forced,
       Inputs inputs,
-      CacheLookup cache) {
+      CacheLookup cache,
+      java.util.function.Predicate<StepUri> leftInStore) {
     List<Own> own =
         Parallel.map(steps, threads, uri -> ownState(uri, tables, forced.contains(uri)));
     Map<StepUri, PlannedStep> planned = new TreeMap<>();
@@ -100,7 +101,11 @@ final class Planner {
         step =
             state
                 .reason()
-                .map(r -> new PlannedStep(uri, Action.RESTORE, r))
+                .map(
+                    r ->
+                        r.equals(RestoreSnapshot.DATA_MISSING) && leftInStore.test(uri)
+                            ? new PlannedStep(uri, Action.IN_STORE, r)
+                            : new PlannedStep(uri, Action.RESTORE, r))
                 .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
       } else {
         step = planTable(uri, state, graph.dependencies(uri), planned, forced.contains(uri));

@@ -147,6 +147,9 @@ public final class RunDocuments {
     if (report.done().contains(step.uri())) {
       return "success";
     }
+    if (step.action() == PlannedStep.Action.IN_STORE) {
+      return "in_store";
+    }
     return step.runs() ? "not_run" : "up_to_date";
   }
 

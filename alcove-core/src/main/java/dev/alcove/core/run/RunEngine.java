@@ -144,7 +144,8 @@ public final class RunEngine {
             tables,
             forced,
             inputs,
-            (key, table) -> cache.lookup(key, table.toString()));
+            (key, table) -> cache.lookup(key, table.toString()),
+            leftInStore(selected));
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
@@ -168,15 +169,23 @@ public final class RunEngine {
     long toRun = plan.stream().filter(PlannedStep::runs).count();
     // Inputs read as they are although out of date: said whether or not anything runs.
     plan.stream()
-        .filter(step -> !step.runs() && !step.reason().isEmpty())
+        .filter(
+            step -> !step.runs() && !step.reason().isEmpty() && step.action() != Action.IN_STORE)
         .forEach(step -> log.info(step.describe()));
+    long leftInStore = plan.stream().filter(step -> step.action() == Action.IN_STORE).count();
     if (toRun == 0) {
       log.info(
           String.format(
               java.util.Locale.ROOT,
-              "all %d steps are up to date: nothing to do (checked in %.2f s)",
+              "all %d steps are up to date: nothing to do (checked in %.2f s%s)",
               plan.size(),
-              (System.nanoTime() - planStart) / 1e9));
+              (System.nanoTime() - planStart) / 1e9,
+              leftInStore == 0
+                  ? ""
+                  : "; "
+                      + leftInStore
+                      + (leftInStore == 1 ? " snapshot" : " snapshots")
+                      + " left in the store"));
       if (!options.dryRun()) {
         statCache.save();
         summaries.save();
@@ -185,7 +194,8 @@ public final class RunEngine {
       return RunReport.planned(plan);
     }
     for (PlannedStep step : plan) {
-      if (step.runs() || (options.dryRun() && step.reason().isEmpty())) {
+      if (step.runs()
+          || (options.dryRun() && (step.reason().isEmpty() || step.action() == Action.IN_STORE))) {
         log.info((options.dryRun() ? "plan: " : "") + step.describe());
       }
     }
@@ -199,6 +209,10 @@ public final class RunEngine {
       DuckDb.preload(context.workers());
     }
     TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, log);
+    SnapshotsOnDemand onDemand =
+        options.download() == Download.ALL
+            ? SnapshotsOnDemand.NONE
+            : new SnapshotsOnDemand(snapshots, context::depot, log);
     try {
       RunReport report =
           execute(
@@ -206,9 +220,10 @@ public final class RunEngine {
                   plan,
                   tables,
                   snapshots,
-                  new TableRun(keys, builds, cache, manifest, forced, log))
+                  new TableRun(keys, builds, cache, manifest, forced, onDemand, log))
               .withPushed(cache.pushed());
       summarize(report);
+      summarizeDownloads(plan, onDemand);
       return report;
     } finally {
       statCache.save();
@@ -289,6 +304,33 @@ public final class RunEngine {
       }
     }
     return new RunReport(plan, done, outcomes, failed, skipped, timings, Set.of());
+  }
+
+  /**
+   * Which snapshots a selection leaves in the store ({@link Download#OUTPUTS}): those it reads but
+   * did not name. With every step selected, every snapshot is only an input.
+   */
+  private java.util.function.Predicate<StepUri> leftInStore(Set<StepUri> selected) {
+    if (options.download() == Download.ALL) {
+      return uri -> false;
+    }
+    return uri -> uri.isSnapshot() && (options.selection().isAll() || !selected.contains(uri));
+  }
+
+  /** What the run left in the store, and what it had to fetch after all. */
+  private void summarizeDownloads(List<PlannedStep> plan, SnapshotsOnDemand onDemand) {
+    long left =
+        plan.stream().filter(step -> step.action() == Action.IN_STORE).count()
+            - onDemand.fetched().size();
+    if (left > 0 || !onDemand.fetched().isEmpty()) {
+      log.info(
+          "snapshots: "
+              + left
+              + " left in the store"
+              + (onDemand.fetched().isEmpty()
+                  ? ""
+                  : ", " + onDemand.fetched().size() + " fetched for the tables built here"));
+    }
   }
 
   /** One line for the whole run: what a reader of a long log looks for last. */

@@ -32,6 +32,7 @@ public final class TableRun {
   private final TableCache cache;
   private final BuildManifest manifest;
   private final java.util.Set<StepUri> forced;
+  private final SnapshotsOnDemand inputs;
   private final AlcoveLog log;
 
   TableRun(
@@ -40,7 +41,9 @@ public final class TableRun {
       TableCache cache,
       BuildManifest manifest,
       java.util.Set<StepUri> forced,
+      SnapshotsOnDemand inputs,
       AlcoveLog log) {
+    this.inputs = inputs;
     this.keys = keys;
     this.builds = builds;
     this.cache = cache;
@@ -69,6 +72,7 @@ public final class TableRun {
     if (cached.isPresent() && restored(step, cached.get(), engine)) {
       return new Done(Outcome.FROM_CACHE, java.util.OptionalLong.of(cached.get().rows()));
     }
+    inputs.fetchInputsOf(step);
     CacheEntry built = builds.build(step, planned.reason(), key, engine);
     cache.push(built, builds.outputOf(step));
     return new Done(Outcome.BUILT, java.util.OptionalLong.of(built.rows()));

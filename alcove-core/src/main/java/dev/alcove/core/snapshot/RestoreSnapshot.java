@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  * the cache or the store (SPEC section 5). A restored folder loses files not in its manifest.
  */
 public final class RestoreSnapshot {
+
+  /** Why a snapshot is planned: its data is not here at all (rather than changed). */
+  public static final String DATA_MISSING = "data missing";
+
   private final AlcoveLayout layout;
   private final FileDigester digester;
   private final AlcoveLog log;
@@ -159,10 +163,10 @@ public final class RestoreSnapshot {
     if (metadata.type() == SnapshotType.FILE) {
       return Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS)
           ? "local data changed"
-          : "data missing";
+          : DATA_MISSING;
     }
     if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
-      return "data missing";
+      return DATA_MISSING;
     }
     Map<String, Path> files;
     try {

@@ -40,14 +40,20 @@ public final class ListSteps {
     return steps.stream().map(uri -> dataPath(alcove.layout(), uri)).toList();
   }
 
-  /** The selected steps as a JSON-ready document: URI, kind, data path, dependencies. */
+  /**
+   * The selected steps as a JSON-ready document: URI, kind, data path, whether the data is on this
+   * machine, dependencies.
+   */
   public static Map<String, Object> document(Alcove alcove, Selection selection) {
     List<Object> steps = new ArrayList<>();
     for (StepUri uri : selected(alcove, selection)) {
       Map<String, Object> step = new LinkedHashMap<>();
       step.put("uri", uri.toString());
       step.put("kind", uri.isSnapshot() ? "snapshot" : "table");
-      step.put("path", dataPath(alcove.layout(), uri));
+      String path = dataPath(alcove.layout(), uri);
+      step.put("path", path);
+      // Left in the store (a run with download=outputs) or never built here: not on this machine.
+      step.put("local", java.nio.file.Files.exists(alcove.root().resolve(path)));
       step.put(
           "dependencies",
           alcove.catalogue().dependencies(uri).stream().map(StepUri::toString).toList());

@@ -12,6 +12,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.Download;
 import dev.alcove.core.run.RunEngine;
 import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
@@ -152,6 +153,76 @@ class SharedTableCacheTest {
     assertThat(changed.plan())
         .filteredOn(step -> step.uri().toString().contains("small"))
         .allMatch(step -> !step.runs());
+  }
+
+  @Test
+  void withDownloadOutputsAFreshCloneRestoresEveryTableWithoutTheSnapshotsItNeverReads()
+      throws Exception {
+    run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    Path object =
+        server.objectFile(
+            "team/"
+                + ObjectKeys.relativeKey(
+                    dev.alcove.core.checksum.Sha256.ofFile(dir.resolve("inputs/people.csv"))));
+    Path kept = dir.resolve("kept-object");
+    Files.move(object, kept);
+    Path people = ci.resolve("data/snapshots/people/2024-07-26.csv");
+
+    List<String> dryRun = new ArrayList<>();
+    run(ci, "home-ci", CacheOptions.DEFAULT, true, Download.OUTPUTS, dryRun);
+    assertThat(dryRun)
+        .contains(
+            "plan: snapshot://people/2024-07-26: left in the store (data missing): fetched if a"
+                + " table that reads it is built here");
+
+    List<String> lines = new ArrayList<>();
+    RunReport outputs = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, lines);
+    assertThat(outputs.succeeded()).isTrue();
+    assertThat(outputs.tables(Outcome.FROM_CACHE))
+        .extracting(StepUri::toString)
+        .containsExactlyInAnyOrderElementsOf(TABLES);
+    assertThat(people).doesNotExist();
+    assertThat(lines).contains("snapshots: 1 left in the store");
+
+    List<String> again = new ArrayList<>();
+    RunReport noOp = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, again);
+    assertThat(noOp.plan()).noneMatch(step -> step.runs());
+    assertThat(again)
+        .anyMatch(
+            line ->
+                line.startsWith("all 4 steps are up to date: nothing to do")
+                    && line.endsWith("; 1 snapshot left in the store)"));
+
+    // Every byte, as before: the snapshot is gone from the bucket, so that run fails.
+    RunReport all = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.ALL);
+    assertThat(all.failed()).containsOnlyKeys(StepUri.parse("snapshot://people/2024-07-26"));
+
+    // A table with no input builds without fetching anything; one that reads the snapshot
+    // fetches it, once, verified, and only it.
+    Files.move(kept, object);
+    TestAlcove.write(ci.resolve("src/steps/tables/small.sql"), "SELECT 2 AS n");
+    List<String> small = new ArrayList<>();
+    RunReport smallBuilt = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, small);
+    assertThat(smallBuilt.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactly("table://small/latest");
+    assertThat(people).doesNotExist();
+    assertThat(small).noneMatch(line -> line.startsWith("fetching "));
+
+    TestAlcove.write(ci.resolve("src/steps/tables/summary.sql"), SUMMARY.replace("sum", "max"));
+    List<String> summary = new ArrayList<>();
+    RunReport summaryBuilt =
+        run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, summary);
+    assertThat(summaryBuilt.succeeded()).isTrue();
+    assertThat(summaryBuilt.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactly("table://summary/latest", "table://top/latest");
+    assertThat(summary)
+        .containsOnlyOnce(
+            "fetching snapshot://people/2024-07-26 from the store: table://summary/latest is built"
+                + " here and reads it")
+        .contains("snapshots: 0 left in the store, 1 fetched for the tables built here");
+    assertThat(Files.readString(people)).isEqualTo("region,people\neu,10\neu,5\nas,7\n");
   }
 
   @Test
@@ -297,12 +368,27 @@ class SharedTableCacheTest {
 
   private RunReport run(
       Path root, String home, CacheOptions cache, boolean dryRun, List<String> lines) {
+    return run(root, home, cache, dryRun, Download.ALL, lines);
+  }
+
+  private RunReport run(
+      Path root, String home, CacheOptions cache, boolean dryRun, Download download) {
+    return run(root, home, cache, dryRun, download, new ArrayList<>());
+  }
+
+  private RunReport run(
+      Path root,
+      String home,
+      CacheOptions cache,
+      boolean dryRun,
+      Download download,
+      List<String> lines) {
     RecordingLog log = new RecordingLog();
     try (GoalContext context = context(root, home, log)) {
       return new RunEngine(
               context,
               Alcove.open(root),
-              new RunOptions(dev.alcove.core.select.Selection.ALL, false, dryRun, cache))
+              new RunOptions(dev.alcove.core.select.Selection.ALL, false, dryRun, cache, download))
           .run();
     } finally {
       lines.addAll(log.lines);
