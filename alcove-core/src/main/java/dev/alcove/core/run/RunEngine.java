@@ -196,7 +196,7 @@ public final class RunEngine {
     for (PlannedStep step : plan) {
       if (step.runs()
           || (options.dryRun() && (step.reason().isEmpty() || step.action() == Action.IN_STORE))) {
-        log.info((options.dryRun() ? "plan: " : "") + step.describe());
+        log.info((options.dryRun() ? "plan: " : "") + step.describe() + fetches(step, plan, graph));
       }
     }
     if (options.dryRun()) {
@@ -315,6 +315,31 @@ public final class RunEngine {
       return uri -> false;
     }
     return uri -> uri.isSnapshot() && (options.selection().isAll() || !selected.contains(uri));
+  }
+
+  /**
+   * For a table to be built, the snapshots it reads that the run left in the store, which it
+   * fetches first; nothing for a table that may still turn out unchanged or cached.
+   */
+  private static String fetches(PlannedStep step, List<PlannedStep> plan, StepGraph graph) {
+    if (step.action() != Action.BUILD) {
+      return "";
+    }
+    Set<StepUri> inStore = new java.util.TreeSet<>();
+    plan.stream()
+        .filter(planned -> planned.action() == Action.IN_STORE)
+        .forEach(planned -> inStore.add(planned.uri()));
+    List<String> fetched =
+        graph.dependencies(step.uri()).stream()
+            .filter(inStore::contains)
+            .map(StepUri::toString)
+            .toList();
+    if (fetched.isEmpty()) {
+      return "";
+    }
+    return (step.awaitsUpstream() ? ", which, if built here, fetches " : ", which fetches ")
+        + String.join(", ", fetched)
+        + " from the store first";
   }
 
   /** What the run left in the store, and what it had to fetch after all. */

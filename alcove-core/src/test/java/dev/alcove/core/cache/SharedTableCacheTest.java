@@ -210,6 +210,15 @@ class SharedTableCacheTest {
     assertThat(small).noneMatch(line -> line.startsWith("fetching "));
 
     TestAlcove.write(ci.resolve("src/steps/tables/summary.sql"), SUMMARY.replace("sum", "max"));
+    List<String> plan = new ArrayList<>();
+    run(ci, "home-ci", CacheOptions.DEFAULT, true, Download.OUTPUTS, plan);
+    assertThat(plan)
+        .anyMatch(
+            line ->
+                line.startsWith("plan: table://summary/latest: build (")
+                    && line.endsWith(
+                        "which fetches snapshot://people/2024-07-26 from the store first"));
+    assertThat(people).doesNotExist();
     List<String> summary = new ArrayList<>();
     RunReport summaryBuilt =
         run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, summary);

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a JVM that is snapshotting, building and pushing tables, or restoring snapshots or tables
- * from the table cache with SIGKILL at random moments, and after each kill checks that: the
- * catalogue and every sidecar parse; every stored and cached object matches its key; no table cache
- * entry names an object that is not there; no table passes as up to date unless its Parquet matches
- * its metadata; and a second run completes with the result of a run never interrupted. {@code
+ * Kills a JVM that is snapshotting, building and pushing tables, restoring snapshots or tables from
+ * the table cache, or fetching snapshots on demand for the tables it builds ({@code
+ * download=outputs}) with SIGKILL at random moments, and after each kill checks that: the catalogue
+ * and every sidecar parse; every stored and cached object matches its key; no table cache entry
+ * names an object that is not there; no table passes as up to date unless its Parquet matches its
+ * metadata; and a second run completes with the result of a run never interrupted. {@code
  * -Dalcove.crash.trials} sets the number of kills (30 by default).
  */
 @Tag("reliability")
@@ -46,7 +47,9 @@ class CrashSafetyTest {
 
     int killed = 0;
     int finishedFirst = 0;
-    String[] modes = {"snapshot-file", "snapshot-folder", "build", "restore", "table-cache"};
+    String[] modes = {
+      "snapshot-file", "snapshot-folder", "build", "restore", "table-cache", "on-demand"
+    };
     for (int trial = 0; trial < TRIALS; trial++) {
       String mode = modes[trial % modes.length];
       prepare(t, mode);
@@ -95,11 +98,17 @@ class CrashSafetyTest {
   }
 
   private static void prepare(TestAlcove t, String mode) throws Exception {
-    if (mode.equals("build")) {
+    if (mode.equals("build") || mode.equals("on-demand")) {
       // Built and pushed again: the cache entries go, so nothing can be restored from them.
       Folders.delete(t.path("data/tables"));
       Folders.delete(t.store.resolve("cache"));
       Folders.delete(t.root.resolveSibling("cache").resolve("cache"));
+      if (mode.equals("on-demand")) {
+        // The snapshots too: the tables, built again, fetch them as they start.
+        Files.deleteIfExists(t.path("data/snapshots/big/2024-07-26.bin"));
+        Folders.delete(t.path("data/snapshots/folder/2024-07-26"));
+        Folders.delete(t.root.resolveSibling("cache"));
+      }
     } else if (mode.equals("table-cache")) {
       Folders.delete(t.path("data/tables"));
     } else if (mode.equals("restore")) {
@@ -127,6 +136,7 @@ class CrashSafetyTest {
             sources.resolve("folder").toString(),
             "folder/2024-07-26"
           };
+      case "on-demand" -> new String[] {"run-outputs", t.root.toString(), t.store.toString()};
       default -> new String[] {"run", t.root.toString(), t.store.toString()};
     };
   }

@@ -29,12 +29,19 @@ public final class CrashTarget {
     switch (args[0]) {
       case "snapshot" ->
           new TakeSnapshot(context, Alcove.open(root)).snapshot(Path.of(args[3]), args[4], true);
-      case "run" -> {
+      case "run", "run-outputs" -> {
         var report =
             new RunEngine(
                     context,
                     Alcove.open(root),
-                    new RunOptions(dev.alcove.core.select.Selection.ALL, false, false))
+                    new RunOptions(
+                        dev.alcove.core.select.Selection.ALL,
+                        false,
+                        false,
+                        dev.alcove.core.cache.CacheOptions.DEFAULT,
+                        args[0].equals("run")
+                            ? dev.alcove.core.run.Download.ALL
+                            : dev.alcove.core.run.Download.OUTPUTS))
                 .run();
         if (!report.succeeded()) {
           throw new IllegalStateException(report.failureSummary());
