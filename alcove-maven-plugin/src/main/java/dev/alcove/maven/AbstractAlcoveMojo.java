@@ -70,13 +70,13 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter protected List<Step> steps = new ArrayList<>();
 
   /**
-   * Which store holds the snapshots' bytes, and its settings: {@code <store><s3><bucket>lake
-   * </bucket><region>eu-central-1</region></s3></store>}, or {@code <store><local><folder>...
-   * </folder></local></store>}. Naming a kind chooses it; without one, S3 is used when a bucket or
-   * {@code S3_ENDPOINT_URL} is found in the pom, the environment or {@code .env}, the local store
-   * otherwise. The short form {@code <store>folder</store>} (or {@code -Dalcove.store}) sets the
-   * local store's folder, {@code ~/.local/share/alcove/store} by default. {@code mvn alcove:help
-   * -Ddetail} lists every kind's settings.
+   * Which store holds the snapshots' bytes, and its settings: a kind's element and its settings
+   * inside it, e.g. {@code <store><s3><bucket>lake</bucket></s3></store>}. Naming a kind chooses
+   * it; without one, S3 is used when a bucket or {@code S3_ENDPOINT_URL} is found in the pom, the
+   * environment or {@code .env}, the local store otherwise. The short form {@code
+   * <store>folder</store>} (or {@code -Dalcove.store}) sets the local store's folder, {@code
+   * ~/.local/share/alcove/store} by default. Every kind's settings are listed by {@code alcove:help
+   * -Ddetail}.
    */
   @Parameter protected PlexusConfiguration store;
 
