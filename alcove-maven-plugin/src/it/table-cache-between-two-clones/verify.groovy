@@ -3,7 +3,8 @@ assert log('laptop.log').contains('tables: 2 tables built')
 
 def dry = log('ci-dry.log')
 assert dry.contains('plan: table://numbers/latest: restore from the table cache (output missing; built ')
-assert dry.contains('plan: table://total/latest: build unless unchanged or cached (upstream table://numbers/latest rebuilt)')
+// Below a table the cache restores, its key is known from the entry: planned as restored too.
+assert dry.contains('plan: table://total/latest: restore from the table cache (output missing; built ')
 
 def ci = log('ci.log')
 assert ci.contains('restored table://numbers/latest from the table cache (built ')

@@ -117,7 +117,100 @@ final class Planner {
       plan.add(step);
     }
     lookUpInCache(plan, own, forced, cache);
+    lookUpBelowCacheHits(plan, own, tables, forced, cache);
     return plan;
+  }
+
+  /**
+   * A table waiting for an upstream that the cache restores has a key known now: the entry names
+   * the upstream's output. Such tables are looked up too, level by level, so a cold clone plans
+   * every table it can restore as restored, and the dry run says so. A table whose output here is
+   * already the one that key built is left to be found unchanged.
+   */
+  private void lookUpBelowCacheHits(
+      List<PlannedStep> plan,
+      List<Own> own,
+      Map<StepUri, TableStep> tables,
+      Set<StepUri> forced,
+      CacheLookup cache) {
+    while (true) {
+      Map<StepUri, PlannedStep> byUri = new TreeMap<>();
+      plan.forEach(step -> byUri.put(step.uri(), step));
+      List<Integer> asked = new ArrayList<>();
+      List<Checksum> askedKeys = new ArrayList<>();
+      for (int i = 0; i < plan.size(); i++) {
+        PlannedStep step = plan.get(i);
+        if (step.action() != Action.BUILD
+            || !step.awaitsUpstream()
+            || forced.contains(step.uri())) {
+          continue;
+        }
+        Optional<Checksum> key = keyAfterCacheHits(tables.get(step.uri()), byUri);
+        if (key.isPresent() && !builtHereWith(step.uri(), key.get())) {
+          asked.add(i);
+          askedKeys.add(key.get());
+        }
+      }
+      if (asked.isEmpty()) {
+        return;
+      }
+      List<Optional<CacheEntry>> found =
+          Parallel.map(
+              java.util.stream.IntStream.range(0, asked.size()).boxed().toList(),
+              transfers,
+              dev.alcove.core.context.GoalContext.TRANSFERS,
+              j -> cache.find(askedKeys.get(j), plan.get(asked.get(j)).uri()));
+      boolean more = false;
+      for (int j = 0; j < asked.size(); j++) {
+        if (found.get(j).isPresent()) {
+          PlannedStep step = plan.get(asked.get(j));
+          // Its own reason ("output missing") says more than its upstream's, which is restored.
+          String reason = own.get(asked.get(j)).reason().orElse(step.reason());
+          plan.set(
+              asked.get(j),
+              new PlannedStep(step.uri(), Action.FROM_CACHE, reason, found.get(j), false));
+          more = true;
+        }
+      }
+      if (!more) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The table's key when every upstream table is either restored by the cache (its entry names its
+   * output) or not changed by this run (its metadata does); empty while one is still to be built.
+   */
+  private Optional<Checksum> keyAfterCacheHits(TableStep table, Map<StepUri, PlannedStep> plan) {
+    Map<StepUri, Checksum> outputs = new TreeMap<>();
+    for (StepUri dep : table.inputs.keySet()) {
+      if (!dep.isTable()) {
+        continue;
+      }
+      PlannedStep upstream = plan.get(dep);
+      if (upstream != null && upstream.action() == Action.FROM_CACHE) {
+        outputs.put(dep, upstream.cached().orElseThrow().output());
+      } else if ((upstream == null
+              || !upstream.changes()
+              || upstream.action() == Action.UPDATE_METADATA)
+          && outputProblem(dep).isEmpty()) {
+        outputs.put(dep, readMetadata(dep).orElseThrow().checksum());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(keys.key(table, keys.inputData(table, outputs::get)));
+  }
+
+  /** Whether the table's output here is the one {@code key} built when it was last built here. */
+  private boolean builtHereWith(StepUri uri, Checksum key) {
+    Optional<BuildManifest.Entry> recorded = manifest.get(uri);
+    return recorded.isPresent()
+        && !manifest.legacy()
+        && recorded.get().key().equals(key)
+        && outputProblem(uri).isEmpty()
+        && readMetadata(uri).map(m -> m.checksum().equals(recorded.get().output())).orElse(false);
   }
 
   /**

@@ -117,9 +117,12 @@ class SharedTableCacheTest {
     assertThat(dryRun)
         .anyMatch(
             line -> line.startsWith("plan: table://summary/latest: restore from the table cache"))
-        .contains(
-            "plan: table://top/latest: build unless unchanged or cached"
-                + " (upstream table://summary/latest rebuilt)");
+        // Below a table the cache restores, the key is known from the entry: restored too.
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "plan: table://top/latest: restore from the table cache (output"
+                        + " missing; built "));
 
     RunReport restored = run(ci, "home-ci", CacheOptions.DEFAULT, false);
     assertThat(restored.succeeded()).isTrue();
