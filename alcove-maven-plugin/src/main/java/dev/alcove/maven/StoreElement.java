@@ -25,6 +25,11 @@ final class StoreElement {
 
   static final String WHERE = "pom <store>";
 
+  /** The short form {@code <store>folder</store>} is the local store's folder. */
+  private static final String LOCAL = LocalStoreKind.INSTANCE.name();
+
+  private static final String FOLDER = "folder";
+
   private StoreElement() {}
 
   /**
@@ -39,11 +44,11 @@ final class StoreElement {
       Function<String, Optional<String>> properties,
       Path basedir) {
     Optional<String> chosen = Optional.empty();
-    Map<String, String> nested = new LinkedHashMap<>();
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     if (element != null && element.getChildCount() == 0) {
       Optional.ofNullable(element.getValue(null))
           .filter(value -> !value.isBlank())
-          .ifPresent(folder -> nested.put(LocalStoreKind.INSTANCE.name() + ".folder", folder));
+          .ifPresent(folder -> settings.put(LOCAL, new LinkedHashMap<>(Map.of(FOLDER, folder))));
     } else if (element != null) {
       for (PlexusConfiguration kind : element.getChildren()) {
         if (chosen.isPresent()) {
@@ -57,6 +62,8 @@ final class StoreElement {
                   + String.join(", ", StoreKinds.names()));
         }
         chosen = Optional.of(named(kind.getName()).name());
+        Map<String, String> values =
+            settings.computeIfAbsent(chosen.get(), k -> new LinkedHashMap<>());
         for (PlexusConfiguration setting : kind.getChildren()) {
           if (setting.getChildCount() > 0) {
             throw new AlcoveException(
@@ -67,18 +74,10 @@ final class StoreElement {
                     + setting.getName()
                     + "> holds elements: a setting takes one value");
           }
-          nested.put(kind.getName() + "." + setting.getName(), setting.getValue(""));
+          values.put(setting.getName(), setting.getValue(""));
         }
       }
     }
-    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-    nested.forEach(
-        (key, value) -> {
-          int dot = key.indexOf('.');
-          settings
-              .computeIfAbsent(key.substring(0, dot), kind -> new LinkedHashMap<>())
-              .put(key.substring(dot + 1), value);
-        });
     for (StoreKind kind : StoreKinds.ALL) {
       Map<String, String> values =
           settings.computeIfAbsent(kind.name(), k -> new LinkedHashMap<>());
@@ -92,8 +91,8 @@ final class StoreElement {
       }
     }
     settings
-        .getOrDefault(LocalStoreKind.INSTANCE.name(), new LinkedHashMap<>())
-        .computeIfPresent("folder", (name, folder) -> basedir.resolve(folder).toString());
+        .get(LOCAL)
+        .computeIfPresent(FOLDER, (name, folder) -> basedir.resolve(folder).toString());
     return new StoreConfiguration(chosen, settings, WHERE);
   }
 
