@@ -1,5 +1,6 @@
 package dev.alcove.core.run;
 
+import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.snapshot.RestoreSnapshot;
@@ -49,7 +50,17 @@ final class SnapshotsOnDemand {
         SnapshotMetadata metadata = snapshots.metadata(input);
         log.info(
             "fetching " + input + " from the store: " + table.uri + " is built here and reads it");
-        snapshots.restore(metadata, depot.get());
+        try {
+          snapshots.restore(metadata, depot.get());
+        } catch (AlcoveException e) {
+          throw new AlcoveException(
+              table.uri
+                  + " is built here and reads "
+                  + input
+                  + ", which this run left in the store: "
+                  + e.getMessage(),
+              e);
+        }
         fetched.add(input);
       }
     }

@@ -235,6 +235,22 @@ class SharedTableCacheTest {
                 + " here and reads it")
         .contains("snapshots: 0 left in the store, 1 fetched for the tables built here");
     assertThat(Files.readString(people)).isEqualTo("region,people\neu,10\neu,5\nas,7\n");
+
+    // A snapshot that cannot be fetched fails the table that needed it, in one line naming both.
+    Files.delete(people);
+    Files.move(object, kept);
+    dev.alcove.core.io.Folders.delete(cacheOf("home-ci"));
+    TestAlcove.write(ci.resolve("src/steps/tables/summary.sql"), SUMMARY.replace("sum", "min"));
+    RunReport unfetchable = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS);
+    assertThat(unfetchable.failed())
+        .containsOnlyKeys(StepUri.parse("table://summary/latest"))
+        .extractingByKey(StepUri.parse("table://summary/latest"))
+        .asString()
+        .startsWith(
+            "table://summary/latest is built here and reads snapshot://people/2024-07-26, which"
+                + " this run left in the store: object ")
+        .doesNotContain("\n");
+    assertThat(people).doesNotExist();
   }
 
   @Test
