@@ -41,7 +41,11 @@ final class AuditScope implements AutoCloseable {
   /** The data entries of the snapshots, as the git ignore files list them. */
   final Set<String> snapshotEntries = new LinkedHashSet<>();
 
-  private Optional<Optional<StepGraph>> graph = Optional.empty();
+  /** The step graph, or why the catalogue's dependencies do not make one. */
+  private final Optional<StepGraph> graph;
+
+  private final Optional<String> graphProblem;
+
   private Optional<Remote> remote = Optional.empty();
   private ParquetInspector inspector;
 
@@ -52,20 +56,25 @@ final class AuditScope implements AutoCloseable {
     this.options = options;
     this.statCache = StatCache.load(layout.buildDir());
     this.snapshots = new RestoreSnapshot(context, layout, statCache);
+    Optional<StepGraph> built = Optional.empty();
+    Optional<String> problem = Optional.empty();
+    try {
+      built = Optional.of(StepGraph.of(alcove.catalogue()));
+    } catch (AlcoveException e) {
+      problem = Optional.of(e.getMessage());
+    }
+    this.graph = built;
+    this.graphProblem = problem;
   }
 
   /** The step graph, or empty when the catalogue's dependencies do not resolve. */
   Optional<StepGraph> graph() {
-    if (graph.isEmpty()) {
-      Optional<StepGraph> built;
-      try {
-        built = Optional.of(StepGraph.of(alcove.catalogue()));
-      } catch (AlcoveException e) {
-        built = Optional.empty();
-      }
-      graph = Optional.of(built);
-    }
-    return graph.get();
+    return graph;
+  }
+
+  /** Why there is no step graph: an unknown dependency or a cycle, named. */
+  Optional<String> graphProblem() {
+    return graphProblem;
   }
 
   /** The store, and which of the objects the snapshots name it holds. */

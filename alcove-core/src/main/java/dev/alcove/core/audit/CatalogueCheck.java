@@ -2,8 +2,6 @@ package dev.alcove.core.audit;
 
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
-import dev.alcove.core.catalogue.StepGraph;
-import dev.alcove.core.errors.AlcoveException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +15,8 @@ final class CatalogueCheck implements AuditCheck {
   public List<Finding> check(AuditScope scope) {
     List<Finding> findings = new ArrayList<>();
     Catalogue catalogue = scope.alcove.catalogue();
-    try {
-      StepGraph.of(catalogue);
-    } catch (AlcoveException e) {
-      return List.of(Finding.error(CatalogueFile.FILE_NAME, e.getMessage()));
+    if (scope.graphProblem().isPresent()) {
+      return List.of(Finding.error(CatalogueFile.FILE_NAME, scope.graphProblem().get()));
     }
     findings.add(
         Finding.ok(

@@ -133,22 +133,29 @@ final class Planner {
       Map<StepUri, TableStep> tables,
       Set<StepUri> forced,
       CacheLookup cache) {
+    Map<StepUri, PlannedStep> byUri = new TreeMap<>();
+    plan.forEach(step -> byUri.put(step.uri(), step));
+    // A key, once known, stays what it is: each table is asked about once, in the pass that knew
+    // it.
+    Set<StepUri> keyKnown = new java.util.HashSet<>();
     while (true) {
-      Map<StepUri, PlannedStep> byUri = new TreeMap<>();
-      plan.forEach(step -> byUri.put(step.uri(), step));
       List<Integer> asked = new ArrayList<>();
       List<Checksum> askedKeys = new ArrayList<>();
       for (int i = 0; i < plan.size(); i++) {
         PlannedStep step = plan.get(i);
         if (step.action() != Action.BUILD
             || !step.awaitsUpstream()
-            || forced.contains(step.uri())) {
+            || forced.contains(step.uri())
+            || keyKnown.contains(step.uri())) {
           continue;
         }
         Optional<Checksum> key = keyAfterCacheHits(tables.get(step.uri()), byUri);
-        if (key.isPresent() && !builtHereWith(step.uri(), key.get())) {
-          asked.add(i);
-          askedKeys.add(key.get());
+        if (key.isPresent()) {
+          keyKnown.add(step.uri());
+          if (!builtHereWith(step.uri(), key.get())) {
+            asked.add(i);
+            askedKeys.add(key.get());
+          }
         }
       }
       if (asked.isEmpty()) {
@@ -166,9 +173,10 @@ final class Planner {
           PlannedStep step = plan.get(asked.get(j));
           // Its own reason ("output missing") says more than its upstream's, which is restored.
           String reason = own.get(asked.get(j)).reason().orElse(step.reason());
-          plan.set(
-              asked.get(j),
-              new PlannedStep(step.uri(), Action.FROM_CACHE, reason, found.get(j), false));
+          PlannedStep restored =
+              new PlannedStep(step.uri(), Action.FROM_CACHE, reason, found.get(j), false);
+          plan.set(asked.get(j), restored);
+          byUri.put(step.uri(), restored);
           more = true;
         }
       }

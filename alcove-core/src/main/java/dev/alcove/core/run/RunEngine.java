@@ -172,7 +172,11 @@ public final class RunEngine {
         .filter(
             step -> !step.runs() && !step.reason().isEmpty() && step.action() != Action.IN_STORE)
         .forEach(step -> log.info(step.describe()));
-    long leftInStore = plan.stream().filter(step -> step.action() == Action.IN_STORE).count();
+    Set<StepUri> inStore = new java.util.TreeSet<>();
+    plan.stream()
+        .filter(step -> step.action() == Action.IN_STORE)
+        .forEach(step -> inStore.add(step.uri()));
+    long leftInStore = inStore.size();
     if (toRun == 0) {
       log.info(
           String.format(
@@ -196,7 +200,8 @@ public final class RunEngine {
     for (PlannedStep step : plan) {
       if (step.runs()
           || (options.dryRun() && (step.reason().isEmpty() || step.action() == Action.IN_STORE))) {
-        log.info((options.dryRun() ? "plan: " : "") + step.describe() + fetches(step, plan, graph));
+        log.info(
+            (options.dryRun() ? "plan: " : "") + step.describe() + fetches(step, inStore, graph));
       }
     }
     if (options.dryRun()) {
@@ -223,7 +228,7 @@ public final class RunEngine {
                   new TableRun(keys, builds, cache, manifest, forced, onDemand, log))
               .withPushed(cache.pushed());
       summarize(report);
-      summarizeDownloads(plan, onDemand);
+      summarizeDownloads(inStore, onDemand);
       return report;
     } finally {
       statCache.save();
@@ -321,14 +326,10 @@ public final class RunEngine {
    * For a table to be built, the snapshots it reads that the run left in the store, which it
    * fetches first; nothing for a table that may still turn out unchanged or cached.
    */
-  private static String fetches(PlannedStep step, List<PlannedStep> plan, StepGraph graph) {
+  private static String fetches(PlannedStep step, Set<StepUri> inStore, StepGraph graph) {
     if (step.action() != Action.BUILD) {
       return "";
     }
-    Set<StepUri> inStore = new java.util.TreeSet<>();
-    plan.stream()
-        .filter(planned -> planned.action() == Action.IN_STORE)
-        .forEach(planned -> inStore.add(planned.uri()));
     List<String> fetched =
         graph.dependencies(step.uri()).stream()
             .filter(inStore::contains)
@@ -343,18 +344,15 @@ public final class RunEngine {
   }
 
   /** What the run left in the store, and what it had to fetch after all. */
-  private void summarizeDownloads(List<PlannedStep> plan, SnapshotsOnDemand onDemand) {
-    long left =
-        plan.stream().filter(step -> step.action() == Action.IN_STORE).count()
-            - onDemand.fetched().size();
-    if (left > 0 || !onDemand.fetched().isEmpty()) {
+  private void summarizeDownloads(Set<StepUri> inStore, SnapshotsOnDemand onDemand) {
+    int fetched = onDemand.fetched().size();
+    long left = inStore.size() - fetched;
+    if (left > 0 || fetched > 0) {
       log.info(
           "snapshots: "
               + left
               + " left in the store"
-              + (onDemand.fetched().isEmpty()
-                  ? ""
-                  : ", " + onDemand.fetched().size() + " fetched for the tables built here"));
+              + (fetched == 0 ? "" : ", " + fetched + " fetched for the tables built here"));
     }
   }
 

@@ -38,12 +38,15 @@ public final class LocalDirectoryStore implements ObjectStore {
   private final String name;
   private final boolean durable;
 
+  /** What to do when a folder cannot be written, where no front end gave its words. */
+  private static final String WRITABLE_FOLDER = "choose a folder you can write";
+
   /** What to do when the folder cannot be written, in the front end's words. */
   private final String remedy;
 
   /** A store: every object is flushed to disk before it is renamed into place. */
   public LocalDirectoryStore(Path root, String name) {
-    this(root, name, true, "choose a folder you can write");
+    this(root, name, true, WRITABLE_FOLDER);
   }
 
   /** As above; {@code remedy} says what to do when the folder cannot be written. */
@@ -63,7 +66,7 @@ public final class LocalDirectoryStore implements ObjectStore {
    * again; flushing each would cost a disk sync per object.
    */
   public static LocalDirectoryStore cache(Path root) {
-    return cache(root, "choose a folder you can write");
+    return cache(root, WRITABLE_FOLDER);
   }
 
   /** As above; {@code remedy} says what to do when the folder cannot be written. */
