@@ -11,6 +11,7 @@ import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.config.StoreConfiguration;
 import dev.alcove.core.store.config.StoreOptions;
 import dev.alcove.core.store.config.StoreResolver;
 import dev.alcove.core.store.s3.CredentialSource;
@@ -298,27 +299,42 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
     return Alcove.open(directory.toPath(), declaredSteps(), MavenFrontEnd.INSTANCE);
   }
 
-  /** How the goal opens its store (and cache), when it first needs it. */
+  /**
+   * How the goal opens its store (and cache), when it first needs it. The pom's {@code <store>} is
+   * read now: a mistyped kind or setting fails every goal at once, not only the first run that
+   * happens to open the store.
+   */
   protected Supplier<Depot> storeOpener() {
-    return () -> StoreResolver.open(directory.toPath(), storeOptions(), System.getenv(), log());
+    StoreConfiguration configured = storeConfiguration();
+    return () ->
+        StoreResolver.open(directory.toPath(), storeOptions(configured), System.getenv(), log());
   }
 
   protected StoreOptions storeOptions() {
-    Map<String, String> flat = new HashMap<>();
-    flat.put(AlcoveProperties.BUCKET, bucket);
-    flat.put(AlcoveProperties.ENDPOINT, endpoint);
-    flat.put(AlcoveProperties.REGION, region);
-    flat.put(AlcoveProperties.PATH_STYLE, pathStyle);
-    flat.put(AlcoveProperties.PREFIX, prefix);
+    return storeOptions(storeConfiguration());
+  }
+
+  private StoreOptions storeOptions(StoreConfiguration configured) {
     return new StoreOptions(
         cacheDir == null ? StoreOptions.defaultCache() : cacheDir.toPath(),
-        StoreElement.read(store, flat, this::mavenProperty, basedir()),
+        configured,
         ServerCredentials.find(settings, settingsDecrypter, serverId),
         "<server> '" + serverId + "' in settings.xml",
         session != null && session.isOffline(),
         awsCredentialChain(),
         MavenProxies.active(settings, settingsDecrypter),
         MavenFrontEnd.INSTANCE);
+  }
+
+  /** The pom's {@code <store>} and the flat store parameters, checked against the store kinds. */
+  private StoreConfiguration storeConfiguration() {
+    Map<String, String> flat = new HashMap<>();
+    flat.put(AlcoveProperties.BUCKET, bucket);
+    flat.put(AlcoveProperties.ENDPOINT, endpoint);
+    flat.put(AlcoveProperties.REGION, region);
+    flat.put(AlcoveProperties.PATH_STYLE, pathStyle);
+    flat.put(AlcoveProperties.PREFIX, prefix);
+    return StoreElement.read(store, flat, this::mavenProperty, basedir());
   }
 
   /** A property as {@code ${name}} in the pom would read it: the command line's, then the pom's. */
