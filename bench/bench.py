@@ -681,11 +681,27 @@ def cache_rows(data):
             shutil.copy(sidecar, target)
         return clone
 
+    def downloaded(clone, built=()):
+        """Bytes the run brought from the store: snapshot data, and the tables it did not build."""
+        snapshots = sum(f.stat().st_size for f in (clone / "data/snapshots").rglob("*")
+                        if f.is_file() and not f.name.endswith(".meta.yaml"))
+        tables = sum(f.stat().st_size for f in (clone / "data/tables").rglob("*.parquet")
+                     if f.parent.name not in built)
+        return snapshots, tables
+
+    def mib(n):
+        for unit, size in (("MiB", 2**20), ("KiB", 2**10)):
+            if n >= size:
+                return f"{n / size:.1f} {unit}"
+        return f"{n} B"
+
     cold, warm = [], []
     for r in range(REPEAT):
-        elapsed, out = mvn(fresh_clone("cache-cold"), "alcove:run", "-Dalcove.cache=false")
+        clone = fresh_clone("cache-cold")
+        elapsed, out = mvn(clone, "alcove:run", "-Dalcove.cache=false")
         assert f"tables: {TABLES} tables built" in out, out[-2000:]
         cold.append(elapsed)
+        cold_bytes = downloaded(clone, built={f"c{i:02d}" for i in range(TABLES)})
         elapsed, out = mvn(fresh_clone("cache-warm"), "alcove:run")
         assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
         warm.append(elapsed)
@@ -693,21 +709,23 @@ def cache_rows(data):
            "the same run with -Dalcove.cache=false", "speed", 2.0, "whole Maven command; both restore the snapshot from the store")
 
     # 8b. The same cold clone with -Dalcove.download=outputs: no snapshot byte leaves the store.
-    snapshot_bytes = (data / "rows.csv").stat().st_size
     outputs, noops = [], []
     for r in range(REPEAT):
         clone = fresh_clone("cache-outputs")
         elapsed, out = mvn(clone, "alcove:run", "-Dalcove.download=outputs")
         assert f"tables: {TABLES} restored from the table cache" in out, out[-2000:]
-        assert "snapshots: 1 left in the store" in out, out[-2000:]
+        assert "left in the store: 1 snapshot" in out, out[-2000:]
         assert not (clone / "data/snapshots/rows/2024-01-01.csv").exists()
         outputs.append(elapsed)
+        outputs_bytes = downloaded(clone)
+        assert outputs_bytes[0] == 0, outputs_bytes
         noop_seconds, out = mvn(clone, "alcove:run", "-Dalcove.download=outputs")
         assert "nothing to do" in out, out[-2000:]
         noops.append(noop_seconds)
     record("8b", f"row 8's cold clone with -Dalcove.download=outputs", outputs, cold,
            "the same run with -Dalcove.cache=false", "speed", 5.0,
-           f"downloads 0 B of snapshot data against {snapshot_bytes / 2**20:.0f} MiB")
+           f"downloads {mib(outputs_bytes[0])} of snapshot data and {mib(outputs_bytes[1])} of tables;"
+           f" the baseline {mib(cold_bytes[0])} of snapshot data and no table")
     floor("8b", "the next alcove:run on the same clone, a no-op (Maven's start, the plugin's and the plan)",
           statistics.median(cold) / statistics.median(noops), noops)
 
@@ -724,9 +742,11 @@ def cache_rows(data):
         assert "fetching snapshot://rows/2024-01-01 from the store" in out, out[-2000:]
         assert f"tables: 1 table built, {TABLES - 1} restored from the table cache" in out, out[-2000:]
         changed.append(elapsed)
+        changed_bytes = downloaded(clone, built={"c00"})
     record("8c", "row 8's cold clone with -Dalcove.download=outputs and one changed SQL step that reads the snapshot", changed, cold,
            "the same run with -Dalcove.cache=false", "speed", 2.0,
-           f"downloads the one input it builds from, {snapshot_bytes / 2**20:.0f} MiB")
+           f"downloads the one input it builds from, {mib(changed_bytes[0])} of snapshot data,"
+           f" and {mib(changed_bytes[1])} of the {TABLES - 1} tables it restores")
     for name in ("cache-origin", "cache-cold", "cache-warm", "cache-outputs", "cache-changed", "cache-store"):
         shutil.rmtree(WORK / name, ignore_errors=True)
 

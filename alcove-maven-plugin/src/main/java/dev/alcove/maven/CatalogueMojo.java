@@ -54,7 +54,10 @@ public class CatalogueMojo extends AbstractAlcoveMojo implements MavenReport {
           context -> {
             var alcove = openAlcove();
             String fragment =
-                new CataloguePage(alcove, StepStates.of(context, alcove))
+                new CataloguePage(
+                        alcove,
+                        StepStates.of(context, alcove),
+                        dev.alcove.core.tabledata.TableData.of(alcove.layout(), context))
                     .fragment(reportOutputDirectory.toPath());
             sink.head();
             sink.title();

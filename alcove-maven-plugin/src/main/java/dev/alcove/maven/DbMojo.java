@@ -1,9 +1,11 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.Alcove;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.db.AlcoveDatabase;
 import dev.alcove.core.db.ResultFormat;
 import dev.alcove.core.db.TableViews;
+import dev.alcove.core.tabledata.TableData;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -43,7 +45,10 @@ public class DbMojo extends AbstractAlcoveMojo {
     TableViews.Names viewNames = TableViews.Names.parse(names, context.frontEnd());
     // Results go to standard output, so they can be piped; that stream is Maven's and stays open.
     PrintStream out = output == null ? System.out : Documents.open(output);
-    try (AlcoveDatabase database = AlcoveDatabase.open(openAlcove(), viewNames, context.log())) {
+    Alcove alcove = openAlcove();
+    try (AlcoveDatabase database =
+        AlcoveDatabase.open(
+            alcove, viewNames, TableData.of(alcove.layout(), context), context.log())) {
       if (query != null && !query.isBlank()) {
         long rows = database.query(query, resultFormat, out);
         if (output != null) {

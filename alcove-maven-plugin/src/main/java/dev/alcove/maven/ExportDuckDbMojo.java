@@ -48,6 +48,7 @@ public class ExportDuckDbMojo extends AbstractAlcoveMojo {
         alcove,
         database == null ? null : database.toPath(),
         shortNames ? TableViews.Names.SHORT : TableViews.Names.FULL,
+        dev.alcove.core.tabledata.TableData.of(alcove.layout(), context),
         context.log());
   }
 }

@@ -1,8 +1,10 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.Alcove;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.select.Selection;
 import dev.alcove.core.table.ListSteps;
+import dev.alcove.core.tabledata.TableData;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -44,14 +46,14 @@ public class ListMojo extends AbstractAlcoveMojo {
 
   @Override
   protected void runGoal(GoalContext context) {
+    Alcove alcove = openAlcove();
+    TableData data = TableData.of(alcove.layout(), context);
+    Selection selection = Selection.parse(select, exclude, context.frontEnd());
     if (Documents.json(format)) {
-      Documents.print(
-          ListSteps.document(openAlcove(), Selection.parse(select, exclude, context.frontEnd())),
-          output);
+      Documents.print(ListSteps.document(alcove, selection, data), output);
       return;
     }
-    List<String> lines =
-        ListSteps.list(openAlcove(), Selection.parse(select, exclude, context.frontEnd()), paths);
+    List<String> lines = ListSteps.list(alcove, selection, paths, data);
     if (lines.isEmpty()) {
       getLog().info(select == null ? "no steps yet" : "no step matches " + select);
     }

@@ -5,6 +5,7 @@ import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,12 +45,12 @@ public class PackageMojo extends AbstractAlcoveMojo {
     }
     Alcove alcove = openAlcove();
     Map<String, StepUri> tables = classifiers(publish);
+    TableData tableData = TableData.of(alcove.layout(), context);
     for (Map.Entry<String, StepUri> published : tables.entrySet()) {
       StepUri uri = published.getValue();
       if (!uri.isTable() || !alcove.catalogue().contains(uri)) {
         throw new AlcoveException("pom <publish>: " + uri + " is not a table of the catalogue");
       }
-      Path parquet = alcove.layout().tableFile(uri);
       Path sidecar = alcove.layout().tableSidecar(uri);
       TableMetadata metadata;
       try {
@@ -57,6 +58,7 @@ public class PackageMojo extends AbstractAlcoveMojo {
       } catch (NoSuchFileException e) {
         throw new AlcoveException(uri + " is not built: run alcove:run before packaging it");
       }
+      Path parquet = tableData.local(uri, "pom <publish>");
       if (!Files.isRegularFile(parquet) || !Sha256.ofFile(parquet).equals(metadata.checksum())) {
         throw new AlcoveException(
             uri + " is not the table its metadata records: run alcove:run before packaging it");

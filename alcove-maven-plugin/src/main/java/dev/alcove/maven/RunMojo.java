@@ -1,5 +1,6 @@
 package dev.alcove.maven;
 
+import dev.alcove.core.Alcove;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.run.Download;
 import dev.alcove.core.run.RunDocuments;
@@ -8,6 +9,7 @@ import dev.alcove.core.run.RunOptions;
 import dev.alcove.core.run.RunReport;
 import dev.alcove.core.run.TableResources;
 import dev.alcove.core.select.Selection;
+import dev.alcove.core.tabledata.TableData;
 import java.io.File;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -60,9 +62,11 @@ public class RunMojo extends AbstractAlcoveMojo {
 
   /**
    * What the run brings to this machine: {@code all} (the default) every selected step and every
-   * input it reads; {@code outputs} only the selected tables, a snapshot that is only an input
-   * staying in the store until a table that reads it is built here (a clone that restores every
-   * table from the table cache downloads no snapshot).
+   * input it reads; {@code outputs} only the selected tables, a snapshot or table that is only an
+   * input staying in the store until a table that reads it is built here (a clone that restores
+   * every table from the table cache downloads no snapshot); {@code minimal} metadata only, a table
+   * found in the cache getting its metadata and its data staying in the store until a step or a
+   * goal ({@code db}, {@code export-duckdb}, {@code package}, {@code <resources>}) reads it.
    */
   @Parameter(property = AlcoveProperties.DOWNLOAD, defaultValue = "all")
   private String download;
@@ -125,12 +129,14 @@ public class RunMojo extends AbstractAlcoveMojo {
 
   private void shipTables(GoalContext context) {
     String setting = "<resources>" + resources.strip() + "</resources>";
+    Alcove alcove = openAlcove();
     TableResources.export(
-        openAlcove(),
+        alcove,
         resources,
         setting,
         resourcesDirectory.toPath(),
         buildDirectory.toPath(),
+        TableData.of(alcove.layout(), context),
         context.log());
     if (project != null && project.getFile() != null) {
       Resource folder = new Resource();

@@ -11,6 +11,7 @@ import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.store.Depot;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -46,6 +47,9 @@ final class AuditScope implements AutoCloseable {
 
   private final Optional<String> graphProblem;
 
+  /** Where the tables' data is: here, or left in the store by a run. */
+  final TableData tableData;
+
   private Optional<Remote> remote = Optional.empty();
   private ParquetInspector inspector;
 
@@ -56,6 +60,7 @@ final class AuditScope implements AutoCloseable {
     this.options = options;
     this.statCache = StatCache.load(layout.buildDir());
     this.snapshots = new RestoreSnapshot(context, layout, statCache);
+    this.tableData = TableData.of(layout, context);
     Optional<StepGraph> built = Optional.empty();
     Optional<String> problem = Optional.empty();
     try {
@@ -77,7 +82,7 @@ final class AuditScope implements AutoCloseable {
     return graphProblem;
   }
 
-  /** The store, and which of the objects the snapshots name it holds. */
+  /** The store, and which of the objects the snapshots and the tables left there name it holds. */
   record Remote(Depot depot, Set<Checksum> present, Map<StepUri, SnapshotMetadata> sidecars) {}
 
   /**
@@ -102,6 +107,8 @@ final class AuditScope implements AutoCloseable {
           } catch (AlcoveException e) {
             // The snapshot's own check reads it again and reports it.
           }
+        } else {
+          tableData.inStore(uri).ifPresent(stored -> named.add(stored.output()));
         }
       }
       remote =

@@ -49,7 +49,7 @@ final class TableCheck implements StepCheck {
       return List.of(Finding.error(subject, e.getMessage()));
     }
     if (!Files.isRegularFile(parquet)) {
-      return List.of(Finding.ok(subject, "not built here"));
+      return inStore(scope, uri);
     }
     if (metadata.isEmpty()) {
       return List.of(
@@ -72,6 +72,31 @@ final class TableCheck implements StepCheck {
     }
     List<Finding> tests = dataTests(scope, uri);
     return tests.isEmpty() ? List.of(Finding.ok(subject)) : tests;
+  }
+
+  /**
+   * A table whose data a run left in the store: nothing to check here; with the remote checks, the
+   * store must hold its file.
+   */
+  private static List<Finding> inStore(AuditScope scope, StepUri uri) {
+    String subject = uri.toString();
+    Optional<dev.alcove.core.tabledata.TablesInStore.Stored> stored = scope.tableData.inStore(uri);
+    if (stored.isEmpty()) {
+      return List.of(Finding.ok(subject, "not built here"));
+    }
+    if (scope.options.remote() && !scope.remote().present().contains(stored.get().output())) {
+      return List.of(
+          Finding.error(
+              subject,
+              "its data, left in the store by a run here, is missing from "
+                  + scope.remote().depot().describe()
+                  + ": "
+                  + scope.context.frontEnd().run(Goal.RUN)
+                  + " with "
+                  + scope.context.frontEnd().set(dev.alcove.core.frontend.Setting.FORCE, "true")
+                  + " builds it again"));
+    }
+    return List.of(Finding.ok(subject, "data in the store"));
   }
 
   /** The table's data tests against its data as built, one finding for each failure. */

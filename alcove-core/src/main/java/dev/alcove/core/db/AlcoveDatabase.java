@@ -6,6 +6,7 @@ import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.text.NearestNames;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,12 +16,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * {@code db}: an in-memory DuckDB with a view over every built table, for queries, a simple prompt,
- * or a listing of the views with their row counts.
+ * or a listing of the views with their row counts. A table whose data is only in the store gets its
+ * view when a statement names it: it is fetched then, verified by checksum.
  */
 public final class AlcoveDatabase implements AutoCloseable {
 
@@ -40,6 +43,10 @@ public final class AlcoveDatabase implements AutoCloseable {
   private final Connection connection;
   private final Map<String, TableViews.View> views;
   private final ViewHistory history;
+  private final TableData data;
+
+  /** Views over tables still in the store, created once a statement names them. */
+  private final Map<String, TableViews.View> inStore = new java.util.TreeMap<>();
 
   private final FrontEnd frontEnd;
 
@@ -47,7 +54,9 @@ public final class AlcoveDatabase implements AutoCloseable {
       Connection connection,
       Map<String, TableViews.View> views,
       ViewHistory history,
+      TableData data,
       FrontEnd frontEnd) {
+    this.data = data;
     this.frontEnd = frontEnd;
     this.connection = connection;
     this.views = views;
@@ -58,24 +67,73 @@ public final class AlcoveDatabase implements AutoCloseable {
    * Opens the views; a short name that showed another table in an earlier {@code db} is left out
    * with a warning on {@code log}.
    */
-  public static AlcoveDatabase open(Alcove alcove, TableViews.Names names, AlcoveLog log) {
+  public static AlcoveDatabase open(
+      Alcove alcove, TableViews.Names names, TableData data, AlcoveLog log) {
     ViewHistory history = ViewHistory.load(alcove.layout().buildDir());
     Map<String, TableViews.View> views =
-        history.keepMeanings(TableViews.of(alcove.catalogue(), alcove.layout(), names), log);
+        history.keepMeanings(TableViews.of(alcove.catalogue(), alcove.layout(), data, names), log);
     try {
-      Connection connection = DuckDb.inMemoryStreaming();
+      AlcoveDatabase database =
+          new AlcoveDatabase(DuckDb.inMemoryStreaming(), views, history, data, alcove.frontEnd());
       for (Map.Entry<String, TableViews.View> view : views.entrySet()) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute(
-              "CREATE VIEW "
-                  + DuckDb.identifier(view.getKey())
-                  + " AS SELECT * FROM "
-                  + DuckDb.readParquet(view.getValue().file()));
+        if (view.getValue().local()) {
+          database.createView(view.getKey(), view.getValue());
+        } else {
+          database.inStore.put(view.getKey(), view.getValue());
         }
       }
-      return new AlcoveDatabase(connection, views, history, alcove.frontEnd());
+      return database;
     } catch (SQLException e) {
       throw new AlcoveException("cannot open the tables in DuckDB: " + DuckDb.message(e));
+    }
+  }
+
+  private void createView(String name, TableViews.View view) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE VIEW "
+              + DuckDb.identifier(name)
+              + " AS SELECT * FROM "
+              + DuckDb.readParquet(view.file()));
+    }
+  }
+
+  /**
+   * Fetches the tables in the store whose views {@code sql} names, and creates those views. A name
+   * is looked for as a word: a statement that names a view only in a string or comment fetches a
+   * table it does not read, which costs time, never a wrong answer.
+   */
+  private void fetchNamedIn(String sql) {
+    List<String> named =
+        inStore.keySet().stream()
+            .filter(
+                name ->
+                    Pattern.compile(
+                            "(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])",
+                            Pattern.CASE_INSENSITIVE)
+                        .matcher(sql)
+                        .find())
+            .toList();
+    for (String name : named) {
+      TableViews.View view = inStore.get(name);
+      if (view == null) {
+        continue;
+      }
+      data.local(view.table(), "the query");
+      // The table's other name, if any, shows the same file, now here.
+      List<String> names =
+          inStore.entrySet().stream()
+              .filter(other -> other.getValue().table().equals(view.table()))
+              .map(Map.Entry::getKey)
+              .toList();
+      for (String each : names) {
+        try {
+          createView(each, inStore.remove(each));
+        } catch (SQLException e) {
+          throw new AlcoveException(
+              "cannot open " + view.table() + " in DuckDB: " + DuckDb.message(e));
+        }
+      }
     }
   }
 
@@ -108,6 +166,7 @@ public final class AlcoveDatabase implements AutoCloseable {
                           + frontEnd.run(Goal.DB)
                           + " without a query lists them all)"));
     }
+    fetchNamedIn(text);
     try (Statement statement = connection.createStatement()) {
       if (!statement.execute(text)) {
         out.println("OK");
@@ -138,13 +197,22 @@ public final class AlcoveDatabase implements AutoCloseable {
     }
     StringBuilder sql = new StringBuilder();
     for (String view : views.keySet()) {
+      if (inStore.containsKey(view)) {
+        continue;
+      }
       sql.append(sql.isEmpty() ? "" : " UNION ALL ")
           .append("SELECT ")
           .append(DuckDb.literal(view))
           .append(" AS view, count(*) AS rows FROM ")
           .append(DuckDb.identifier(view));
     }
-    query(sql.toString(), ResultFormat.TABLE, out);
+    if (!sql.isEmpty()) {
+      query(sql.toString(), ResultFormat.TABLE, out);
+    }
+    if (!inStore.isEmpty()) {
+      out.println(
+          "in the store, fetched when a query names them: " + String.join(", ", inStore.keySet()));
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.tabledata.TableData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +24,27 @@ public final class ExportDuckDb {
 
   private ExportDuckDb() {}
 
-  public static int export(Alcove alcove, Path database, TableViews.Names names, AlcoveLog log) {
+  /** Exports every built table; one only in the store is fetched first. */
+  public static int export(
+      Alcove alcove, Path database, TableViews.Names names, TableData data, AlcoveLog log) {
     if (database == null) {
       throw new AlcoveException(
           "no database file given: set "
               + alcove.frontEnd().set(Setting.DATABASE, "<file>")
               + ", e.g. target/alcove.duckdb");
     }
-    Map<String, TableViews.View> tables = TableViews.of(alcove.catalogue(), alcove.layout(), names);
+    Map<String, TableViews.View> tables =
+        TableViews.of(alcove.catalogue(), alcove.layout(), data, names);
     if (tables.isEmpty()) {
       throw new AlcoveException(
           "no tables are built: nothing to export (run " + alcove.frontEnd().run(Goal.RUN) + ")");
     }
     Path target = database.toAbsolutePath().normalize();
+    tables.values().stream()
+        .filter(view -> !view.local())
+        .map(TableViews.View::table)
+        .distinct()
+        .forEach(uri -> data.local(uri, "the export to " + target));
     Path temp = AtomicFiles.tempSibling(target);
     try {
       Files.createDirectories(target.getParent());

@@ -7,8 +7,8 @@ import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.frontend.SettingChoices;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.naming.ShortNames;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,28 +32,32 @@ public final class TableViews {
     }
   }
 
-  /** A view: the table it shows and that table's Parquet file. */
-  public record View(StepUri table, Path file) {}
+  /**
+   * A view: the table it shows and that table's Parquet file, which may still be in the store
+   * ({@code local} false), to be fetched when something reads it.
+   */
+  public record View(StepUri table, Path file, boolean local) {}
 
   private TableViews() {}
 
-  /** View name to table, for every table that has been built. */
-  public static Map<String, View> of(Catalogue catalogue, AlcoveLayout layout, Names names) {
+  /** View name to table, for every table that has been built, here or in the store. */
+  public static Map<String, View> of(
+      Catalogue catalogue, AlcoveLayout layout, TableData data, Names names) {
     List<StepUri> built =
         catalogue.steps().keySet().stream()
             .filter(StepUri::isTable)
-            .filter(uri -> Files.isRegularFile(layout.tableFile(uri)))
+            .filter(uri -> data.where(uri) != TableData.Where.MISSING)
             .toList();
     Map<StepUri, String> aliases = ShortNames.of(built);
     Map<String, View> views = new LinkedHashMap<>();
     Map<String, StepUri> owners = new HashMap<>();
     for (StepUri uri : built) {
-      Path file = layout.tableFile(uri);
+      View view = new View(uri, layout.tableFile(uri), data.where(uri) == TableData.Where.LOCAL);
       if (names != Names.FULL) {
-        add(views, owners, ShortNames.identifier(aliases.get(uri)), uri, file);
+        add(views, owners, ShortNames.identifier(aliases.get(uri)), view);
       }
       if (names != Names.SHORT) {
-        add(views, owners, ShortNames.identifier(ShortNames.fullName(uri)), uri, file);
+        add(views, owners, ShortNames.identifier(ShortNames.fullName(uri)), view);
       }
     }
     return views;
@@ -61,7 +65,8 @@ public final class TableViews {
 
   /** Adds a view; two tables under one name would silently lose one of them, so that is refused. */
   private static void add(
-      Map<String, View> views, Map<String, StepUri> owners, String name, StepUri uri, Path file) {
+      Map<String, View> views, Map<String, StepUri> owners, String name, View view) {
+    StepUri uri = view.table();
     StepUri owner = owners.putIfAbsent(name, uri);
     if (owner != null && !owner.equals(uri)) {
       throw new AlcoveException(
@@ -74,6 +79,6 @@ public final class TableViews {
               + " ('/' and '-' become '_'): rename one of them so that their names differ in"
               + " letters or digits");
     }
-    views.put(name, new View(uri, file));
+    views.put(name, view);
   }
 }

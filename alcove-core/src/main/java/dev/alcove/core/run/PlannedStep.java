@@ -10,22 +10,28 @@ import java.util.Optional;
  * @param cached for {@link Action#FROM_CACHE}, the entry the table is restored from
  * @param awaitsUpstream a table below one that changes in this run: its key is known only once that
  *     one is done, and it may then turn out unchanged, or be found in the cache
+ * @param dataHere whether the run leaves the step's data on this machine ({@link Download}): a
+ *     table restored from the cache that need not be here gets its metadata only
  */
 public record PlannedStep(
     StepUri uri,
     Action action,
     String reason,
     Optional<CacheEntry> cached,
-    boolean awaitsUpstream) {
+    boolean awaitsUpstream,
+    boolean dataHere) {
 
   /** What a run does with a step. */
   public enum Action {
     UP_TO_DATE,
-    /** A snapshot's data is brought back from the store. */
+    /**
+     * Data only in the store is brought here: a snapshot's, or a table's that an earlier run left
+     * there.
+     */
     RESTORE,
     /**
-     * A snapshot that is only an input stays in the store ({@link Download#OUTPUTS}): fetched if a
-     * table that reads it is built here.
+     * A snapshot or table whose data stays in the store ({@link Download}): fetched if a table that
+     * reads it is built here, or a goal reads it.
      */
     IN_STORE,
     BUILD,
@@ -36,11 +42,29 @@ public record PlannedStep(
   }
 
   public PlannedStep(StepUri uri, Action action, String reason) {
-    this(uri, action, reason, Optional.empty(), false);
+    this(uri, action, reason, Optional.empty(), false, true);
+  }
+
+  PlannedStep(
+      StepUri uri,
+      Action action,
+      String reason,
+      Optional<CacheEntry> cached,
+      boolean awaitsUpstream) {
+    this(uri, action, reason, cached, awaitsUpstream, true);
   }
 
   PlannedStep withReason(String newReason) {
-    return new PlannedStep(uri, action, newReason, cached, awaitsUpstream);
+    return new PlannedStep(uri, action, newReason, cached, awaitsUpstream, dataHere);
+  }
+
+  /** This table, found in the cache under the key it has now. */
+  PlannedStep fromCache(Optional<CacheEntry> entry, String why) {
+    return new PlannedStep(uri, Action.FROM_CACHE, why, entry, false, dataHere);
+  }
+
+  PlannedStep withDataHere(boolean here) {
+    return new PlannedStep(uri, action, reason, cached, awaitsUpstream, here);
   }
 
   public boolean runs() {
@@ -68,7 +92,9 @@ public record PlannedStep(
       case BUILD ->
           (awaitsUpstream ? "build unless unchanged or cached (" : "build (") + reason + ")";
       case FROM_CACHE ->
-          "restore from the table cache ("
+          (dataHere
+                  ? "restore from the table cache ("
+                  : "restore its metadata from the table cache, data left in the store (")
               + reason
               + "; built "
               + cached.map(CacheEntry::builtOn).orElse("?")

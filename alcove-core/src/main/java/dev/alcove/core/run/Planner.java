@@ -12,6 +12,7 @@ import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class Planner {
   private final TableKeys keys;
   private final ThreadBudget threads;
   private final ThreadBudget transfers;
+  private final TableData tableData;
 
   /**
    * Table metadata as planning read it: planning reads each file several times, and no build runs.
@@ -49,7 +51,9 @@ final class Planner {
       RestoreSnapshot snapshots,
       TableKeys keys,
       ThreadBudget threads,
-      ThreadBudget transfers) {
+      ThreadBudget transfers,
+      TableData tableData) {
+    this.tableData = tableData;
     this.layout = layout;
     this.digester = digester;
     this.manifest = manifest;
@@ -78,7 +82,7 @@ final class Planner {
       Set<StepUri> forced,
       Inputs inputs,
       CacheLookup cache,
-      java.util.function.Predicate<StepUri> leftInStore) {
+      java.util.function.Predicate<StepUri> keepHere) {
     List<Own> own =
         Parallel.map(steps, threads, uri -> ownState(uri, tables, forced.contains(uri)));
     Map<StepUri, PlannedStep> planned = new TreeMap<>();
@@ -103,12 +107,21 @@ final class Planner {
                 .reason()
                 .map(
                     r ->
-                        r.equals(RestoreSnapshot.DATA_MISSING) && leftInStore.test(uri)
-                            ? new PlannedStep(uri, Action.IN_STORE, r)
+                        r.equals(RestoreSnapshot.DATA_MISSING) && !keepHere.test(uri)
+                            ? new PlannedStep(uri, Action.IN_STORE, r).withDataHere(false)
                             : new PlannedStep(uri, Action.RESTORE, r))
                 .orElse(new PlannedStep(uri, Action.UP_TO_DATE, ""));
       } else {
-        step = planTable(uri, state, graph.dependencies(uri), planned, forced.contains(uri));
+        step =
+            planTable(uri, state, graph.dependencies(uri), planned, forced.contains(uri))
+                .withDataHere(keepHere.test(uri));
+        if (step.action() == Action.UP_TO_DATE && !Files.isRegularFile(layout.tableFile(uri))) {
+          // Current, its data in the store: an earlier run in another download mode left it there.
+          step =
+              keepHere.test(uri)
+                  ? new PlannedStep(uri, Action.RESTORE, "data left in the store by an earlier run")
+                  : new PlannedStep(uri, Action.IN_STORE, "data in the store").withDataHere(false);
+        }
       }
       if (step.runs() && inputs.needed().containsKey(uri)) {
         step = step.withReason(step.reason() + "; an input of " + inputs.needed().get(uri));
@@ -173,8 +186,7 @@ final class Planner {
           PlannedStep step = plan.get(asked.get(j));
           // Its own reason ("output missing") says more than its upstream's, which is restored.
           String reason = own.get(asked.get(j)).reason().orElse(step.reason());
-          PlannedStep restored =
-              new PlannedStep(step.uri(), Action.FROM_CACHE, reason, found.get(j), false);
+          PlannedStep restored = step.fromCache(found.get(j), reason);
           plan.set(asked.get(j), restored);
           byUri.put(step.uri(), restored);
           more = true;
@@ -282,8 +294,7 @@ final class Planner {
       int i = asked.get(j);
       if (found.get(j).isPresent()) {
         PlannedStep step = plan.get(i);
-        plan.set(
-            i, new PlannedStep(step.uri(), Action.FROM_CACHE, step.reason(), found.get(j), false));
+        plan.set(i, step.fromCache(found.get(j), step.reason()));
       }
     }
   }
@@ -374,7 +385,7 @@ final class Planner {
   /** Whether the table's Parquet file and its metadata are there and agree. */
   private Optional<String> outputProblem(StepUri uri) {
     if (!Files.isRegularFile(layout.tableFile(uri))) {
-      return Optional.of("output missing");
+      return leftInStore(uri) ? Optional.empty() : Optional.of("output missing");
     }
     Optional<TableMetadata> metadata;
     try {
@@ -389,6 +400,17 @@ final class Planner {
       return Optional.of("output modified since it was built");
     }
     return Optional.empty();
+  }
+
+  /** Whether the table's data, as its metadata names it, is in the store and not here. */
+  private boolean leftInStore(StepUri uri) {
+    try {
+      return readMetadata(uri)
+          .map(metadata -> tableData.recordsInStore(uri, metadata.checksum()))
+          .orElse(false);
+    } catch (AlcoveException e) {
+      return false;
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.alcove.core.run.runner.Engines;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.snapshot.SnapshotSummaries;
 import dev.alcove.core.table.StepDefinitions;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,9 +110,17 @@ public final class RunEngine {
             digester,
             new Engines(digester.countingInto(libraryBytes), context::javaClassPath),
             snapshots);
+    TableData tableData = TableData.of(layout, context);
     Planner planner =
         new Planner(
-            layout, digester, manifest, snapshots, keys, context.work(), context.transfers());
+            layout,
+            digester,
+            manifest,
+            snapshots,
+            keys,
+            context.work(),
+            context.transfers(),
+            tableData);
     Planner.Inputs inputs = planner.inputsOf(selected, graph);
     Set<StepUri> planned = new java.util.TreeSet<>(selected);
     planned.addAll(inputs.needed().keySet());
@@ -145,7 +154,7 @@ public final class RunEngine {
             forced,
             inputs,
             (key, table) -> cache.lookup(key, table.toString()),
-            leftInStore(selected));
+            keepHere(selected));
     long verifyNanos = System.nanoTime() - planStart;
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
@@ -176,7 +185,6 @@ public final class RunEngine {
     plan.stream()
         .filter(step -> step.action() == Action.IN_STORE)
         .forEach(step -> inStore.add(step.uri()));
-    long leftInStore = inStore.size();
     if (toRun == 0) {
       log.info(
           String.format(
@@ -184,12 +192,7 @@ public final class RunEngine {
               "all %d steps are up to date: nothing to do (checked in %.2f s%s)",
               plan.size(),
               (System.nanoTime() - planStart) / 1e9,
-              leftInStore == 0
-                  ? ""
-                  : "; "
-                      + leftInStore
-                      + (leftInStore == 1 ? " snapshot" : " snapshots")
-                      + " left in the store"));
+              inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store"));
       if (!options.dryRun()) {
         statCache.save();
         summaries.save();
@@ -201,7 +204,9 @@ public final class RunEngine {
       if (step.runs()
           || (options.dryRun() && (step.reason().isEmpty() || step.action() == Action.IN_STORE))) {
         log.info(
-            (options.dryRun() ? "plan: " : "") + step.describe() + fetches(step, inStore, graph));
+            (options.dryRun() ? "plan: " : "")
+                + step.describe()
+                + fetches(step, inStore, graph, dep -> sizeInStore(dep, snapshots, tableData)));
       }
     }
     if (options.dryRun()) {
@@ -213,11 +218,10 @@ public final class RunEngine {
       // Every table built or restored is checked in DuckDB: load it while the first one starts.
       DuckDb.preload(context.workers());
     }
-    TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, log);
-    SnapshotsOnDemand onDemand =
-        options.download() == Download.ALL
-            ? SnapshotsOnDemand.NONE
-            : new SnapshotsOnDemand(snapshots, context::depot, log);
+    TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, tableData, log);
+    InputsOnDemand onDemand =
+        new InputsOnDemand(
+            options.download() == Download.ALL ? null : snapshots, tableData, context::depot, log);
     try {
       RunReport report =
           execute(
@@ -225,8 +229,12 @@ public final class RunEngine {
                   plan,
                   tables,
                   snapshots,
-                  new TableRun(keys, builds, cache, manifest, forced, onDemand, log))
+                  tableData,
+                  new TableRun(keys, builds, cache, manifest, forced, onDemand, tableData, log))
               .withPushed(cache.pushed());
+      if (options.download() == Download.MINIMAL) {
+        leaveBuiltInputsInStore(report, selected, tableData);
+      }
       summarize(report);
       summarizeDownloads(inStore, onDemand);
       return report;
@@ -242,6 +250,7 @@ public final class RunEngine {
       List<PlannedStep> plan,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
+      TableData tableData,
       TableRun builds) {
     Map<StepUri, TableRun.Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     Map<StepUri, RunReport.Timing> timings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -265,7 +274,8 @@ public final class RunEngine {
         for (PlannedStep step : plan) {
           if (pending.containsKey(step.uri()) && waitingOn.get(step.uri()) == 0) {
             running.put(
-                completion.submit(task(step, tables, snapshots, builds, outcomes, timings)),
+                completion.submit(
+                    task(step, tables, snapshots, tableData, builds, outcomes, timings)),
                 step.uri());
           }
         }
@@ -294,7 +304,14 @@ public final class RunEngine {
                 if (remaining == 0) {
                   running.put(
                       completion.submit(
-                          task(pending.get(next), tables, snapshots, builds, outcomes, timings)),
+                          task(
+                              pending.get(next),
+                              tables,
+                              snapshots,
+                              tableData,
+                              builds,
+                              outcomes,
+                              timings)),
                       next);
                 }
               }
@@ -312,29 +329,43 @@ public final class RunEngine {
   }
 
   /**
-   * Which snapshots a selection leaves in the store ({@link Download#OUTPUTS}): those it reads but
-   * did not name. With every step selected, every snapshot is only an input.
+   * Whether the run leaves a step's data here ({@link Download}): a table the selection selects, or
+   * a snapshot it names (with every step selected, snapshots are only inputs).
    */
-  private java.util.function.Predicate<StepUri> leftInStore(Set<StepUri> selected) {
-    if (options.download() == Download.ALL) {
-      return uri -> false;
-    }
-    return uri -> uri.isSnapshot() && (options.selection().isAll() || !selected.contains(uri));
+  private java.util.function.Predicate<StepUri> keepHere(Set<StepUri> selected) {
+    return uri ->
+        options
+            .download()
+            .keepsHere(selected.contains(uri) && (uri.isTable() || !options.selection().isAll()));
   }
 
   /**
-   * For a table to be built, the snapshots it reads that the run left in the store, which it
-   * fetches first; nothing for a table that may still turn out unchanged or cached.
+   * For a table to be built, the inputs it reads that are only in the store, which it fetches
+   * first, with their sizes where known; nothing for a table that may still turn out unchanged or
+   * cached.
    */
-  private static String fetches(PlannedStep step, Set<StepUri> inStore, StepGraph graph) {
+  private static String fetches(
+      PlannedStep step,
+      Set<StepUri> inStore,
+      StepGraph graph,
+      java.util.function.Function<StepUri, Optional<OptionalLong>> sizeInStore) {
     if (step.action() != Action.BUILD) {
       return "";
     }
-    List<String> fetched =
-        graph.dependencies(step.uri()).stream()
-            .filter(inStore::contains)
-            .map(StepUri::toString)
-            .toList();
+    List<String> fetched = new ArrayList<>();
+    for (StepUri dep : graph.dependencies(step.uri())) {
+      if (!inStore.contains(dep) && dep.isSnapshot()) {
+        continue;
+      }
+      Optional<OptionalLong> size = sizeInStore.apply(dep);
+      if (inStore.contains(dep) || size.isPresent()) {
+        fetched.add(
+            dep
+                + size.filter(OptionalLong::isPresent)
+                    .map(bytes -> " (" + ProgressReporter.human(bytes.getAsLong()) + ")")
+                    .orElse(""));
+      }
+    }
     if (fetched.isEmpty()) {
       return "";
     }
@@ -343,16 +374,80 @@ public final class RunEngine {
         + " from the store first";
   }
 
+  /**
+   * For an input whose data is only in the store: its size where known (a table's is recorded; a
+   * snapshot's is asked of the store in a dry run, unless it is a folder of many objects); empty
+   * for an input that is here.
+   */
+  private Optional<OptionalLong> sizeInStore(
+      StepUri dep, RestoreSnapshot snapshots, TableData tableData) {
+    if (dep.isTable()) {
+      return tableData.inStore(dep).map(stored -> OptionalLong.of(stored.bytes()));
+    }
+    if (!options.dryRun()) {
+      return Optional.of(OptionalLong.empty());
+    }
+    try {
+      List<dev.alcove.core.checksum.Checksum> objects = snapshots.metadata(dep).objects();
+      if (objects.size() > 64) {
+        return Optional.of(OptionalLong.empty());
+      }
+      long total = 0;
+      for (dev.alcove.core.checksum.Checksum object : objects) {
+        OptionalLong size = context.depot().size(object);
+        if (size.isEmpty()) {
+          return Optional.of(OptionalLong.empty());
+        }
+        total += size.getAsLong();
+      }
+      return Optional.of(OptionalLong.of(total));
+    } catch (RuntimeException e) {
+      // A plan does not fail for want of a size.
+      return Optional.of(OptionalLong.empty());
+    }
+  }
+
+  /**
+   * In {@link Download#MINIMAL}, a table built here only as an input of the selection is removed
+   * here once it is in the store: what nothing asked for does not stay on this machine.
+   */
+  private void leaveBuiltInputsInStore(
+      RunReport report, Set<StepUri> selected, TableData tableData) {
+    for (StepUri uri : report.tables(TableRun.Outcome.BUILT)) {
+      if (!selected.contains(uri) && report.pushed().contains(uri)) {
+        tableData.moveToStore(uri);
+      }
+    }
+  }
+
+  /** {@code 2 snapshots and 1 table}: a set of steps counted by kind. */
+  private static String countByKind(Set<StepUri> steps) {
+    long tables = steps.stream().filter(StepUri::isTable).count();
+    long snapshots = steps.size() - tables;
+    List<String> parts = new ArrayList<>();
+    if (snapshots > 0) {
+      parts.add(snapshots + (snapshots == 1 ? " snapshot" : " snapshots"));
+    }
+    if (tables > 0) {
+      parts.add(tables + (tables == 1 ? " table" : " tables"));
+    }
+    return String.join(" and ", parts);
+  }
+
   /** What the run left in the store, and what it had to fetch after all. */
-  private void summarizeDownloads(Set<StepUri> inStore, SnapshotsOnDemand onDemand) {
-    int fetched = onDemand.fetched().size();
-    long left = inStore.size() - fetched;
-    if (left > 0 || fetched > 0) {
-      log.info(
-          "snapshots: "
-              + left
-              + " left in the store"
-              + (fetched == 0 ? "" : ", " + fetched + " fetched for the tables built here"));
+  private void summarizeDownloads(Set<StepUri> inStore, InputsOnDemand onDemand) {
+    Set<StepUri> fetched = onDemand.fetched();
+    Set<StepUri> left = new java.util.TreeSet<>(inStore);
+    left.removeAll(fetched);
+    List<String> parts = new ArrayList<>();
+    if (!left.isEmpty()) {
+      parts.add("left in the store: " + countByKind(left));
+    }
+    if (!fetched.isEmpty()) {
+      parts.add("fetched from the store for the tables built here: " + countByKind(fetched));
+    }
+    if (!parts.isEmpty()) {
+      log.info(String.join("; ", parts));
     }
   }
 
@@ -367,6 +462,10 @@ public final class RunEngine {
     }
     if (cached > 0) {
       parts.add(cached + " restored from the table cache");
+    }
+    int leftInStore = report.tables(TableRun.Outcome.LEFT_IN_STORE).size();
+    if (leftInStore > 0) {
+      parts.add(leftInStore + " restored from the table cache as metadata only, data in the store");
     }
     if (unchanged > 0) {
       parts.add(unchanged + " found unchanged");
@@ -395,6 +494,7 @@ public final class RunEngine {
       PlannedStep step,
       Map<StepUri, TableStep> tables,
       RestoreSnapshot snapshots,
+      TableData tableData,
       TableRun builds,
       Map<StepUri, TableRun.Outcome> outcomes,
       Map<StepUri, RunReport.Timing> timings) {
@@ -404,7 +504,9 @@ public final class RunEngine {
       OptionalLong rows = OptionalLong.empty();
       Path data = null;
       try {
-        if (step.action() == Action.RESTORE) {
+        if (step.action() == Action.RESTORE && step.uri().isTable()) {
+          data = tableData.local(step.uri(), "this run");
+        } else if (step.action() == Action.RESTORE) {
           SnapshotMetadata metadata = snapshots.metadata(step.uri());
           snapshots.restore(metadata, context.depot());
           data = snapshots.dataPath(metadata);

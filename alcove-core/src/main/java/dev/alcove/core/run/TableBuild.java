@@ -26,6 +26,8 @@ import dev.alcove.core.run.runner.StepContext;
 import dev.alcove.core.run.runner.StepFailedException;
 import dev.alcove.core.run.runner.StepInput;
 import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.tabledata.TableData;
+import dev.alcove.core.tabledata.TablesInStore;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +56,7 @@ final class TableBuild {
   private final RestoreSnapshot snapshots;
   private final FileDigester digester;
   private final BuildManifest manifest;
+  private final TableData tableData;
   private final AlcoveLog log;
 
   TableBuild(
@@ -61,7 +64,9 @@ final class TableBuild {
       RestoreSnapshot snapshots,
       FileDigester digester,
       BuildManifest manifest,
+      TableData tableData,
       AlcoveLog log) {
+    this.tableData = tableData;
     this.layout = layout;
     this.snapshots = snapshots;
     this.digester = digester;
@@ -161,6 +166,38 @@ final class TableBuild {
   }
 
   /**
+   * Restores the table's metadata from the cache entry and leaves its data in the store, where the
+   * entry's object is: a reader fetches it when it needs it. The object is checked then, against
+   * the checksum the metadata names.
+   */
+  void leaveInStore(TableStep step, CacheEntry entry, String engine) {
+    StepUri uri = step.uri;
+    NoLinks.requireBelow(layout.dataDir(), layout.tableFile(uri));
+    // Recorded first: a run killed before the metadata names the entry's object finds the table
+    // missing (the metadata and the record disagree) and restores it again.
+    tableData.leftInStore(uri, new TablesInStore.Stored(entry.output(), entry.bytes()));
+    try {
+      // A file of an older build here would be taken for the table's data.
+      Files.deleteIfExists(layout.tableFile(uri));
+      Files.createDirectories(layout.tableSidecar(uri).getParent());
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot write the metadata of " + uri, e);
+    }
+    metadataOf(step, entry).write(layout.tableSidecar(uri));
+    manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "restored the metadata of %s from the table cache (built %s by %s): %d rows, %s left in"
+                + " the store",
+            uri,
+            entry.builtOn(),
+            entry.builtBy(),
+            entry.rows(),
+            ProgressReporter.human(entry.bytes())));
+  }
+
+  /**
    * Rewrites the table's metadata with its inputs' current sidecars and descriptive fields, its
    * data being current: what an upstream rebuilt into the same bytes, or a sidecar edited by hand,
    * asks. A file that would not change is not written.
@@ -197,9 +234,11 @@ final class TableBuild {
    */
   boolean outputIs(StepUri uri, Checksum output) {
     Path file = layout.tableFile(uri);
+    if (!Files.isRegularFile(file)) {
+      return tableData.inStore(uri).map(stored -> stored.output().equals(output)).orElse(false);
+    }
     try {
-      return Files.isRegularFile(file)
-          && TableMetadata.readIfExists(layout.tableSidecar(uri), uri)
+      return TableMetadata.readIfExists(layout.tableSidecar(uri), uri)
               .map(metadata -> metadata.checksum().equals(output))
               .orElse(false)
           && digester.checksum(file).equals(output);
@@ -296,19 +335,22 @@ final class TableBuild {
   private void install(TableStep step, Path output, CacheEntry entry, String engine)
       throws IOException {
     StepUri uri = step.uri;
-    TableMetadata metadata =
-        new TableMetadata(
-            uri,
-            entry.output(),
-            step.inputManifest(layout, digester),
-            entry.schema(),
-            new TableMetadata.Execution(
-                entry.started(), entry.finished(), entry.seconds(), "success"),
-            descriptive(step),
-            Map.of());
+    TableMetadata metadata = metadataOf(step, entry);
     AtomicFiles.moveIntoPlace(output, layout.tableFile(uri));
     metadata.write(layout.tableSidecar(uri));
+    tableData.madeLocal(uri);
     manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
+  }
+
+  private TableMetadata metadataOf(TableStep step, CacheEntry entry) {
+    return new TableMetadata(
+        step.uri,
+        entry.output(),
+        step.inputManifest(layout, digester),
+        entry.schema(),
+        new TableMetadata.Execution(entry.started(), entry.finished(), entry.seconds(), "success"),
+        descriptive(step),
+        Map.of());
   }
 
   private Path dataPath(StepUri dep) {

@@ -3,13 +3,13 @@ package dev.alcove.core.run;
 import dev.alcove.core.Alcove;
 import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.select.Selection;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,13 @@ public final class TableResources {
    * @return the copies, in the graph's order
    */
   public static List<Path> export(
-      Alcove alcove, String select, String setting, Path folder, Path buildDir, AlcoveLog log) {
+      Alcove alcove,
+      String select,
+      String setting,
+      Path folder,
+      Path buildDir,
+      TableData data,
+      AlcoveLog log) {
     Selection selection = Selection.forSetting(select, setting);
     AlcoveLayout layout = alcove.layout();
     StepGraph graph = StepGraph.of(alcove.catalogue());
@@ -62,16 +68,7 @@ public final class TableResources {
           throw new AlcoveException(
               setting + ": " + uri + " is a snapshot; only tables are copied into the resources");
         }
-        Path table = layout.tableFile(uri);
-        if (!Files.isRegularFile(table)) {
-          throw new AlcoveException(
-              setting
-                  + ": "
-                  + uri
-                  + " is not built here: run "
-                  + alcove.frontEnd().run(Goal.RUN)
-                  + " first");
-        }
+        Path table = data.local(uri, setting);
         Path copy = folder.resolve(layout.tablesDir().relativize(table).toString());
         NoLinks.requireBelow(base, copy);
         if (!sameFile(table, copy)) {

@@ -7,6 +7,7 @@ import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.run.PlannedStep.Action;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ public final class TableRun {
   public enum Outcome {
     BUILT,
     FROM_CACHE,
+    /** Its metadata restored from the table cache, its data left in the store. */
+    LEFT_IN_STORE,
     UNCHANGED
   }
 
@@ -32,7 +35,8 @@ public final class TableRun {
   private final TableCache cache;
   private final BuildManifest manifest;
   private final java.util.Set<StepUri> forced;
-  private final SnapshotsOnDemand inputs;
+  private final InputsOnDemand inputs;
+  private final TableData tableData;
   private final AlcoveLog log;
 
   TableRun(
@@ -41,9 +45,11 @@ public final class TableRun {
       TableCache cache,
       BuildManifest manifest,
       java.util.Set<StepUri> forced,
-      SnapshotsOnDemand inputs,
+      InputsOnDemand inputs,
+      TableData tableData,
       AlcoveLog log) {
     this.inputs = inputs;
+    this.tableData = tableData;
     this.keys = keys;
     this.builds = builds;
     this.cache = cache;
@@ -58,6 +64,7 @@ public final class TableRun {
     if (planned.action() == Action.UPDATE_METADATA) {
       builds.refreshMetadata(step, key, engine);
       log.info("updated the metadata of " + step.uri + " (" + planned.reason() + ")");
+      bringHere(step, planned);
       return new Done(Outcome.UNCHANGED, java.util.OptionalLong.empty());
     }
     Optional<CacheEntry> cached = planned.cached().filter(entry -> entry.key().equals(key));
@@ -65,9 +72,14 @@ public final class TableRun {
       if (unchanged(step.uri, key)) {
         builds.refreshMetadata(step, key, engine);
         log.info(step.uri + ": up to date (" + planned.reason() + ", output unchanged)");
+        bringHere(step, planned);
         return new Done(Outcome.UNCHANGED, java.util.OptionalLong.empty());
       }
       cached = cache.lookup(key, step.uri.toString());
+    }
+    if (cached.isPresent() && !planned.dataHere()) {
+      builds.leaveInStore(step, cached.get(), engine);
+      return new Done(Outcome.LEFT_IN_STORE, java.util.OptionalLong.of(cached.get().rows()));
     }
     if (cached.isPresent() && restored(step, cached.get(), engine)) {
       return new Done(Outcome.FROM_CACHE, java.util.OptionalLong.of(cached.get().rows()));
@@ -76,6 +88,13 @@ public final class TableRun {
     CacheEntry built = builds.build(step, planned.reason(), key, engine);
     cache.push(built, builds.outputOf(step));
     return new Done(Outcome.BUILT, java.util.OptionalLong.of(built.rows()));
+  }
+
+  /** A table found current whose data is in the store is fetched when the run keeps it here. */
+  private void bringHere(TableStep step, PlannedStep planned) {
+    if (planned.dataHere() && tableData.where(step.uri) == TableData.Where.IN_STORE) {
+      tableData.local(step.uri, "this run");
+    }
   }
 
   /** Whether the output on disk is the one this key produced when it was last built here. */

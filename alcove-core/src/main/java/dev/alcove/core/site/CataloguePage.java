@@ -16,6 +16,8 @@ import dev.alcove.core.quality.Severity;
 import dev.alcove.core.quality.TableConfig;
 import dev.alcove.core.run.runner.StepKinds;
 import dev.alcove.core.table.StepDefinitions;
+import dev.alcove.core.tabledata.TableData;
+import dev.alcove.core.tabledata.TablesInStore;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +49,10 @@ public final class CataloguePage {
   private final StepGraph graph;
   private final StepStates states;
   private final UpstreamLicences licences;
+  private final TableData tableData;
 
-  public CataloguePage(Alcove alcove, StepStates states) {
+  public CataloguePage(Alcove alcove, StepStates states, TableData tableData) {
+    this.tableData = tableData;
     this.alcove = alcove;
     this.layout = alcove.layout();
     this.graph = StepGraph.of(alcove.catalogue());
@@ -338,13 +342,24 @@ public final class CataloguePage {
     row(html, "licences upstream", upstreamLicences(uri));
     Path parquet = layout.tableFile(uri);
     boolean built = metadata.isPresent() && Files.isRegularFile(parquet);
-    if (built) {
+    Optional<TablesInStore.Stored> inStore =
+        metadata.isPresent() ? tableData.inStore(uri) : Optional.empty();
+    if (built || inStore.isPresent()) {
       TableMetadata m = metadata.get();
-      row(html, "size", size(parquet));
-      try {
-        row(html, "rows", String.format("%,d", footers.rowCount(parquet)));
-      } catch (SQLException e) {
-        row(html, "rows", "<span class=\"missing\">unreadable</span>");
+      if (built) {
+        row(html, "size", size(parquet));
+        try {
+          row(html, "rows", String.format("%,d", footers.rowCount(parquet)));
+        } catch (SQLException e) {
+          row(html, "rows", "<span class=\"missing\">unreadable</span>");
+        }
+      } else {
+        row(
+            html,
+            "data",
+            "in the store, not here ("
+                + Html.escape(ProgressReporter.human(inStore.get().bytes()))
+                + "): fetched when a goal reads it");
       }
       if (m.execution() != null) {
         row(

@@ -47,7 +47,10 @@ public final class StepStates {
                 })
             .javaClassPath(context::javaClassPath)
             .build()) {
-      RunOptions dryRun = new RunOptions(Selection.ALL, false, true, CacheOptions.OFF);
+      // Minimal: data in the store is not out of date; the page says where each step's data is.
+      RunOptions dryRun =
+          new RunOptions(
+              Selection.ALL, false, true, CacheOptions.OFF, dev.alcove.core.run.Download.MINIMAL);
       for (PlannedStep step : new RunEngine(quiet, alcove, dryRun).run().plan()) {
         states.put(step.uri(), stateOf(step, layout, failures));
       }

@@ -17,7 +17,11 @@ public final class WriteCatalogue {
     Path page = alcove.layout().buildDir().resolve("catalogue").resolve("index.html");
     AtomicFiles.writeString(
         page,
-        new CataloguePage(alcove, StepStates.of(context, alcove)).html(title, page.getParent()));
+        new CataloguePage(
+                alcove,
+                StepStates.of(context, alcove),
+                dev.alcove.core.tabledata.TableData.of(alcove.layout(), context))
+            .html(title, page.getParent()));
     return page;
   }
 }

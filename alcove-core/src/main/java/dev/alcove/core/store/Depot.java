@@ -102,6 +102,17 @@ public final class Depot implements AutoCloseable {
   }
 
   /**
+   * The object's size, from the local cache if it holds it, else from the store unless offline;
+   * empty when neither says.
+   */
+  public java.util.OptionalLong size(Checksum checksum) {
+    if (cache.isPresent() && cache.get().contains(checksum)) {
+      return cache.get().size(checksum);
+    }
+    return offline.isPresent() ? java.util.OptionalLong.empty() : store.size(checksum);
+  }
+
+  /**
    * Puts the verified bytes of {@code checksum} at {@code target}, atomically: from the cache if it
    * holds a good copy, else from the store. {@code owner} names the step in messages.
    */
@@ -114,6 +125,26 @@ public final class Depot implements AutoCloseable {
       Checksum checksum,
       Path target,
       String owner,
+      TransferProgress progress,
+      ThreadBudget threads) {
+    fetch(
+        checksum,
+        target,
+        owner,
+        "snapshot it again from its source, or check the store settings",
+        progress,
+        threads);
+  }
+
+  /**
+   * As above; {@code ifMissing} says what to do when the store does not hold the object (a snapshot
+   * is taken again, a table built again).
+   */
+  public void fetch(
+      Checksum checksum,
+      Path target,
+      String owner,
+      String ifMissing,
       TransferProgress progress,
       ThreadBudget threads) {
     Path temp = AtomicFiles.tempSibling(target);
@@ -137,11 +168,7 @@ public final class Depot implements AutoCloseable {
       try {
         actual = store.get(checksum, temp, progress, threads);
       } catch (ObjectMissingException e) {
-        throw new AlcoveException(
-            e.getMessage()
-                + ", which "
-                + owner
-                + " needs: snapshot it again from its source, or check the store settings");
+        throw new AlcoveException(e.getMessage() + ", which " + owner + " needs: " + ifMissing);
       }
       if (!actual.equals(checksum)) {
         throw new AlcoveException(

@@ -97,6 +97,17 @@ public final class LocalDirectoryStore implements ObjectStore {
    * leave) does not count, unless the object is the empty file.
    */
   @Override
+  public java.util.OptionalLong size(Checksum checksum) {
+    try {
+      return contains(checksum)
+          ? java.util.OptionalLong.of(Files.size(pathOf(checksum)))
+          : java.util.OptionalLong.empty();
+    } catch (IOException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  @Override
   public boolean contains(Checksum checksum) {
     Path object = pathOf(checksum);
     try {

@@ -26,6 +26,11 @@ public interface ObjectStore extends AutoCloseable {
 
   boolean contains(Checksum checksum);
 
+  /** The object's size, if the store holds it and says so cheaply (a stat, a HEAD request). */
+  default java.util.OptionalLong size(Checksum checksum) {
+    return java.util.OptionalLong.empty();
+  }
+
   /** Whether the store is away from this machine, so a local cache in front of it pays. */
   default boolean remote() {
     return true;

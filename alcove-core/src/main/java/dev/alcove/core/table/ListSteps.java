@@ -6,6 +6,7 @@ import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
 import dev.alcove.core.select.Selection;
+import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,19 +33,29 @@ public final class ListSteps {
             alcove.catalogue().steps().keySet(), graph::dependencies, graph::dependents, false));
   }
 
-  public static List<String> list(Alcove alcove, Selection selection, boolean paths) {
+  /**
+   * One line a step: its URI, or its data path, followed by {@code (in the store)} for a table a
+   * run left there.
+   */
+  public static List<String> list(
+      Alcove alcove, Selection selection, boolean paths, TableData data) {
     List<StepUri> steps = selected(alcove, selection);
     if (!paths) {
       return steps.stream().map(StepUri::toString).toList();
     }
-    return steps.stream().map(uri -> dataPath(alcove.layout(), uri)).toList();
+    return steps.stream()
+        .map(
+            uri ->
+                dataPath(alcove.layout(), uri)
+                    + (uri.isTable() && data.inStore(uri).isPresent() ? " (in the store)" : ""))
+        .toList();
   }
 
   /**
    * The selected steps as a JSON-ready document: URI, kind, data path, whether the data is on this
    * machine, dependencies.
    */
-  public static Map<String, Object> document(Alcove alcove, Selection selection) {
+  public static Map<String, Object> document(Alcove alcove, Selection selection, TableData data) {
     List<Object> steps = new ArrayList<>();
     for (StepUri uri : selected(alcove, selection)) {
       Map<String, Object> step = new LinkedHashMap<>();
@@ -52,8 +63,12 @@ public final class ListSteps {
       step.put("kind", uri.isSnapshot() ? "snapshot" : "table");
       String path = dataPath(alcove.layout(), uri);
       step.put("path", path);
-      // Left in the store (a run with download=outputs) or never built here: not on this machine.
+      // Left in the store (a run that did not download it) or never built here: not on this
+      // machine.
       step.put("local", java.nio.file.Files.exists(alcove.root().resolve(path)));
+      if (uri.isTable()) {
+        step.put("in_store", data.inStore(uri).isPresent());
+      }
       step.put(
           "dependencies",
           alcove.catalogue().dependencies(uri).stream().map(StepUri::toString).toList());

@@ -52,6 +52,7 @@ class LayersTest {
               "store.s3",
               "store.config",
               "cache",
+              "tabledata",
               "context",
               ""),
           Set.of(

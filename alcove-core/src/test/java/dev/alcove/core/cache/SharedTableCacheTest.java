@@ -185,7 +185,7 @@ class SharedTableCacheTest {
         .extracting(StepUri::toString)
         .containsExactlyInAnyOrderElementsOf(TABLES);
     assertThat(people).doesNotExist();
-    assertThat(lines).contains("snapshots: 1 left in the store");
+    assertThat(lines).contains("left in the store: 1 snapshot");
 
     List<String> again = new ArrayList<>();
     RunReport noOp = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.OUTPUTS, again);
@@ -220,7 +220,7 @@ class SharedTableCacheTest {
             line ->
                 line.startsWith("plan: table://summary/latest: build (")
                     && line.endsWith(
-                        "which fetches snapshot://people/2024-07-26 from the store first"));
+                        "which fetches snapshot://people/2024-07-26 (30 B) from the store first"));
     assertThat(people).doesNotExist();
     List<String> summary = new ArrayList<>();
     RunReport summaryBuilt =
@@ -233,7 +233,7 @@ class SharedTableCacheTest {
         .containsOnlyOnce(
             "fetching snapshot://people/2024-07-26 from the store: table://summary/latest is built"
                 + " here and reads it")
-        .contains("snapshots: 0 left in the store, 1 fetched for the tables built here");
+        .contains("fetched from the store for the tables built here: 1 snapshot");
     assertThat(Files.readString(people)).isEqualTo("region,people\neu,10\neu,5\nas,7\n");
 
     // A snapshot that cannot be fetched fails the table that needed it, in one line naming both.
@@ -251,6 +251,132 @@ class SharedTableCacheTest {
                 + " this run left in the store: object ")
         .doesNotContain("\n");
     assertThat(people).doesNotExist();
+  }
+
+  @Test
+  void withDownloadMinimalACloneKeepsMetadataOnlyAndEachReaderFetchesWhatItReads()
+      throws Exception {
+    run(laptop, "home-ana", new CacheOptions(true, Optional.of(true)), false);
+    Path people = ci.resolve("data/snapshots/people/2024-07-26.csv");
+    Path summary = ci.resolve("data/tables/summary/latest.parquet");
+    Path top = ci.resolve("data/tables/top/latest.parquet");
+    Path small = ci.resolve("data/tables/small/latest.parquet");
+
+    List<String> dryRun = new ArrayList<>();
+    run(ci, "home-ci", CacheOptions.DEFAULT, true, Download.MINIMAL, dryRun);
+    assertThat(dryRun)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "plan: table://top/latest: restore its metadata from the table cache, data"
+                        + " left in the store (output missing; built "));
+
+    List<String> lines = new ArrayList<>();
+    RunReport minimal = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.MINIMAL, lines);
+    assertThat(minimal.succeeded()).isTrue();
+    assertThat(minimal.tables(Outcome.LEFT_IN_STORE))
+        .extracting(StepUri::toString)
+        .containsExactlyInAnyOrderElementsOf(TABLES);
+    assertThat(List.of(people, summary, top, small)).allMatch(file -> !Files.exists(file));
+    assertThat(ci.resolve("data/tables/top/latest.meta.yaml")).exists();
+    assertThat(lines)
+        .contains(
+            "tables: 3 restored from the table cache as metadata only, data in the store",
+            "left in the store: 1 snapshot");
+    dev.alcove.core.testing.PythonToolSchema.assertTableMetadata(
+        ci.resolve("data/tables/top/latest.meta.yaml"));
+
+    // Nothing to do, nothing read: the build state knows where each table's data is.
+    List<String> again = new ArrayList<>();
+    RunReport noOp = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.MINIMAL, again);
+    assertThat(noOp.plan()).noneMatch(step -> step.runs());
+    assertThat(again)
+        .anyMatch(
+            line ->
+                line.startsWith("all 4 steps are up to date: nothing to do")
+                    && line.endsWith("; 1 snapshot and 3 tables left in the store)"))
+        .noneMatch(line -> line.startsWith("fetching ") || line.startsWith("verified "));
+    assertThat(audit(ci)).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+
+    // A query fetches the table it names, and only it, verified; the prompt lists the others.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(bytes, true, "UTF-8");
+    RecordingLog dbLog = new RecordingLog();
+    try (GoalContext context = context(ci, "home-ci", dbLog);
+        dev.alcove.core.db.AlcoveDatabase db =
+            dev.alcove.core.db.AlcoveDatabase.open(
+                Alcove.open(ci),
+                dev.alcove.core.db.TableViews.Names.BOTH,
+                dev.alcove.core.tabledata.TableData.of(Alcove.open(ci).layout(), context),
+                dbLog)) {
+      db.listViews(out);
+      assertThat(bytes.toString("UTF-8"))
+          .contains("in the store, fetched when a query names them: small, small_latest");
+      bytes.reset();
+      db.query("SELECT dim_region, people FROM top", dev.alcove.core.db.ResultFormat.CSV, out);
+      assertThat(bytes.toString("UTF-8")).isEqualTo("dim_region,people\neu,15\n");
+    }
+    assertThat(top).exists();
+    assertThat(List.of(people, summary, small)).allMatch(file -> !Files.exists(file));
+    assertThat(dbLog.lines)
+        .anyMatch(line -> line.startsWith("fetching table://top/latest from the store ("));
+
+    // One changed step is built here: it fetches the table it reads, not that table's snapshot.
+    TestAlcove.write(ci.resolve("src/steps/tables/top.sql"), TOP.replace("DESC", "ASC"));
+    List<String> changed = new ArrayList<>();
+    RunReport topBuilt = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.MINIMAL, changed);
+    assertThat(topBuilt.tables(Outcome.BUILT))
+        .extracting(StepUri::toString)
+        .containsExactly("table://top/latest");
+    assertThat(changed)
+        .contains(
+            "left in the store: 1 snapshot and 1 table; fetched from the store for the tables"
+                + " built here: 1 table")
+        .anyMatch(
+            line ->
+                line.startsWith("fetching table://summary/latest from the store (")
+                    && line.endsWith("): table://top/latest, built here, reads it"));
+    assertThat(summary).exists();
+    assertThat(people).doesNotExist();
+
+    // Offline with nothing cached, a query on a table in the store says what to do.
+    dev.alcove.core.io.Folders.delete(cacheOf("home-ci"));
+    RecordingLog offlineLog = new RecordingLog();
+    try (GoalContext offline =
+            Contexts.of(
+                offlineLog,
+                1,
+                () ->
+                    new Depot(
+                        new OfflineStore("s3://team", "working offline"),
+                        Optional.of(LocalDirectoryStore.cache(cacheOf("home-ci"))),
+                        offlineLog));
+        dev.alcove.core.db.AlcoveDatabase db =
+            dev.alcove.core.db.AlcoveDatabase.open(
+                Alcove.open(ci),
+                dev.alcove.core.db.TableViews.Names.BOTH,
+                dev.alcove.core.tabledata.TableData.of(Alcove.open(ci).layout(), offline),
+                offlineLog)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> db.query("small", dev.alcove.core.db.ResultFormat.CSV, out))
+          .hasMessageStartingWith(
+              "the query reads table://small/latest, which is only in the store: working offline")
+          .hasMessageContaining("run again online");
+    }
+    assertThat(small).doesNotExist();
+
+    // Every byte again: the tables the store kept are brought here, each checked.
+    List<String> all = new ArrayList<>();
+    RunReport everything = run(ci, "home-ci", CacheOptions.DEFAULT, false, Download.ALL, all);
+    assertThat(everything.succeeded()).isTrue();
+    assertThat(all)
+        .contains("table://small/latest: restore (data left in the store by an earlier run)");
+    for (String table : List.of("summary", "small")) {
+      Path file = Path.of("data/tables", table, "latest.parquet");
+      assertThat(Files.mismatch(laptop.resolve(file), ci.resolve(file))).isEqualTo(-1L);
+    }
+    assertThat(people).exists();
+    assertThat(ci.resolve("target/alcove/in-store.tsv")).content().doesNotContain("table://");
   }
 
   @Test

@@ -35,11 +35,13 @@ class AlcoveDatabaseTest {
 
   @Test
   void viewsByFullNameAndShortestAlias() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       assertThat(db.views().keySet())
           .containsExactlyInAnyOrder("b_c", "a_b_c_20240726", "d_c", "a_d_c_latest");
     }
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.tableData(), t.log)) {
       assertThat(db.views().keySet()).containsExactlyInAnyOrder("b_c", "d_c");
     }
   }
@@ -70,7 +72,8 @@ class AlcoveDatabaseTest {
     t.table("table://sales/eu_west/latest", ".sql", "SELECT 1 AS n");
     t.table("table://sales_eu/west/latest", ".sql", "SELECT 2 AS n");
     t.run();
-    assertThatThrownBy(() -> AlcoveDatabase.open(t.alcove(), TableViews.Names.FULL, t.log))
+    assertThatThrownBy(
+            () -> AlcoveDatabase.open(t.alcove(), TableViews.Names.FULL, t.tableData(), t.log))
         .isInstanceOf(AlcoveException.class)
         .hasMessageContaining(
             "tables table://sales/eu_west/latest and table://sales_eu/west/latest would both be"
@@ -79,7 +82,8 @@ class AlcoveDatabaseTest {
 
   @Test
   void bareNameQueriesAndTheThreeFormats() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       db.query("b_c", ResultFormat.CSV, out);
       assertThat(text()).isEqualTo("text,n,nothing\n\"x, \"\"quoted\"\"\",1.5,\n");
       bytes.reset();
@@ -99,7 +103,8 @@ class AlcoveDatabaseTest {
 
   @Test
   void aBareUnknownNameSaysThereIsNoSuchTableAndNamesTheNearest() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       assertThatThrownBy(() -> db.query("b_x", ResultFormat.TABLE, out))
           .hasMessage(
               "no table is named 'b_x'; the nearest are b_c, d_c (the db goal without a query"
@@ -112,7 +117,8 @@ class AlcoveDatabaseTest {
 
   @Test
   void numbersPrintAsDuckDbPrintsThem() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       db.query(
           "SELECT sum(x) AS total, avg(x) AS mean, 1e20::DOUBLE AS big, 0.00001::DOUBLE AS small"
               + " FROM (VALUES (1552499999), (1)) v(x)",
@@ -129,14 +135,16 @@ class AlcoveDatabaseTest {
   void aShortNameNeverQuietlyShowsAnotherTableAndAVanishedOneIsExplained() {
     t.table("table://x/only/latest", ".sql", "SELECT 'x' AS source");
     t.run();
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.tableData(), t.log)) {
       assertThat(db.views()).containsKey("only");
     }
 
     // A new version of a/d/c: its short name d_c gives way to one name per version.
     t.table("table://a/d/c/2024-10-03", ".sql", "SELECT 3 AS n");
     t.run();
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       assertThatThrownBy(() -> db.query("SELECT * FROM d_c", ResultFormat.TABLE, out))
           .hasMessage(
               "d_c is no longer a view: it showed table://a/d/c/latest; that dataset's views now:"
@@ -150,7 +158,8 @@ class AlcoveDatabaseTest {
     t.run();
     dev.alcove.core.table.RemoveStep.remove(t.alcove(), "table://x/only/latest", t.log);
     t.log.warnings.clear();
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.BOTH, t.tableData(), t.log)) {
       assertThat(db.views()).doesNotContainKey("only").containsKey("y_only_latest");
       assertThat(t.log.warnings)
           .containsExactly(
@@ -162,7 +171,8 @@ class AlcoveDatabaseTest {
 
   @Test
   void promptRunsStatementsEndedBySemicolonsAndSurvivesErrors() {
-    try (AlcoveDatabase db = AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.log)) {
+    try (AlcoveDatabase db =
+        AlcoveDatabase.open(t.alcove(), TableViews.Names.SHORT, t.tableData(), t.log)) {
       db.prompt(
           new BufferedReader(new StringReader("SELECT nope;\nSELECT n\nFROM d_c;\n.quit\n")), out);
     }

@@ -16,6 +16,14 @@ public final class LargeQuery {
         AlcoveDatabase.open(
             Alcove.open(Path.of(args[0])),
             TableViews.Names.BOTH,
+            new dev.alcove.core.tabledata.TableData(
+                Alcove.open(Path.of(args[0])).layout(),
+                () -> {
+                  throw new IllegalStateException("this query reads local tables only");
+                },
+                dev.alcove.core.concurrent.ThreadBudget.of(1),
+                dev.alcove.core.frontend.FrontEnd.NEUTRAL,
+                dev.alcove.core.log.AlcoveLog.SILENT),
             dev.alcove.core.log.AlcoveLog.SILENT)) {
       long rows = db.query(args[1], ResultFormat.valueOf(args[2]), nowhere);
       System.out.println("rows " + rows);

@@ -48,7 +48,13 @@ class CrashSafetyTest {
     int killed = 0;
     int finishedFirst = 0;
     String[] modes = {
-      "snapshot-file", "snapshot-folder", "build", "restore", "table-cache", "on-demand"
+      "snapshot-file",
+      "snapshot-folder",
+      "build",
+      "restore",
+      "table-cache",
+      "on-demand",
+      "table-on-demand"
     };
     for (int trial = 0; trial < TRIALS; trial++) {
       String mode = modes[trial % modes.length];
@@ -109,6 +115,12 @@ class CrashSafetyTest {
         Folders.delete(t.path("data/snapshots/folder/2024-07-26"));
         Folders.delete(t.root.resolveSibling("cache"));
       }
+    } else if (mode.equals("table-on-demand")) {
+      // Every table's metadata here, its data in the store only: the run fetches each table.
+      Folders.delete(t.path("data/tables"));
+      Folders.delete(t.root.resolveSibling("cache"));
+      assertThat(t.run(dev.alcove.core.run.Download.MINIMAL).succeeded()).isTrue();
+      assertThat(t.path("data/tables/both/latest.parquet")).doesNotExist();
     } else if (mode.equals("table-cache")) {
       Folders.delete(t.path("data/tables"));
     } else if (mode.equals("restore")) {

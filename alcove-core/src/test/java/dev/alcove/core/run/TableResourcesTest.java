@@ -92,6 +92,7 @@ class TableResourcesTest {
   }
 
   private List<Path> export(TestAlcove t, String select, Path folder) {
-    return TableResources.export(t.alcove(), select, SETTING, folder, dir.resolve("target"), t.log);
+    return TableResources.export(
+        t.alcove(), select, SETTING, folder, dir.resolve("target"), t.tableData(), t.log);
   }
 }

@@ -127,7 +127,7 @@ class CataloguePageTest {
 
   private static CataloguePage page(TestAlcove t) {
     try (GoalContext context = t.context(2)) {
-      return new CataloguePage(t.alcove(), StepStates.of(context, t.alcove()));
+      return new CataloguePage(t.alcove(), StepStates.of(context, t.alcove()), t.tableData());
     }
   }
 }

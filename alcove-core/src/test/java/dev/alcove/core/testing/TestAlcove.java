@@ -84,19 +84,32 @@ public final class TestAlcove {
   }
 
   public RunReport run(String select, boolean force, boolean dryRun, int threads) {
+    return run(
+        new RunOptions(
+            dev.alcove.core.select.Selection.parse(
+                select, null, dev.alcove.core.frontend.FrontEnd.NEUTRAL),
+            force,
+            dryRun),
+        threads);
+  }
+
+  /** Every step, bringing here what {@code download} says. */
+  public RunReport run(dev.alcove.core.run.Download download) {
+    return run(
+        new RunOptions(
+            dev.alcove.core.select.Selection.ALL,
+            false,
+            false,
+            dev.alcove.core.cache.CacheOptions.DEFAULT,
+            download),
+        2);
+  }
+
+  public RunReport run(RunOptions options, int threads) {
     lines.clear();
     log.warnings.clear();
     try (GoalContext context = context(threads)) {
-      RunReport report =
-          new RunEngine(
-                  context,
-                  alcove(),
-                  new RunOptions(
-                      dev.alcove.core.select.Selection.parse(
-                          select, null, dev.alcove.core.frontend.FrontEnd.NEUTRAL),
-                      force,
-                      dryRun))
-              .run();
+      RunReport report = new RunEngine(context, alcove(), options).run();
       // Everything this run wrote must be readable by the Python tool too.
       for (StepUri built : report.done()) {
         if (built.isTable()) {
@@ -110,6 +123,16 @@ public final class TestAlcove {
   /** A goal's context on this alcove's log and store. */
   public GoalContext context(int threads) {
     return Contexts.of(log, threads, this::depot);
+  }
+
+  /** Where this alcove's tables are, fetched from its store. */
+  public dev.alcove.core.tabledata.TableData tableData() {
+    return new dev.alcove.core.tabledata.TableData(
+        alcove().layout(),
+        this::depot,
+        dev.alcove.core.concurrent.ThreadBudget.of(2),
+        dev.alcove.core.frontend.FrontEnd.NEUTRAL,
+        log);
   }
 
   public RunReport run() {

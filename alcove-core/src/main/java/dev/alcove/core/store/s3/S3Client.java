@@ -165,13 +165,19 @@ final class S3Client {
   }
 
   boolean exists(String key) throws IOException {
+    return size(key).isPresent();
+  }
+
+  /** The object's size as a HEAD request gives it; empty when there is no such object. */
+  java.util.OptionalLong size(String key) throws IOException {
     try {
       HttpURLConnection connection = send("HEAD", key, new TreeMap<>(), Map.of(), null);
+      long length = connection.getContentLengthLong();
       drain(connection);
-      return true;
+      return java.util.OptionalLong.of(Math.max(length, 0));
     } catch (S3Exception e) {
       if (e.status() == 404) {
-        return false;
+        return java.util.OptionalLong.empty();
       }
       throw e;
     }

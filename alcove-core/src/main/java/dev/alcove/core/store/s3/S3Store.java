@@ -119,6 +119,15 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
+  public java.util.OptionalLong size(Checksum checksum) {
+    try {
+      return retry.call("look up " + key(checksum), () -> client.size(key(checksum)));
+    } catch (RuntimeException e) {
+      throw translate(e, "look up " + key(checksum));
+    }
+  }
+
+  @Override
   public boolean contains(Checksum checksum) {
     try {
       return retry.call("look up " + key(checksum), () -> client.exists(key(checksum)));
