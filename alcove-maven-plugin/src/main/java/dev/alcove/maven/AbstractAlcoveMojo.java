@@ -9,8 +9,14 @@ import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.FileNameEncoding;
+import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.spark.RecordedVersionSpark;
+import dev.alcove.core.spark.SparkProcess;
+import dev.alcove.core.spark.SparkSettings;
+import dev.alcove.core.spark.SparkSql;
 import dev.alcove.core.store.Depot;
+import dev.alcove.core.store.DotEnv;
 import dev.alcove.core.store.config.StoreConfiguration;
 import dev.alcove.core.store.config.StoreOptions;
 import dev.alcove.core.store.config.StoreResolver;
@@ -136,6 +142,26 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
    */
   @Parameter(property = AlcoveProperties.SERVER_ID, defaultValue = "alcove")
   protected String serverId;
+
+  /**
+   * The Spark Connect server that tables with {@code engine: spark} run on: {@code
+   * sc://host:15002}, with {@code /;use_ssl=true} for TLS. Unset, {@code SPARK_REMOTE} from the
+   * environment or {@code .env} is used (it may carry {@code ;token=...}). Read only when a Spark
+   * step runs.
+   */
+  @Parameter(property = AlcoveProperties.SPARK)
+  protected String spark;
+
+  /**
+   * The id of a {@code <server>} in {@code settings.xml} whose password is the Spark Connect token
+   * (its username is not used); it wins over a token in {@code SPARK_REMOTE}. Never printed.
+   */
+  @Parameter(property = AlcoveProperties.SPARK_SERVER_ID, defaultValue = "alcove-spark")
+  protected String sparkServerId;
+
+  /** Seconds to wait for the Spark Connect server to answer when the first Spark step starts. */
+  @Parameter(property = AlcoveProperties.SPARK_TIMEOUT, defaultValue = "60")
+  protected int sparkTimeout;
 
   /** Threads for hashing, transfers and independent steps. Defaults to the number of cores. */
   @Parameter(property = AlcoveProperties.THREADS)
@@ -270,6 +296,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
             .threads(threads())
             .store(storeOpener())
             .javaClassPath(this::resolveJavaStepClassPath)
+            .spark(this::openSpark)
             .build()) {
       work.run(context);
     } catch (AlcoveException e) {
@@ -429,6 +456,65 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   private RuntimeLibraries runtimeLibraries() {
     return new RuntimeLibraries(
         repositorySystem, repositorySession, pluginRepositories, pluginVersion);
+  }
+
+  /**
+   * A Spark session for the goal, asked for when a Spark table is planned or built: it connects (a
+   * worker JVM with the Spark Connect client, resolved now) only when a Spark step runs, or to
+   * learn the server's version the first time.
+   */
+  private SparkSql openSpark() {
+    Path root = directory.toPath();
+    Path buildDir = AlcoveLayout.withDefaults(root).buildDir();
+    SparkSettings settings = sparkSettings(root);
+    return new RecordedVersionSpark(
+        settings,
+        () ->
+            SparkProcess.start(
+                sparkClassPath(),
+                settings,
+                buildDir.resolve("spark-worker.log"),
+                java.time.Duration.ofSeconds(Math.max(1, sparkTimeout))),
+        buildDir);
+  }
+
+  /** {@code <spark>}, else {@code SPARK_REMOTE} from the environment, else from {@code .env}. */
+  private SparkSettings sparkSettings(Path root) {
+    Optional<String> token =
+        ServerCredentials.find(
+                settings, settingsDecrypter, sparkServerId, "any name", "the Spark Connect token")
+            .map(StoreOptions.Credentials::secretKey);
+    if (spark != null && !spark.isBlank()) {
+      return SparkSettings.parse(spark, token, "<spark>");
+    }
+    String fromEnvironment = System.getenv("SPARK_REMOTE");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return SparkSettings.parse(fromEnvironment, token, "SPARK_REMOTE");
+    }
+    String fromDotEnv = DotEnv.read(root.resolve(".env"), log()).get("SPARK_REMOTE");
+    if (fromDotEnv != null && !fromDotEnv.isBlank()) {
+      return SparkSettings.parse(fromDotEnv, token, "SPARK_REMOTE in .env");
+    }
+    throw new AlcoveException(
+        "a table runs on Spark (engine: spark) and no Spark Connect server is configured: set"
+            + " <spark>sc://host:15002</spark> in the plugin's configuration, -D"
+            + AlcoveProperties.SPARK
+            + "=sc://host:15002, or SPARK_REMOTE");
+  }
+
+  /** The worker's class path: the Spark Connect client and alcove-spark, and this core's jar. */
+  private List<Path> sparkClassPath() {
+    if (repositorySystem == null || repositorySession == null) {
+      throw new AlcoveException("cannot resolve the Spark Connect client here");
+    }
+    List<Path> classPath = new ArrayList<>(runtimeLibraries().resolve(RuntimeLibraries.SPARK));
+    (pluginArtifacts == null ? List.<Artifact>of() : pluginArtifacts)
+        .stream()
+            .filter(
+                a -> a.getGroupId().equals("dev.alcove") && a.getArtifactId().equals("alcove-core"))
+            .filter(a -> a.getFile() != null)
+            .forEach(a -> classPath.add(a.getFile().toPath()));
+    return classPath;
   }
 
   /**

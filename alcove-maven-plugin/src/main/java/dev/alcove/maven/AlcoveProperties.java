@@ -31,6 +31,9 @@ public final class AlcoveProperties {
   public static final String REGION = "alcove.region";
   public static final String PATH_STYLE = "alcove.pathStyle";
   public static final String SERVER_ID = "alcove.serverId";
+  public static final String SPARK = "alcove.spark";
+  public static final String SPARK_SERVER_ID = "alcove.sparkServerId";
+  public static final String SPARK_TIMEOUT = "alcove.spark.timeout";
   public static final String FIX = "alcove.fix";
   public static final String STRICT = "alcove.strict";
   public static final String REMOTE = "alcove.remote";

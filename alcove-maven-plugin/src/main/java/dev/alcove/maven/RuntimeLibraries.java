@@ -27,13 +27,15 @@ final class RuntimeLibraries {
 
   static final String GROUP = "dev.alcove";
 
-  /** A POM of libraries, and what they are for, for messages. */
-  record Kind(String artifact, String purpose) {}
+  /** An artifact (a POM of libraries, or a jar with its own), and what it is for, for messages. */
+  record Kind(String artifact, String extension, String purpose) {}
 
   static final Kind JAVA_STEPS =
-      new Kind("alcove-java-step-libraries", "the libraries Java steps run with");
+      new Kind("alcove-java-step-libraries", "pom", "the libraries Java steps run with");
   static final Kind AWS_CREDENTIALS =
-      new Kind("alcove-aws-credentials", "the AWS SDK's credential chain");
+      new Kind("alcove-aws-credentials", "pom", "the AWS SDK's credential chain");
+  static final Kind SPARK =
+      new Kind("alcove-spark", "jar", "the Spark Connect client Spark steps run with");
 
   private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
 
@@ -58,7 +60,8 @@ final class RuntimeLibraries {
     String coordinates = GROUP + ":" + kind.artifact() + ":" + version;
     CollectRequest collect =
         new CollectRequest(
-            new Dependency(new DefaultArtifact(GROUP, kind.artifact(), "pom", version), "runtime"),
+            new Dependency(
+                new DefaultArtifact(GROUP, kind.artifact(), kind.extension(), version), "runtime"),
             repositories);
     DependencyFilter runtime =
         (node, parents) ->

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * With {@code pythonCompatible}: SQL the Python tool cannot fill in, braces other than the
- * dependency variables (it fills SQL in with {@code str.format}).
+ * dependency variables (it fills SQL in with {@code str.format}), and a table on Spark, which it
+ * cannot build.
  */
 final class PythonFormatCheck implements StepCheck {
 
@@ -32,6 +33,21 @@ final class PythonFormatCheck implements StepCheck {
     }
     if (definition.isEmpty() || StepKinds.of(definition.get()) != StepKinds.SQL) {
       return List.of();
+    }
+    Path configFile = StepDefinitions.configFor(definition.get());
+    try {
+      if (dev.alcove.core.quality.TableConfig.readIfExists(configFile)
+          .map(config -> config.engine() == dev.alcove.core.quality.TableConfig.Engine.SPARK)
+          .orElse(false)) {
+        return List.of(
+            Finding.warning(
+                uri.toString(),
+                alcove.layout().relative(configFile)
+                    + ": engine: spark is this plugin's; the Python tool's table config has no"
+                    + " engine and refuses it, so it cannot build this table"));
+      }
+    } catch (AlcoveException e) {
+      // The table's own check reports a config that cannot be read.
     }
     String text;
     try {

@@ -36,8 +36,10 @@ public final class GoalContext implements AutoCloseable {
   private final ExecutorService workers;
   private final Supplier<Depot> opener;
   private final Supplier<List<Path>> javaClassPathResolver;
+  private final Supplier<dev.alcove.core.spark.SparkSql> sparkOpener;
   private CompletableFuture<Depot> depot;
   private List<Path> javaClassPath;
+  private dev.alcove.core.spark.SparkSql spark;
 
   private GoalContext(Builder builder) {
     this.frontEnd = builder.frontEnd;
@@ -49,6 +51,7 @@ public final class GoalContext implements AutoCloseable {
     this.transfers = ThreadBudget.of(threads == 1 ? 1 : Math.max(threads, TRANSFERS), workers);
     this.opener = builder.store;
     this.javaClassPathResolver = builder.javaClassPath;
+    this.sparkOpener = builder.spark;
   }
 
   public static final int TRANSFERS = ThreadBudget.TRANSFERS;
@@ -134,10 +137,27 @@ public final class GoalContext implements AutoCloseable {
     return javaClassPath;
   }
 
-  /** Closes the store, if it was opened (or is being opened), and lets the goal's threads go. */
+  /** The goal's Spark session, connected when the first Spark step runs; the context closes it. */
+  public synchronized dev.alcove.core.spark.SparkSql spark() {
+    if (spark == null) {
+      spark = sparkOpener.get();
+    }
+    return spark;
+  }
+
+  /**
+   * Closes the store and the Spark session, if they were opened (or are being opened), and lets the
+   * goal's threads go.
+   */
   @Override
   public void close() {
     workers.shutdown();
+    synchronized (this) {
+      if (spark != null) {
+        spark.close();
+        spark = null;
+      }
+    }
     CompletableFuture<Depot> opening;
     synchronized (this) {
       opening = depot;
@@ -164,6 +184,11 @@ public final class GoalContext implements AutoCloseable {
           throw new IllegalStateException("this goal has no store");
         };
     private Supplier<List<Path>> javaClassPath = List::of;
+    private Supplier<dev.alcove.core.spark.SparkSql> spark =
+        () -> {
+          throw new dev.alcove.core.errors.AlcoveException(
+              "no Spark Connect server is configured for this goal");
+        };
 
     public Builder log(AlcoveLog log) {
       this.log = Objects.requireNonNull(log);
@@ -187,6 +212,12 @@ public final class GoalContext implements AutoCloseable {
 
     public Builder javaClassPath(Supplier<List<Path>> javaClassPath) {
       this.javaClassPath = Objects.requireNonNull(javaClassPath);
+      return this;
+    }
+
+    /** How the goal connects to Spark, when a Spark step runs. */
+    public Builder spark(Supplier<dev.alcove.core.spark.SparkSql> spark) {
+      this.spark = Objects.requireNonNull(spark);
       return this;
     }
 

@@ -16,20 +16,31 @@ import java.util.Set;
 
 /**
  * A table's optional config, {@code src/steps/tables/<path>.meta.yaml} (SPEC section 6): what it
- * inherits from which dependency, what it overrides, the schema it must have and the data tests it
- * must pass.
+ * inherits from which dependency, what it overrides, the schema it must have, the data tests it
+ * must pass, and the engine an SQL step runs on.
  */
 public record TableConfig(
     Map<StepUri, List<String>> inherit,
     Map<String, String> override,
     Map<String, String> schema,
-    List<DataTest> validation) {
+    List<DataTest> validation,
+    Engine engine) {
 
   public static final Set<String> COLUMN_TYPES =
       Set.of("string", "integer", "float", "boolean", "date", "timestamp");
 
+  /** Where an SQL step runs: in the embedded DuckDB (the default), or on a Spark cluster. */
+  public enum Engine {
+    DUCKDB,
+    SPARK;
+
+    public String configName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public static TableConfig none() {
-    return new TableConfig(Map.of(), Map.of(), Map.of(), List.of());
+    return new TableConfig(Map.of(), Map.of(), Map.of(), List.of(), Engine.DUCKDB);
   }
 
   public static Optional<TableConfig> readIfExists(Path file) {
@@ -40,9 +51,10 @@ public record TableConfig(
       return Optional.empty();
     }
     for (String key : yaml.keys()) {
-      if (!List.of("inherit", "override", "schema", "validation").contains(key)) {
+      if (!List.of("inherit", "override", "schema", "validation", "engine").contains(key)) {
         throw yaml.error(
-            key, "unknown key '" + key + "' (expected inherit, override, schema, validation)");
+            key,
+            "unknown key '" + key + "' (expected inherit, override, schema, validation, engine)");
       }
     }
     Map<StepUri, List<String>> inherit = new LinkedHashMap<>();
@@ -103,6 +115,21 @@ public record TableConfig(
             });
     List<DataTest> validation =
         yaml.map("validation").map(ValidationRules::parse).orElse(List.of());
-    return Optional.of(new TableConfig(inherit, override, schema, validation));
+    Engine engine = Engine.DUCKDB;
+    Optional<String> named = yaml.string("engine");
+    if (named.isPresent()) {
+      engine =
+          java.util.Arrays.stream(Engine.values())
+              .filter(e -> e.configName().equals(named.get().strip().toLowerCase(Locale.ROOT)))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      yaml.error(
+                          "engine",
+                          "engine '"
+                              + named.get()
+                              + "' is not one alcove runs SQL on: use duckdb or spark"));
+    }
+    return Optional.of(new TableConfig(inherit, override, schema, validation, engine));
   }
 }

@@ -108,7 +108,10 @@ public final class RunEngine {
         new TableKeys(
             layout,
             digester,
-            new Engines(digester.countingInto(libraryBytes), context::javaClassPath),
+            new Engines(
+                digester.countingInto(libraryBytes),
+                context::javaClassPath,
+                () -> context.spark().version()),
             snapshots);
     TableData tableData = TableData.of(layout, context);
     Planner planner =
@@ -206,6 +209,9 @@ public final class RunEngine {
         log.info(
             (options.dryRun() ? "plan: " : "")
                 + step.describe()
+                + (step.action() == Action.BUILD && tables.get(step.uri()).runner.onSpark()
+                    ? " on Spark"
+                    : "")
                 + fetches(step, inStore, graph, dep -> sizeInStore(dep, snapshots, tableData)));
       }
     }
@@ -218,7 +224,15 @@ public final class RunEngine {
       // Every table built or restored is checked in DuckDB: load it while the first one starts.
       DuckDb.preload(context.workers());
     }
-    TableBuild builds = new TableBuild(layout, snapshots, digester, manifest, tableData, log);
+    TableBuild builds =
+        new TableBuild(
+            layout,
+            snapshots,
+            digester,
+            manifest,
+            tableData,
+            new SparkBuild(layout, snapshots, context::depot, context::spark, log),
+            log);
     InputsOnDemand onDemand =
         new InputsOnDemand(
             options.download() == Download.ALL ? null : snapshots, tableData, context::depot, log);

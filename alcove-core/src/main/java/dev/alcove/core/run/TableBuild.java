@@ -57,6 +57,7 @@ final class TableBuild {
   private final FileDigester digester;
   private final BuildManifest manifest;
   private final TableData tableData;
+  private final SparkBuild spark;
   private final AlcoveLog log;
 
   TableBuild(
@@ -65,8 +66,10 @@ final class TableBuild {
       FileDigester digester,
       BuildManifest manifest,
       TableData tableData,
+      SparkBuild spark,
       AlcoveLog log) {
     this.tableData = tableData;
+    this.spark = spark;
     this.layout = layout;
     this.snapshots = snapshots;
     this.digester = digester;
@@ -82,15 +85,35 @@ final class TableBuild {
     StepUri uri = step.uri;
     Path output = temporaryOutput(uri);
     Instant start = Instant.now();
-    log.info("building " + uri + " (" + reason + ") from " + layout.relative(step.definition));
+    log.info(
+        "building "
+            + uri
+            + " ("
+            + reason
+            + ")"
+            + (step.runner.onSpark() ? " on Spark" : "")
+            + " from "
+            + layout.relative(step.definition));
     try {
       prepareFolder(uri);
-      List<StepInput> inputs = new ArrayList<>();
-      step.inputs.forEach(
-          (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
-      step.runner.run(
-          new StepContext(
-              uri, step.definition, layout.root(), inputs, output, engine, layout.buildDir(), log));
+      if (step.runner.onSpark()) {
+        // Written and adopted in the store; checked here as every output is.
+        tableData.fetch(spark.build(step), output, uri);
+      } else {
+        List<StepInput> inputs = new ArrayList<>();
+        step.inputs.forEach(
+            (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
+        step.runner.run(
+            new StepContext(
+                uri,
+                step.definition,
+                layout.root(),
+                inputs,
+                output,
+                engine,
+                layout.buildDir(),
+                log));
+      }
       if (!Files.isRegularFile(output) || Files.size(output) == 0) {
         throw new StepFailedException(
             layout.relative(step.definition)

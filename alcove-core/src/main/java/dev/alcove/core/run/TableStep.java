@@ -108,12 +108,13 @@ final class TableStep {
       }
     }
     return new TableStep(
-        uri, definition, configFile, config, inputs, runnerFor(definition, javaClassPath));
-  }
-
-  private static StepRunner runnerFor(
-      Path definition, java.util.function.Supplier<List<Path>> javaClassPath) {
-    return StepKinds.of(definition).runner(javaClassPath);
+        uri,
+        definition,
+        configFile,
+        config,
+        inputs,
+        StepKinds.of(definition, config.engine(), layout.relative(configFile))
+            .runner(javaClassPath));
   }
 
   /**

@@ -97,6 +97,18 @@ public final class LocalDirectoryStore implements ObjectStore {
    * leave) does not count, unless the object is the empty file.
    */
   @Override
+  public java.util.Optional<String> clusterLocation(Checksum checksum) {
+    return contains(checksum)
+        ? java.util.Optional.of(pathOf(checksum).toAbsolutePath().toUri().toString())
+        : java.util.Optional.empty();
+  }
+
+  @Override
+  public java.util.Optional<ClusterOutput> clusterOutput() {
+    return java.util.Optional.of(new LocalClusterOutput(this, root));
+  }
+
+  @Override
   public java.util.OptionalLong size(Checksum checksum) {
     try {
       return contains(checksum)

@@ -26,6 +26,38 @@ public interface ObjectStore extends AutoCloseable {
 
   boolean contains(Checksum checksum);
 
+  /**
+   * Where a Spark cluster reads the object ({@code file:} for a folder the server shares, {@code
+   * s3a:} for a bucket); empty for a store a cluster cannot read.
+   */
+  default java.util.Optional<String> clusterLocation(Checksum checksum) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A new place where a Spark cluster may write a table, to be adopted as an object; empty for a
+   * store that cannot take one yet.
+   */
+  default java.util.Optional<ClusterOutput> clusterOutput() {
+    return java.util.Optional.empty();
+  }
+
+  /** A folder in the store that a cluster writes one table into, once. */
+  interface ClusterOutput {
+
+    /** The folder as the cluster names it. */
+    String location();
+
+    /**
+     * Stores the one Parquet file the cluster wrote as an object, verified by its checksum, and
+     * removes the folder.
+     */
+    Checksum adopt();
+
+    /** Removes the folder and whatever is in it; the adopted object stays. */
+    void discard();
+  }
+
   /** The object's size, if the store holds it and says so cheaply (a stat, a HEAD request). */
   default java.util.OptionalLong size(Checksum checksum) {
     return java.util.OptionalLong.empty();

@@ -120,19 +120,7 @@ public final class TableData {
               + reader
               + " reads it");
       try {
-        depot
-            .get()
-            .fetch(
-                stored.get().output(),
-                file,
-                uri.toString(),
-                "build it again ("
-                    + frontEnd.run(Goal.RUN)
-                    + " with "
-                    + frontEnd.set(dev.alcove.core.frontend.Setting.FORCE, "true")
-                    + ")",
-                new ProgressReporter(log, "fetching " + uri + ":", stored.get().bytes()),
-                transfers);
+        fetch(stored.get().output(), file, uri);
       } catch (AlcoveException e) {
         throw new AlcoveException(
             reader + " reads " + uri + ", which is only in the store: " + e.getMessage(), e);
@@ -140,6 +128,26 @@ public final class TableData {
       state.remove(uri);
       return file;
     }
+  }
+
+  /**
+   * Puts the table's object {@code output} at {@code target}, verified by its checksum, with
+   * progress.
+   */
+  public void fetch(dev.alcove.core.checksum.Checksum output, Path target, StepUri uri) {
+    Depot opened = depot.get();
+    java.util.OptionalLong size = opened.size(output);
+    opened.fetch(
+        output,
+        target,
+        uri.toString(),
+        "build it again ("
+            + frontEnd.run(Goal.RUN)
+            + " with "
+            + frontEnd.set(dev.alcove.core.frontend.Setting.FORCE, "true")
+            + ")",
+        new ProgressReporter(log, "fetching " + uri + ":", size.orElse(0)),
+        transfers);
   }
 
   /**

@@ -53,6 +53,7 @@ class LayersTest {
               "store.config",
               "cache",
               "tabledata",
+              "spark",
               "context",
               ""),
           Set.of(

@@ -84,6 +84,21 @@ class AuditChecksTest {
         .satisfies(f -> assertThat(f.message()).contains("line 1", "str.format"));
   }
 
+  @Test
+  void thePythonFormatCheckWarnsOfATableOnSparkWhichThePythonToolCannotBuild() throws Exception {
+    Files.writeString(t.path("src/steps/tables/summary.meta.yaml"), "engine: spark\n");
+    assertThat(
+            inScope(
+                new AuditOptions(false, false, false, true),
+                scope -> new PythonFormatCheck().check(scope, summary)))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith(
+                        "src/steps/tables/summary.meta.yaml: engine: spark is this plugin's"));
+  }
+
   private List<Finding> inScope(AuditOptions options, Function<AuditScope, List<Finding>> check) {
     try (GoalContext context = t.context(1);
         AuditScope scope = new AuditScope(context, t.alcove(), options)) {

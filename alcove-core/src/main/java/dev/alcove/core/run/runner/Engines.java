@@ -27,10 +27,30 @@ public final class Engines {
   private final Supplier<List<Path>> javaClassPath;
   private String javaEngine;
   private final Map<String, String> interpreters = new java.util.HashMap<>();
+  private final Supplier<String> sparkVersion;
 
   public Engines(FileDigester digester, Supplier<List<Path>> javaClassPath) {
+    this(
+        digester,
+        javaClassPath,
+        () -> {
+          throw new dev.alcove.core.errors.AlcoveException("no Spark server is configured");
+        });
+  }
+
+  /**
+   * {@code sparkVersion}: the version of the Spark server Spark steps run on, asked when needed.
+   */
+  public Engines(
+      FileDigester digester, Supplier<List<Path>> javaClassPath, Supplier<String> sparkVersion) {
     this.digester = digester;
     this.javaClassPath = javaClassPath;
+    this.sparkVersion = sparkVersion;
+  }
+
+  /** The Spark server's version, as it reports it. */
+  public String spark() {
+    return "spark " + sparkVersion.get();
   }
 
   public String duckdb() {

@@ -16,17 +16,42 @@ public final class StepKinds {
   public static final StepKind R = new InterpretedKind(".R", "R", "Rscript", "r-base");
   public static final StepKind JAVA = new JavaKind();
 
+  /** SQL on Spark: picked by a table config's {@code engine: spark}, not by an extension. */
+  public static final StepKind SPARK_SQL = new SparkKind();
+
   /** Any other file: a program that must be executable. */
   public static final StepKind PROGRAM = new ProgramKind();
 
   /** The kinds a definition's extension picks, then the one for every other file. */
-  public static final List<StepKind> ALL = List.of(SQL, PYTHON, R, JAVA, PROGRAM);
+  public static final List<StepKind> ALL = List.of(SQL, PYTHON, R, JAVA, PROGRAM, SPARK_SQL);
 
   private StepKinds() {}
 
   /** The kind of a step defined in {@code definition}. */
   public static StepKind of(Path definition) {
     return byExtension(extensionOf(definition.getFileName().toString())).orElse(PROGRAM);
+  }
+
+  /**
+   * The kind of a step defined in {@code definition} whose config names {@code engine}: Spark SQL
+   * for an SQL file on Spark; a config that puts another kind on Spark is refused.
+   */
+  public static StepKind of(
+      Path definition, dev.alcove.core.quality.TableConfig.Engine engine, String configFile) {
+    StepKind kind = of(definition);
+    if (engine != dev.alcove.core.quality.TableConfig.Engine.SPARK) {
+      return kind;
+    }
+    if (kind != SQL) {
+      throw new AlcoveException(
+          configFile
+              + ": engine spark runs SQL steps only, and "
+              + definition.getFileName()
+              + " is "
+              + kind.description()
+              + ": remove engine, or write the step in SQL");
+    }
+    return SPARK_SQL;
   }
 
   /**

@@ -11,4 +11,9 @@ public interface StepRunner {
    * version): part of the cache key of every table it builds.
    */
   String engine(Engines engines);
+
+  /** Whether the step runs on a Spark cluster, its data staying in the store. */
+  default boolean onSpark() {
+    return false;
+  }
 }

@@ -119,6 +119,11 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
+  public java.util.Optional<String> clusterLocation(Checksum checksum) {
+    return java.util.Optional.of("s3a://" + settings.bucket() + "/" + key(checksum));
+  }
+
+  @Override
   public java.util.OptionalLong size(Checksum checksum) {
     try {
       return retry.call("look up " + key(checksum), () -> client.size(key(checksum)));

@@ -1,0 +1,1 @@
+SELECT * FROM '{summary}' ORDER BY people DESC LIMIT 1

@@ -1,0 +1,192 @@
+package dev.alcove.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
+import dev.alcove.core.run.RunReport;
+import dev.alcove.core.run.TableRun.Outcome;
+import dev.alcove.core.select.Selection;
+import dev.alcove.core.spark.RecordedVersionSpark;
+import dev.alcove.core.spark.SparkProcess;
+import dev.alcove.core.spark.SparkSettings;
+import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.SparkConnectTestServer;
+import dev.alcove.core.testing.TestAlcove;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A two-step pipeline against a real Spark Connect server and the local store: a CSV snapshot, a
+ * Spark SQL table over it, and a DuckDB table on top of that.
+ */
+class SparkStepsTest {
+
+  static final StepUri SUMMARY = StepUri.parse("table://summary/latest");
+  static final StepUri TOP = StepUri.parse("table://top/latest");
+
+  @TempDir Path dir;
+  TestAlcove t;
+  SparkConnectTestServer server;
+  final AtomicInteger workersStarted = new AtomicInteger();
+
+  @BeforeEach
+  void pipeline() {
+    server = SparkConnectTestServer.get();
+    t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\neu,5\nas,7\n");
+    t.table(
+        SUMMARY.toString(),
+        ".sql",
+        "SELECT region AS dim_region, sum(people) AS people FROM {people}"
+            + " GROUP BY region ORDER BY region",
+        "snapshot://people/latest");
+    TestAlcove.write(t.path("src/steps/tables/summary.meta.yaml"), "engine: spark\n");
+    t.table(
+        TOP.toString(),
+        ".sql",
+        "SELECT * FROM '{summary}' ORDER BY people DESC LIMIT 1",
+        SUMMARY.toString());
+  }
+
+  @Test
+  void aSparkTableIsBuiltOnTheClusterCachedAndReadByADuckDbTableBelowIt() throws Exception {
+    RunReport first = run(server.remote());
+    assertThat(first.succeeded()).as(first.failed().toString()).isTrue();
+    assertThat(first.tables(Outcome.BUILT)).containsExactlyInAnyOrder(SUMMARY, TOP);
+    assertThat(rows(TOP)).containsExactly("eu 15");
+    assertThat(rows(SUMMARY)).containsExactly("as 7", "eu 15");
+    assertThat(t.lines)
+        .anyMatch(
+            line -> line.startsWith("building table://summary/latest (output missing) on Spark"))
+        .contains("Spark wrote table://summary/latest: 2 rows, 2 columns");
+    // Its key names the engine and the server's version; its entry is in the table cache.
+    String manifest = Files.readString(t.path("target/alcove/manifest.tsv"));
+    assertThat(manifest)
+        .containsPattern("table://summary/latest\t[0-9a-f]{64}\t[0-9a-f]{64}\tspark 4\\.");
+    try (var entries = Files.list(t.store.resolve("cache/v1"))) {
+      assertThat(entries.count()).isEqualTo(2);
+    }
+    assertThat(t.store.resolve("tmp/spark")).isEmptyDirectory();
+
+    // Nothing to do, and no worker started to find that out: the version is recorded.
+    int workers = workersStarted.get();
+    RunReport second = run(server.remote());
+    assertThat(second.plan()).noneMatch(step -> step.runs());
+    assertThat(workersStarted.get()).isEqualTo(workers);
+
+    // A fresh clone of the build state restores both from the cache, asking Spark only its version.
+    dev.alcove.core.io.Folders.delete(t.path("target"));
+    dev.alcove.core.io.Folders.delete(t.path("data/tables"));
+    RunReport restored = run(server.remote());
+    assertThat(restored.tables(Outcome.FROM_CACHE)).containsExactlyInAnyOrder(SUMMARY, TOP);
+  }
+
+  @Test
+  void aFailingStatementFailsItsTableInOneLineWithSparksMessageAndChangesNothing()
+      throws Exception {
+    assertThat(run(server.remote()).succeeded()).isTrue();
+    byte[] top = Files.readAllBytes(t.alcove().layout().tableFile(TOP));
+    TestAlcove.write(t.path("src/steps/tables/summary.sql"), "SELECT no_such_column FROM {people}");
+    RunReport failed = run(server.remote());
+    assertThat(failed.failed()).containsOnlyKeys(SUMMARY);
+    assertThat(failed.failed().get(SUMMARY))
+        .startsWith("src/steps/tables/summary.sql:1: Spark: ")
+        .contains("no_such_column")
+        .doesNotContain("\n");
+    assertThat(failed.skipped()).containsOnlyKeys(TOP);
+    assertThat(Files.readAllBytes(t.alcove().layout().tableFile(TOP))).isEqualTo(top);
+    assertThat(t.store.resolve("tmp/spark")).isEmptyDirectory();
+  }
+
+  @Test
+  void anUnreachableServerFailsTheSparkTableInOneLineAndChangesNothing() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    // Its key holds the server's version: the plan stops at once, before anything changes.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run("sc://127.0.0.1:" + closed, Duration.ofSeconds(10)))
+        .hasMessage(
+            "cannot reach the Spark Connect server at sc://127.0.0.1:"
+                + closed
+                + ": no answer within 10 s (is the server up, and the address right?)");
+    assertThat(t.alcove().layout().tableSidecar(SUMMARY)).doesNotExist();
+    assertThat(t.alcove().layout().tableFile(TOP)).doesNotExist();
+  }
+
+  @Test
+  void aDataTestThatFailsOnTheSparkTableFailsItWithTheUsualMessage() {
+    TestAlcove.write(
+        t.path("src/steps/tables/summary.meta.yaml"),
+        "engine: spark\nvalidation:\n  accepted_values:\n    dim_region: [eu]\n");
+    RunReport failed = run(server.remote());
+    assertThat(failed.failed()).containsOnlyKeys(SUMMARY);
+    assertThat(failed.failed().get(SUMMARY))
+        .contains("fails its config src/steps/tables/summary.meta.yaml")
+        .contains("'as'");
+    assertThat(t.alcove().layout().tableSidecar(SUMMARY)).doesNotExist();
+  }
+
+  private RunReport run(String remote) {
+    return run(remote, Duration.ofSeconds(60));
+  }
+
+  private RunReport run(String remote, Duration connectTimeout) {
+    SparkSettings settings = SparkSettings.parse(remote, Optional.empty(), "test");
+    Path buildDir = t.alcove().layout().buildDir();
+    t.lines.clear();
+    try (GoalContext context =
+        GoalContext.builder()
+            .log(t.log)
+            .clock(Contexts.JULY_26)
+            .threads(2)
+            .store(t::depot)
+            .spark(
+                () ->
+                    new RecordedVersionSpark(
+                        settings,
+                        () -> {
+                          workersStarted.incrementAndGet();
+                          return SparkProcess.start(
+                              Contexts.testClassPath(),
+                              settings,
+                              buildDir.resolve("spark-worker.log"),
+                              connectTimeout);
+                        },
+                        buildDir))
+            .build()) {
+      return new RunEngine(context, t.alcove(), new RunOptions(Selection.ALL, false, false)).run();
+    }
+  }
+
+  private List<String> rows(StepUri table) throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Connection connection = DuckDb.inMemory();
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT * FROM "
+                    + DuckDb.readParquet(t.alcove().layout().tableFile(table))
+                    + " ORDER BY 1")) {
+      while (result.next()) {
+        rows.add(result.getString(1) + " " + result.getString(2));
+      }
+    }
+    return rows;
+  }
+}
