@@ -5,6 +5,7 @@ import dev.alcove.core.catalogue.StepGraph;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.graph.GraphText;
 import dev.alcove.core.select.Selection;
+import dev.alcove.core.table.StepDefinitions;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -46,7 +47,8 @@ public class GraphMojo extends AbstractAlcoveMojo {
             graph,
             Selection.parse(select, exclude, context.frontEnd())
                 .resolve(graph.order(), graph::dependencies, graph::dependents, false),
-            graphFormat);
+            graphFormat,
+            uri -> uri.isTable() && StepDefinitions.onSpark(alcove.layout(), uri));
     Documents.printText(text, output);
     if (output != null) {
       getLog().info("wrote the graph of the steps to " + output);

@@ -142,11 +142,45 @@ class SparkStepsTest {
     assertThat(t.alcove().layout().tableSidecar(SUMMARY)).doesNotExist();
   }
 
+  @Test
+  void minimalBuildsOnSparkAndTestsThereWithoutBringingTheTableHere() throws Exception {
+    TestAlcove.write(
+        t.path("src/steps/tables/summary.meta.yaml"),
+        "engine: spark\nvalidation:\n  accepted_values:\n    dim_region: [as, eu]\n");
+    RunReport report =
+        run(
+            server.remote(),
+            Duration.ofSeconds(60),
+            new RunOptions(
+                Selection.parse(
+                    SUMMARY.toString(), null, dev.alcove.core.frontend.FrontEnd.NEUTRAL),
+                false,
+                false,
+                dev.alcove.core.cache.CacheOptions.DEFAULT,
+                dev.alcove.core.run.Download.MINIMAL));
+    assertThat(report.tables(Outcome.BUILT)).containsExactly(SUMMARY);
+    assertThat(t.alcove().layout().tableFile(SUMMARY)).doesNotExist();
+    assertThat(t.tableData().where(SUMMARY))
+        .isEqualTo(dev.alcove.core.tabledata.TableData.Where.IN_STORE);
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("built table://summary/latest on Spark: 2 rows, 2 columns, ")
+                    && line.endsWith(", in the store"));
+    // A reader fetches it, verified, when it needs it.
+    assertThat(t.tableData().local(SUMMARY, "a test")).exists();
+    assertThat(rows(SUMMARY)).containsExactly("as 7", "eu 15");
+  }
+
   private RunReport run(String remote) {
     return run(remote, Duration.ofSeconds(60));
   }
 
   private RunReport run(String remote, Duration connectTimeout) {
+    return run(remote, connectTimeout, new RunOptions(Selection.ALL, false, false));
+  }
+
+  private RunReport run(String remote, Duration connectTimeout, RunOptions options) {
     SparkSettings settings = SparkSettings.parse(remote, Optional.empty(), "test");
     Path buildDir = t.alcove().layout().buildDir();
     t.lines.clear();
@@ -170,7 +204,7 @@ class SparkStepsTest {
                         },
                         buildDir))
             .build()) {
-      return new RunEngine(context, t.alcove(), new RunOptions(Selection.ALL, false, false)).run();
+      return new RunEngine(context, t.alcove(), options).run();
     }
   }
 

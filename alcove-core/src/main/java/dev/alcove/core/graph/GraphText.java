@@ -31,7 +31,11 @@ public final class GraphText {
   private GraphText() {}
 
   /** {@code steps} (in the graph's order) and the edges among them, in {@code format}. */
-  public static String render(StepGraph graph, Set<StepUri> steps, Format format) {
+  public static String render(
+      StepGraph graph,
+      Set<StepUri> steps,
+      Format format,
+      java.util.function.Predicate<StepUri> onSpark) {
     List<StepUri> ordered = graph.ordered(steps);
     Map<StepUri, String> ids = new LinkedHashMap<>();
     for (StepUri uri : ordered) {
@@ -45,14 +49,16 @@ public final class GraphText {
             .append(ids.get(uri))
             .append(uri.isSnapshot() ? "[(\"" : "[\"")
             .append(mermaidLabel(uri))
+            .append(onSpark.test(uri) ? " (Spark)" : "")
             .append(uri.isSnapshot() ? "\")]" : "\"]")
             .append(":::")
-            .append(kind(uri))
+            .append(uri.isTable() && onSpark.test(uri) ? "spark" : kind(uri))
             .append('\n');
       }
       edges(graph, ordered, ids, text, "  %s --> %s\n");
       text.append("  classDef snapshot fill:#e3f2fd,stroke:#1565c0\n");
       text.append("  classDef table fill:#e8f5e9,stroke:#2e7d32\n");
+      text.append("  classDef spark fill:#fff3e0,stroke:#e65100\n");
     } else {
       text.append("digraph alcove {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
       for (StepUri uri : ordered) {
@@ -60,9 +66,14 @@ public final class GraphText {
             .append(ids.get(uri))
             .append(" [label=\"")
             .append(dotLabel(uri))
+            .append(onSpark.test(uri) ? " (Spark)" : "")
             .append("\", shape=")
             .append(
-                uri.isSnapshot() ? "cylinder, fillcolor=\"#e3f2fd\"" : "box, fillcolor=\"#e8f5e9\"")
+                uri.isSnapshot()
+                    ? "cylinder, fillcolor=\"#e3f2fd\""
+                    : onSpark.test(uri)
+                        ? "box, fillcolor=\"#fff3e0\""
+                        : "box, fillcolor=\"#e8f5e9\"")
             .append(", style=filled];\n");
       }
       edges(graph, ordered, ids, text, "  %s -> %s;\n");

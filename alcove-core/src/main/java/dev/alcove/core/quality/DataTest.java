@@ -2,7 +2,6 @@ package dev.alcove.core.quality;
 
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.uri.StepUri;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public sealed interface DataTest {
       if (table.missing(column).isPresent()) {
         return table.missing(column);
       }
-      String c = DuckDb.identifier(column);
+      String c = table.identifier(column);
       return table.offendingValues(
           "SELECT " + c + " FROM " + table.relation() + " WHERE " + c + " IS NOT NULL",
           "HAVING count(*) > 1",
@@ -79,7 +78,7 @@ public sealed interface DataTest {
               "SELECT count(*) FROM "
                   + table.relation()
                   + " WHERE "
-                  + DuckDb.identifier(column)
+                  + table.identifier(column)
                   + " IS NULL");
       return nulls == 0
           ? Optional.empty()
@@ -114,7 +113,7 @@ public sealed interface DataTest {
       if (table.missing(column).isPresent()) {
         return table.missing(column);
       }
-      String text = "CAST(" + DuckDb.identifier(column) + " AS VARCHAR)";
+      String text = "CAST(" + table.identifier(column) + " AS STRING)";
       String list = values.stream().map(DuckDb::literal).collect(Collectors.joining(", "));
       return table.offendingValues(
           "SELECT "
@@ -144,12 +143,12 @@ public sealed interface DataTest {
       if (table.missing(column).isPresent()) {
         return table.missing(column);
       }
-      Optional<Path> parent = table.dependencyData(to);
+      Optional<String> parent = table.dependencyRelation(to);
       if (parent.isEmpty()) {
         return Optional.of(
             "column '" + column + "': " + to + " is not one of this table's dependencies");
       }
-      String c = DuckDb.identifier(column);
+      String c = table.identifier(column);
       return table.offendingValues(
           "SELECT "
               + c
@@ -158,9 +157,9 @@ public sealed interface DataTest {
               + " child WHERE "
               + c
               + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-              + DuckDb.readParquet(parent.get())
+              + parent.get()
               + " parent WHERE parent."
-              + DuckDb.identifier(toColumn)
+              + table.identifier(toColumn)
               + " = child."
               + c
               + ")",

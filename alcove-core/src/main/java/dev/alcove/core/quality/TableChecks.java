@@ -4,7 +4,6 @@ import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class TableChecks {
    * test file) is an error whatever its severity, since it checks nothing.
    */
   public static List<TestFailure> run(
-      Connection connection,
-      Path parquet,
+      TestEngine engine,
       Map<String, String> schema,
       TableConfig config,
       Map<StepUri, TestedTable.Input> inputs,
@@ -46,7 +44,7 @@ public final class TableChecks {
                     error("schema", "column '" + column + "' is " + actual + ", not " + expected));
               }
             });
-    TestedTable table = new TestedTable(connection, parquet, schema, inputs, alcoveRoot, testsDir);
+    TestedTable table = new TestedTable(engine, schema, inputs, alcoveRoot, testsDir);
     for (DataTest test : config.validation()) {
       try {
         test.check(table)

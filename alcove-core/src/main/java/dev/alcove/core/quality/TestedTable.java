@@ -9,11 +9,7 @@ import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +28,7 @@ public final class TestedTable {
   /** The variable a custom test names the tested table by, as dbt's {@code this}. */
   public static final String THIS = "this";
 
-  private final Connection connection;
-  private final Path parquet;
+  private final TestEngine engine;
   private final Map<String, String> schema;
   private final Map<StepUri, Input> inputs;
   private final Path alcoveRoot;
@@ -44,14 +39,12 @@ public final class TestedTable {
   public record Input(String variable, Optional<Path> data) {}
 
   TestedTable(
-      Connection connection,
-      Path parquet,
+      TestEngine engine,
       Map<String, String> schema,
       Map<StepUri, Input> inputs,
       Path alcoveRoot,
       Path testsDir) {
-    this.connection = connection;
-    this.parquet = parquet;
+    this.engine = engine;
     this.schema = schema;
     this.inputs = inputs;
     this.alcoveRoot = alcoveRoot;
@@ -63,7 +56,12 @@ public final class TestedTable {
   }
 
   String relation() {
-    return DuckDb.readParquet(parquet);
+    return engine.table();
+  }
+
+  /** A column name, quoted for the engine the tests run on. */
+  String identifier(String column) {
+    return engine.identifier(column);
   }
 
   long rows() throws SQLException {
@@ -79,20 +77,20 @@ public final class TestedTable {
         : Optional.of("column '" + column + "' is missing");
   }
 
-  /** The data of a dependency that is {@code uri}, or that {@code uri}'s {@code latest} names. */
-  Optional<Path> dependencyData(StepUri uri) {
+  /**
+   * The data of a dependency that is {@code uri}, or that {@code uri}'s {@code latest} names, as a
+   * query names it; empty when it is not a dependency or has no data here.
+   */
+  Optional<String> dependencyRelation(StepUri uri) {
     return inputs.entrySet().stream()
         .filter(e -> uri.names(e.getKey()))
         .findFirst()
-        .flatMap(e -> e.getValue().data());
+        .filter(e -> e.getValue().data().isPresent())
+        .map(e -> engine.dependency(e.getValue()));
   }
 
   long count(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
+    return engine.count(sql);
   }
 
   /**
@@ -108,17 +106,20 @@ public final class TestedTable {
       return Optional.empty();
     }
     List<String> examples = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery(
-                "SELECT CAST(v AS VARCHAR), count(*) AS n "
-                    + grouped
-                    + " ORDER BY n DESC, CAST(v AS VARCHAR) LIMIT "
-                    + EXAMPLES)) {
-      while (result.next()) {
-        long n = result.getLong(2);
-        examples.add(quoted(result.getString(1)) + " (" + n + (n == 1 ? " row)" : " rows)"));
-      }
+    for (Map<String, Object> row :
+        engine.rows(
+            "SELECT CAST(v AS STRING) AS v, count(*) AS n "
+                + grouped
+                + " ORDER BY n DESC, CAST(v AS STRING) LIMIT "
+                + EXAMPLES,
+            EXAMPLES)) {
+      long n = Long.parseLong(String.valueOf(row.get("n")));
+      Object value = row.get("v");
+      examples.add(
+          quoted(value == null ? null : value.toString())
+              + " ("
+              + n
+              + (n == 1 ? " row)" : " rows)"));
     }
     return Optional.of(String.format(message, distinct, withRest(examples, distinct)));
   }
@@ -134,21 +135,16 @@ public final class TestedTable {
       return Optional.empty();
     }
     List<String> examples = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT * FROM (\n" + select + "\n) LIMIT " + EXAMPLES)) {
-      ResultSetMetaData columns = result.getMetaData();
-      while (result.next()) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-          Object value = result.getObject(i);
-          fields.add(
-              columns.getColumnLabel(i)
-                  + ": "
-                  + (value instanceof String text ? quoted(text) : String.valueOf(value)));
-        }
-        examples.add(shortened("{" + String.join(", ", fields) + "}"));
-      }
+    for (Map<String, Object> row :
+        engine.rows("SELECT * FROM (\n" + select + "\n) LIMIT " + EXAMPLES, EXAMPLES)) {
+      List<String> fields = new ArrayList<>();
+      row.forEach(
+          (column, value) ->
+              fields.add(
+                  column
+                      + ": "
+                      + (value instanceof String text ? quoted(text) : String.valueOf(value))));
+      examples.add(shortened("{" + String.join(", ", fields) + "}"));
     }
     return Optional.of(String.format(message, count, withRest(examples, count)));
   }
@@ -169,18 +165,16 @@ public final class TestedTable {
     if (statements.isEmpty()) {
       return Optional.of(shown + " holds no query");
     }
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Input> byVariable = new LinkedHashMap<>();
     List<String> absent = new ArrayList<>();
     for (Input input : inputs.values()) {
-      input
-          .data()
-          .ifPresentOrElse(
-              data -> values.put(input.variable(), TemplateVariables.quotable(data)),
-              () -> absent.add(input.variable()));
+      byVariable.put(input.variable(), input);
+      if (input.data().isEmpty()) {
+        absent.add(input.variable());
+      }
     }
-    values.put(THIS, TemplateVariables.quotable(parquet));
-    java.util.Set<String> known = new java.util.TreeSet<>(values.keySet());
-    known.addAll(absent);
+    java.util.Set<String> known = new java.util.TreeSet<>(byVariable.keySet());
+    known.add(THIS);
     TemplateVariables.requireKnown(
         shown, statements, known, "this table's dependencies, and {this}");
     for (String variable : absent) {
@@ -194,12 +188,10 @@ public final class TestedTable {
     }
     for (int i = 0; i < statements.size(); i++) {
       SqlScript.Statement statement = statements.get(i);
-      String sql = TemplateVariables.substitute(statement.sql(), values);
+      String sql = engine.fill(statement.sql(), byVariable);
       try {
         if (i < statements.size() - 1) {
-          try (Statement jdbc = connection.createStatement()) {
-            jdbc.execute(sql);
-          }
+          engine.execute(sql);
         } else {
           return offendingRows(sql, shown + " returned %d rows: %s");
         }

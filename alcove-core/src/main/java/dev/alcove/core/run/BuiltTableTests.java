@@ -30,8 +30,7 @@ public final class BuiltTableTests {
     TableStep step = TableStep.of(uri, alcove.catalogue(), layout, List::of, alcove.frontEnd());
     Path parquet = layout.tableFile(uri);
     return TableChecks.run(
-        inspector.connection(),
-        parquet,
+        new dev.alcove.core.quality.DuckDbTests(inspector.connection(), parquet),
         inspector.schema(parquet),
         step.config,
         step.testInputs(dep -> dataHere(layout, snapshots, dep)),

@@ -41,6 +41,10 @@ final class InputsOnDemand {
 
   /** Makes every input {@code table} reads local, fetching those that are only in the store. */
   void fetchInputsOf(TableStep table) {
+    if (table.runner.onSpark()) {
+      // The cluster reads its inputs in the store.
+      return;
+    }
     for (StepUri input : table.inputs.keySet()) {
       if (input.isTable()) {
         if (tables.where(input) == TableData.Where.IN_STORE) {

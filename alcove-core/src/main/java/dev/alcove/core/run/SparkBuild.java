@@ -55,8 +55,20 @@ final class SparkBuild {
     this.log = log;
   }
 
-  /** Builds the table on the cluster; returns its object's checksum, in the store. */
-  Checksum build(TableStep step) {
+  /**
+   * What a build on the cluster made: the adopted object and its size, its rows and schema (in
+   * DuckDB's type names, as every table's metadata holds them) as Spark reports them, and what its
+   * data tests, run on Spark, found.
+   */
+  record Built(
+      Checksum output,
+      long bytes,
+      long rows,
+      Map<String, String> schema,
+      List<dev.alcove.core.quality.TestFailure> failures) {}
+
+  /** Builds the table on the cluster, its object in the store, and runs its data tests there. */
+  Built build(TableStep step) {
     String file = layout.relative(step.definition);
     List<SqlScript.Statement> statements = statements(step, file);
     ObjectStore store = depot.get().store();
@@ -100,7 +112,28 @@ final class SparkBuild {
               step.uri,
               written.rows(),
               written.schema().size()));
-      return output.adopt();
+      Checksum adopted = output.adopt();
+      Map<String, String> schema = SparkTypes.asDuckDb(written.schema());
+      session.view(
+          dev.alcove.core.quality.TestedTable.THIS,
+          store.clusterLocation(adopted).orElseThrow(),
+          "parquet",
+          Map.of());
+      List<dev.alcove.core.quality.TestFailure> failures;
+      try {
+        failures =
+            dev.alcove.core.quality.TableChecks.run(
+                new dev.alcove.core.quality.SparkTests(session),
+                schema,
+                step.config,
+                // Every input is on the cluster, as the view of its variable.
+                step.testInputs(dep -> java.util.Optional.of(Path.of(step.inputs.get(dep)))),
+                layout.root(),
+                layout.testsDir());
+      } catch (java.sql.SQLException e) {
+        throw new StepFailedException("cannot test " + step.uri + " on Spark: " + e.getMessage());
+      }
+      return new Built(adopted, store.size(adopted).orElse(0), written.rows(), schema, failures);
     } finally {
       output.discard();
     }

@@ -82,38 +82,21 @@ final class TableBuild {
    * key}.
    */
   CacheEntry build(TableStep step, String reason, Checksum key, String engine) {
+    if (step.runner.onSpark()) {
+      return buildOnSpark(step, reason, key, engine);
+    }
     StepUri uri = step.uri;
     Path output = temporaryOutput(uri);
     Instant start = Instant.now();
-    log.info(
-        "building "
-            + uri
-            + " ("
-            + reason
-            + ")"
-            + (step.runner.onSpark() ? " on Spark" : "")
-            + " from "
-            + layout.relative(step.definition));
+    log.info("building " + uri + " (" + reason + ") from " + layout.relative(step.definition));
     try {
       prepareFolder(uri);
-      if (step.runner.onSpark()) {
-        // Written and adopted in the store; checked here as every output is.
-        tableData.fetch(spark.build(step), output, uri);
-      } else {
-        List<StepInput> inputs = new ArrayList<>();
-        step.inputs.forEach(
-            (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
-        step.runner.run(
-            new StepContext(
-                uri,
-                step.definition,
-                layout.root(),
-                inputs,
-                output,
-                engine,
-                layout.buildDir(),
-                log));
-      }
+      List<StepInput> inputs = new ArrayList<>();
+      step.inputs.forEach(
+          (dep, variable) -> inputs.add(new StepInput(dep, variable, dataPath(dep))));
+      step.runner.run(
+          new StepContext(
+              uri, step.definition, layout.root(), inputs, output, engine, layout.buildDir(), log));
       if (!Files.isRegularFile(output) || Files.size(output) == 0) {
         throw new StepFailedException(
             layout.relative(step.definition)
@@ -150,6 +133,52 @@ final class TableBuild {
     } finally {
       cleanUp(uri, output);
     }
+  }
+
+  /**
+   * Builds the table on Spark: the cluster writes it into the store and tests it there; here only
+   * its metadata is written, and its data is recorded as in the store (the run fetches it when it
+   * keeps the table here). A table that fails its config leaves the metadata as it was.
+   */
+  private CacheEntry buildOnSpark(TableStep step, String reason, Checksum key, String engine) {
+    StepUri uri = step.uri;
+    Instant start = Instant.now();
+    log.info(
+        "building " + uri + " (" + reason + ") on Spark from " + layout.relative(step.definition));
+    SparkBuild.Built built = spark.build(step);
+    List<TestFailure> errors = built.failures().stream().filter(TestFailure::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new StepFailedException(
+          "its output fails its config "
+              + layout.relative(step.configFile)
+              + ": "
+              + TableChecks.describe(errors));
+    }
+    built.failures().forEach(warning -> log.warn(uri + ": data test warning: " + warning));
+    Instant end = Instant.now();
+    CacheEntry entry =
+        new CacheEntry(
+            key,
+            uri,
+            built.output(),
+            built.bytes(),
+            built.rows(),
+            built.schema(),
+            start.truncatedTo(ChronoUnit.MILLIS).toString(),
+            end.truncatedTo(ChronoUnit.MILLIS).toString(),
+            Math.round(Duration.between(start, end).toMillis()) / 1000.0,
+            "alcove " + Versions.alcove());
+    recordInStore(step, entry, engine);
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "built %s on Spark: %d rows, %d columns, %s in %.1f s, in the store",
+            uri,
+            built.rows(),
+            built.schema().size(),
+            ProgressReporter.human(built.bytes()),
+            entry.seconds()));
+    return entry;
   }
 
   /**
@@ -194,6 +223,21 @@ final class TableBuild {
    * the checksum the metadata names.
    */
   void leaveInStore(TableStep step, CacheEntry entry, String engine) {
+    recordInStore(step, entry, engine);
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "restored the metadata of %s from the table cache (built %s by %s): %d rows, %s left in"
+                + " the store",
+            step.uri,
+            entry.builtOn(),
+            entry.builtBy(),
+            entry.rows(),
+            ProgressReporter.human(entry.bytes())));
+  }
+
+  /** Writes the table's metadata for {@code entry}, whose object is in the store and not here. */
+  private void recordInStore(TableStep step, CacheEntry entry, String engine) {
     StepUri uri = step.uri;
     NoLinks.requireBelow(layout.dataDir(), layout.tableFile(uri));
     // Recorded first: a run killed before the metadata names the entry's object finds the table
@@ -208,16 +252,6 @@ final class TableBuild {
     }
     metadataOf(step, entry).write(layout.tableSidecar(uri));
     manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
-    log.info(
-        String.format(
-            Locale.ROOT,
-            "restored the metadata of %s from the table cache (built %s by %s): %d rows, %s left in"
-                + " the store",
-            uri,
-            entry.builtOn(),
-            entry.builtBy(),
-            entry.rows(),
-            ProgressReporter.human(entry.bytes())));
   }
 
   /**
@@ -321,8 +355,7 @@ final class TableBuild {
       }
       List<TestFailure> failures =
           TableChecks.run(
-              inspector.connection(),
-              output,
+              new dev.alcove.core.quality.DuckDbTests(inspector.connection(), output),
               schema,
               step.config,
               step.testInputs(dep -> Optional.of(dataPath(dep))),

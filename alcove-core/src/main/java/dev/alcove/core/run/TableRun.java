@@ -87,6 +87,8 @@ public final class TableRun {
     inputs.fetchInputsOf(step);
     CacheEntry built = builds.build(step, planned.reason(), key, engine);
     cache.push(built, builds.outputOf(step));
+    // A table built on Spark is in the store: here only if the run keeps it here.
+    bringHere(step, planned);
     return new Done(Outcome.BUILT, java.util.OptionalLong.of(built.rows()));
   }
 

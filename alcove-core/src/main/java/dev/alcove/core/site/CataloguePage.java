@@ -393,6 +393,9 @@ public final class CataloguePage {
           }
           config.ifPresent(
               c -> {
+                if (c.engine() == TableConfig.Engine.SPARK) {
+                  row(html, "engine", "Spark SQL, on the Spark Connect server");
+                }
                 if (!c.validation().isEmpty()) {
                   StringBuilder rules = new StringBuilder("<ul>");
                   for (DataTest test : c.validation()) {

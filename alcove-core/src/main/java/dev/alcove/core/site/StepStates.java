@@ -46,6 +46,8 @@ public final class StepStates {
                   throw new AlcoveException("the catalogue does not open the store");
                 })
             .javaClassPath(context::javaClassPath)
+            // A Spark table's key holds the server's version: the goal's session knows it.
+            .spark(context::spark)
             .build()) {
       // Minimal: data in the store is not out of date; the page says where each step's data is.
       RunOptions dryRun =

@@ -51,6 +51,22 @@ public final class StepDefinitions {
   }
 
   /** The optional config beside a definition: {@code <definition without extension>.meta.yaml}. */
+  /**
+   * Whether the table runs on Spark, as its config says; false for one without a definition or
+   * whose config cannot be read (its own check says so).
+   */
+  public static boolean onSpark(AlcoveLayout layout, StepUri table) {
+    try {
+      return find(layout, table)
+          .flatMap(
+              definition -> dev.alcove.core.quality.TableConfig.readIfExists(configFor(definition)))
+          .map(config -> config.engine() == dev.alcove.core.quality.TableConfig.Engine.SPARK)
+          .orElse(false);
+    } catch (dev.alcove.core.errors.AlcoveException e) {
+      return false;
+    }
+  }
+
   public static Path configFor(Path definition) {
     String name = definition.getFileName().toString();
     int dot = name.indexOf('.');

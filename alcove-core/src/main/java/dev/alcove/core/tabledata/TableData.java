@@ -156,6 +156,9 @@ public final class TableData {
    */
   public void moveToStore(StepUri uri) {
     Path file = layout.tableFile(uri);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
     try {
       TableMetadata metadata =
           TableMetadata.readIfExists(layout.tableSidecar(uri), uri)

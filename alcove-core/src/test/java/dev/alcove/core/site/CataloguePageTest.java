@@ -125,6 +125,15 @@ class CataloguePageTest {
         .anyMatch(w -> w.startsWith("catalogue: the steps' states are unknown: "));
   }
 
+  @Test
+  void aTableOnSparkSaysSo() {
+    TestAlcove t = new TestAlcove(dir);
+    t.table("table://big/latest", ".sql", "SELECT 1 AS n");
+    TestAlcove.write(t.path("src/steps/tables/big.meta.yaml"), "engine: spark\n");
+    assertThat(page(t).html("x", dir))
+        .contains("<dt>engine</dt><dd>Spark SQL, on the Spark Connect server</dd>");
+  }
+
   private static CataloguePage page(TestAlcove t) {
     try (GoalContext context = t.context(2)) {
       return new CataloguePage(t.alcove(), StepStates.of(context, t.alcove()), t.tableData());
