@@ -44,13 +44,19 @@ final class SparkKind implements StepKind {
     };
   }
 
+  /** Written and listed as any SQL step: only its config differs. */
   @Override
   public String placeholder() {
-    return "placeholder.sql";
+    return StepKinds.SQL.placeholder();
   }
 
   @Override
   public String listPrefix() {
-    return "--   ";
+    return StepKinds.SQL.listPrefix();
+  }
+
+  @Override
+  public String inputLine(String variable, dev.alcove.core.uri.StepUri input) {
+    return StepKinds.SQL.inputLine(variable, input);
   }
 }
