@@ -32,6 +32,10 @@ public final class AlcoveProperties {
   public static final String PATH_STYLE = "alcove.pathStyle";
   public static final String SERVER_ID = "alcove.serverId";
   public static final String SPARK = "alcove.spark";
+  public static final String FROM = "alcove.from";
+  public static final String TO = "alcove.to";
+  public static final String KEY = "alcove.key";
+  public static final String FAIL_ON_CHANGE = "alcove.failOnChange";
   public static final String SPARK_SERVER_ID = "alcove.sparkServerId";
   public static final String SPARK_TIMEOUT = "alcove.spark.timeout";
   public static final String FIX = "alcove.fix";

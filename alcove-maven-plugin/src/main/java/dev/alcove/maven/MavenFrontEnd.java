@@ -40,6 +40,10 @@ final class MavenFrontEnd implements FrontEnd {
       case CACHE -> AlcoveProperties.CACHE;
       case GC_DELETE -> AlcoveProperties.GC_DELETE;
       case FETCH_TIMEOUT -> AlcoveProperties.FETCH_TIMEOUT;
+      case FROM -> AlcoveProperties.FROM;
+      case TO -> AlcoveProperties.TO;
+      case KEY -> AlcoveProperties.KEY;
+      case FAIL_ON_CHANGE -> AlcoveProperties.FAIL_ON_CHANGE;
     };
   }
 
@@ -62,6 +66,7 @@ final class MavenFrontEnd implements FrontEnd {
           case PACKAGE -> "package";
           case PUSH -> "push";
           case HELP -> "help";
+          case DIFF -> "diff";
         };
   }
 

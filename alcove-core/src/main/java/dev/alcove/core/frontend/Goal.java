@@ -16,5 +16,6 @@ public enum Goal {
   CATALOGUE,
   PACKAGE,
   PUSH,
-  HELP
+  HELP,
+  DIFF
 }

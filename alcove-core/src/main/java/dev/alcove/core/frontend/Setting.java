@@ -19,5 +19,9 @@ public enum Setting {
   CACHE,
   GC_DELETE,
   FETCH_TIMEOUT,
-  DOWNLOAD
+  DOWNLOAD,
+  FROM,
+  TO,
+  KEY,
+  FAIL_ON_CHANGE
 }

@@ -119,6 +119,7 @@ public final class RunDocuments {
           "bytes", timing == null || timing.bytes().isEmpty() ? null : timing.bytes().getAsLong());
       if (uri.isTable()) {
         entry.put("pushed", report.pushed().contains(uri));
+        entry.put("delta", report.deltas().get(uri));
       }
       String error = report.failed().getOrDefault(uri, report.skipped().get(uri));
       entry.put("error", error);

@@ -245,7 +245,7 @@ public final class RunEngine {
                   snapshots,
                   tableData,
                   new TableRun(keys, builds, cache, manifest, forced, onDemand, tableData, log))
-              .withPushed(cache.pushed());
+              .withPushedAndDeltas(cache.pushed(), builds.deltas());
       if (options.download() == Download.MINIMAL) {
         leaveBuiltInputsInStore(report, selected, tableData);
       }
@@ -339,7 +339,7 @@ public final class RunEngine {
         running.keySet().forEach(step -> step.cancel(true));
       }
     }
-    return new RunReport(plan, done, outcomes, failed, skipped, timings, Set.of());
+    return new RunReport(plan, done, outcomes, failed, skipped, timings, Set.of(), Map.of());
   }
 
   /**

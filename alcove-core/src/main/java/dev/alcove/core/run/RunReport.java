@@ -17,7 +17,8 @@ public record RunReport(
     Map<StepUri, String> failed,
     Map<StepUri, String> skipped,
     Map<StepUri, Timing> timings,
-    java.util.Set<StepUri> pushed) {
+    java.util.Set<StepUri> pushed,
+    Map<StepUri, String> deltas) {
 
   /**
    * When a step that ran started and how long it took; for a table that was done, its rows (when
@@ -31,13 +32,23 @@ public record RunReport(
 
   static RunReport planned(List<PlannedStep> plan) {
     return new RunReport(
-        plan, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of());
+        plan, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of());
   }
 
-  /** This report, with the tables pushed to the store's table cache. */
-  RunReport withPushed(java.util.Set<StepUri> tables) {
+  /**
+   * This report, with the tables pushed to the store's table cache, and what each table rebuilt
+   * changed against the output it replaced ({@code rows 248 -> 251, +1 column}).
+   */
+  RunReport withPushedAndDeltas(java.util.Set<StepUri> tables, Map<StepUri, String> changes) {
     return new RunReport(
-        plan, done, this.tables, failed, skipped, timings, java.util.Set.copyOf(tables));
+        plan,
+        done,
+        this.tables,
+        failed,
+        skipped,
+        timings,
+        java.util.Set.copyOf(tables),
+        Map.copyOf(changes));
   }
 
   /** The tables that ended as {@code outcome}. */

@@ -60,6 +60,9 @@ final class TableBuild {
   private final SparkBuild spark;
   private final AlcoveLog log;
 
+  /** What each table built replaced, and how it differs from it. */
+  private final Map<StepUri, String> deltas = new java.util.concurrent.ConcurrentHashMap<>();
+
   TableBuild(
       AlcoveLayout layout,
       RestoreSnapshot snapshots,
@@ -103,6 +106,7 @@ final class TableBuild {
                 + " wrote no output: it must write a Parquet file to the path given as its last argument");
       }
       Inspected inspected = inspect(step, output, Optional.empty());
+      Optional<String> delta = deltaAgainstOutputHere(uri, inspected.rows(), inspected.schema());
       Instant end = Instant.now();
       CacheEntry built =
           new CacheEntry(
@@ -120,13 +124,14 @@ final class TableBuild {
       log.info(
           String.format(
               Locale.ROOT,
-              "built %s: %d rows, %d columns, %s in %.1f s -> %s",
+              "built %s: %d rows, %d columns, %s in %.1f s -> %s%s",
               uri,
               inspected.rows,
               inspected.schema.size(),
               ProgressReporter.human(inspected.bytes),
               built.seconds(),
-              layout.relative(layout.tableFile(uri))));
+              layout.relative(layout.tableFile(uri)),
+              delta.map(d -> " (" + d + ")").orElse("")));
       return built;
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write the output of " + uri, e);
@@ -280,6 +285,39 @@ final class TableBuild {
       fresh.write(layout.tableSidecar(uri));
     }
     manifest.put(uri, new BuildManifest.Entry(key, old.checksum(), engine));
+  }
+
+  /** What each table built in this run changed against the output it replaced, if any. */
+  Map<StepUri, String> deltas() {
+    return Map.copyOf(deltas);
+  }
+
+  /**
+   * How a new output differs from the one it replaces here ({@code rows 248 -> 251, +1 column}):
+   * the old one's schema from its metadata, its rows from its footer; nothing for a table new here
+   * or whose output here is not the one its metadata names.
+   */
+  private Optional<String> deltaAgainstOutputHere(
+      StepUri uri, long rows, Map<String, String> schema) {
+    Path old = layout.tableFile(uri);
+    Optional<String> delta;
+    try {
+      Optional<TableMetadata> metadata = TableMetadata.readIfExists(layout.tableSidecar(uri), uri);
+      if (metadata.isEmpty()
+          || !Files.isRegularFile(old)
+          || !digester.checksum(old).equals(metadata.get().checksum())) {
+        return Optional.empty();
+      }
+      long before;
+      try (ParquetInspector inspector = new ParquetInspector()) {
+        before = inspector.rowCount(old);
+      }
+      delta = Optional.of(TableDelta.describe(before, metadata.get().schema(), rows, schema));
+    } catch (SQLException | AlcoveException e) {
+      return Optional.empty();
+    }
+    delta.ifPresent(d -> deltas.put(uri, d));
+    return delta;
   }
 
   Path outputOf(TableStep step) {

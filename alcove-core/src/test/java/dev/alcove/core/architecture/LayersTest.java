@@ -67,6 +67,7 @@ class LayersTest {
               "audit",
               "site",
               "graph",
+              "diff",
               "init"));
 
   private static final Pattern REFERENCE =

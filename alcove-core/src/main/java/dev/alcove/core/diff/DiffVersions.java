@@ -1,0 +1,162 @@
+package dev.alcove.core.diff;
+
+import dev.alcove.core.Alcove;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.duckdb.DuckDb;
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.Setting;
+import dev.alcove.core.layout.AlcoveLayout;
+import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.tabledata.TableData;
+import dev.alcove.core.uri.StepUri;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * {@code diff}: what changed from one version of a snapshot or table to another. Tabular data
+ * (Parquet, CSV, JSON lines) is compared in DuckDB; two folder snapshots by their manifests,
+ * without reading a file. Data that is not here is fetched first, verified, as any reader does.
+ */
+public final class DiffVersions {
+
+  private final GoalContext context;
+  private final Alcove alcove;
+
+  public DiffVersions(GoalContext context, Alcove alcove) {
+    this.context = context;
+    this.alcove = alcove;
+  }
+
+  public DiffReport diff(String fromText, String toText, List<String> keys) {
+    StepUri from = resolve(fromText, Setting.FROM);
+    StepUri to = resolve(toText, Setting.TO);
+    AlcoveLayout layout = alcove.layout();
+    RestoreSnapshot snapshots =
+        new RestoreSnapshot(context, layout, dev.alcove.core.checksum.FileDigester.counting());
+    if (from.isSnapshot() && to.isSnapshot()) {
+      SnapshotMetadata a = snapshots.metadata(from);
+      SnapshotMetadata b = snapshots.metadata(to);
+      if (a.type() == SnapshotType.DIRECTORY && b.type() == SnapshotType.DIRECTORY) {
+        return files(
+            from, a.manifest().orElseThrow().entries(), to, b.manifest().orElseThrow().entries());
+      }
+    }
+    TableData tables = TableData.of(layout, context);
+    String a = relation(from, snapshots, tables);
+    String b = relation(to, snapshots, tables);
+    try (Connection connection = DuckDb.inMemory()) {
+      return new TabularDiff(connection).compare(from.toString(), a, to.toString(), b, keys);
+    } catch (SQLException e) {
+      throw new AlcoveException(
+          "cannot compare " + from + " with " + to + ": " + DuckDb.message(e));
+    }
+  }
+
+  private StepUri resolve(String text, Setting setting) {
+    if (text == null || text.isBlank()) {
+      throw new AlcoveException(
+          "diff needs two versions: set "
+              + context.frontEnd().set(Setting.FROM, "<uri>")
+              + " and "
+              + context.frontEnd().set(Setting.TO, "<uri>"));
+    }
+    StepUri uri;
+    try {
+      uri = StepUri.parse(text.strip());
+    } catch (AlcoveException e) {
+      throw new AlcoveException(context.frontEnd().set(setting, text) + ": " + e.getMessage());
+    }
+    return alcove
+        .catalogue()
+        .resolve(uri)
+        .filter(alcove.catalogue()::contains)
+        .orElseThrow(
+            () ->
+                new AlcoveException(
+                    context.frontEnd().set(setting, uri.toString())
+                        + " is not a step of the catalogue ("
+                        + context.frontEnd().run(dev.alcove.core.frontend.Goal.LIST)
+                        + " lists them)"));
+  }
+
+  /** The version's data as DuckDB reads it, fetched first when it is not here. */
+  private String relation(StepUri uri, RestoreSnapshot snapshots, TableData tables) {
+    if (uri.isTable()) {
+      return DuckDb.readParquet(tables.local(uri, "the diff"));
+    }
+    SnapshotMetadata metadata = snapshots.metadata(uri);
+    if (metadata.type() == SnapshotType.DIRECTORY) {
+      throw new AlcoveException(
+          uri + " is a folder: diff compares a folder with a folder, file by file");
+    }
+    if (snapshots.problem(metadata).isPresent()) {
+      context.log().info("fetching " + uri + " from the store: the diff reads it");
+      snapshots.restore(metadata, context.depot());
+    }
+    Path data = snapshots.dataPath(metadata);
+    String path = DuckDb.literal(data.toString());
+    String extension = metadata.extension().orElse("").toLowerCase(Locale.ROOT);
+    return switch (extension) {
+      case ".parquet" -> "read_parquet(" + path + ")";
+      case ".csv", ".tsv", ".txt" -> "read_csv(" + path + ")";
+      case ".json", ".jsonl", ".ndjson" -> "read_json(" + path + ")";
+      default ->
+          throw new AlcoveException(
+              uri
+                  + " is a '"
+                  + extension
+                  + "' file: diff compares Parquet, CSV and JSON lines data; for any other file,"
+                  + " its checksum says whether it changed");
+    };
+  }
+
+  /** Two folders by their manifests: no file is read. */
+  private static DiffReport files(
+      StepUri from,
+      SortedMap<String, Checksum> before,
+      StepUri to,
+      SortedMap<String, Checksum> after) {
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (path, sum) -> {
+          if (!before.containsKey(path)) {
+            added.add(path);
+          } else if (!before.get(path).equals(sum)) {
+            changed.add(path);
+          }
+        });
+    before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(removed::add);
+    Map<String, List<String>> samples = new LinkedHashMap<>();
+    samples.put("added", added.stream().limit(5).toList());
+    samples.put("removed", removed.stream().limit(5).toList());
+    samples.put("changed", changed.stream().limit(5).toList());
+    return new DiffReport(
+        from.toString(),
+        to.toString(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        before.size(),
+        after.size(),
+        added.size(),
+        removed.size(),
+        changed.size(),
+        Map.of(),
+        Map.of(),
+        samples,
+        true);
+  }
+}
