@@ -109,6 +109,42 @@ class DownloadMinimalTest {
     }
   }
 
+  @Test
+  void exportAndResourcesFetchATableThatIsOnlyInTheStore() throws Exception {
+    t.run(minimal("table://total/latest"), 2);
+    Path people = t.alcove().layout().tableFile(PEOPLE);
+    assertThat(people).doesNotExist();
+    List<Path> copies =
+        TableResources.export(
+            t.alcove(),
+            "table://people/latest",
+            "<resources>",
+            t.path("target/generated-resources/alcove"),
+            t.path("target"),
+            t.tableData(),
+            t.log);
+    assertThat(copies).singleElement().satisfies(copy -> assertThat(copy).exists());
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith("fetching table://people/latest from the store (")
+                    && line.endsWith("): <resources> reads it"));
+
+    // Back in the store only: the export fetches it again, and writes both tables.
+    t.tableData().moveToStore(PEOPLE);
+    assertThat(people).doesNotExist();
+    Path database = t.path("target/lake.duckdb");
+    assertThat(
+            dev.alcove.core.db.ExportDuckDb.export(
+                t.alcove(),
+                database,
+                dev.alcove.core.db.TableViews.Names.FULL,
+                t.tableData(),
+                t.log))
+        .isEqualTo(2);
+    assertThat(people).exists();
+  }
+
   private List<Finding> audit(GoalContext context, boolean remote) {
     return new Audit(context, t.root, new AuditOptions(false, false, remote)).run(List.of());
   }
