@@ -195,8 +195,8 @@ def median_time(repeat, fn):
 def main():
     WORK.mkdir(parents=True, exist_ok=True)
     data = generate()
-    if os.environ.get("ONLY") == "15":
-        spark_row()
+    if os.environ.get("ONLY") in ("15", "16"):
+        spark_row() if os.environ["ONLY"] == "15" else diff_row()
         for row in results:
             log(str(row))
         return
@@ -363,6 +363,7 @@ def main():
 
     cache_rows(data)
     spark_row()
+    diff_row()
     write_results()
 
 
@@ -828,6 +829,45 @@ def spark_row():
     finally:
         server.kill()
         server_log.close()
+
+
+
+def diff_row():
+    """Row 16: alcove:diff of two 5,000,000-row CSV versions by key, vs plain DuckDB's queries."""
+    project = WORK / "diff"
+    init_alcove(project, f"<configuration><store>{WORK}/diff-store</store></configuration>")
+    shutil.rmtree(WORK / "diff-store", ignore_errors=True)
+    versions = []
+    for name, shift in (("before", 0), ("after", 1)):
+        path = WORK / f"diff-{name}.csv"
+        with open(path, "w") as out:
+            out.write("id,v,w\n")
+            # The second version: 1 in 1,000 values changed, the first 10,000 ids gone, 10,000 new.
+            first = 10_000 * shift
+            for start in range(first, ROWS + first, 100_000):
+                out.write("".join(
+                    f"{i},{(i * 7919) % 100003 + (1 if shift and i % 1000 == 0 else 0)},{i % 97}\n"
+                    for i in range(start, min(ROWS + first, start + 100_000))))
+        versions.append(path)
+        snapshot(project, path, f"rows/2024-01-0{1 + shift}")
+    duckdb_jar = next((Path.home() / ".m2/repository/org/duckdb/duckdb_jdbc").rglob("duckdb_jdbc-*.jar"))
+    classes = WORK / "plain-diff-classes"
+    classes.mkdir(exist_ok=True)
+    sh(["javac", "-d", str(classes), str(BENCH / "PlainDiff.java")])
+    alcove, plain = [], []
+    for r in range(REPEAT):
+        elapsed, out = mvn(project, "alcove:diff", "-Dalcove.from=snapshot://rows/2024-01-01",
+                           "-Dalcove.to=snapshot://rows/latest", "-Dalcove.key=id")
+        assert "10,000 added, 10,000 removed" in out, out[-2000:]
+        alcove.append(elapsed)
+        elapsed, out = sh(["java", "-cp", f"{classes}:{duckdb_jar}", "PlainDiff", str(versions[0]), str(versions[1])])
+        plain.append(elapsed)
+    record(16, f"alcove:diff of two {ROWS:,}-row CSV versions by key (rows added, removed, changed, per column, drift, samples)",
+           alcove, plain, "plain DuckDB JDBC in one JVM: load both, count added, removed, changed", "time", 1.3,
+           "whole Maven command")
+    validate = [mvn(project, "validate")[0] for _ in range(REPEAT)]
+    floor(16, "mvn validate on the same project (Maven's start, no alcove goal)",
+          statistics.median(plain) / statistics.median(validate), validate)
 
 
 def write_results():

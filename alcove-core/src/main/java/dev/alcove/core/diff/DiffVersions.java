@@ -55,7 +55,14 @@ public final class DiffVersions {
     String a = relation(from, snapshots, tables);
     String b = relation(to, snapshots, tables);
     try (Connection connection = DuckDb.inMemory()) {
-      return new TabularDiff(connection).compare(from.toString(), a, to.toString(), b, keys);
+      // Each side read once, into DuckDB's own memory (which spills to disk), for the dozen
+      // queries that compare them: never into the JVM.
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TEMPORARY TABLE before_version AS SELECT * FROM " + a);
+        statement.execute("CREATE TEMPORARY TABLE after_version AS SELECT * FROM " + b);
+      }
+      return new TabularDiff(connection)
+          .compare(from.toString(), "before_version", to.toString(), "after_version", keys);
     } catch (SQLException e) {
       throw new AlcoveException(
           "cannot compare " + from + " with " + to + ": " + DuckDb.message(e));

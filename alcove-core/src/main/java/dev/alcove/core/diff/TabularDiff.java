@@ -62,8 +62,26 @@ final class TabularDiff {
         }
       }
     }
-    long rowsBefore = count("SELECT count(*) FROM " + a);
-    long rowsAfter = count("SELECT count(*) FROM " + b);
+    for (String key : keys) {
+      if (!common.contains(key)) {
+        throw new AlcoveException(
+            "key column '"
+                + key
+                + "' is not in both "
+                + from
+                + " and "
+                + to
+                + ": use one of "
+                + String.join(", ", common));
+      }
+    }
+    List<String> numeric =
+        common.stream()
+            .filter(c -> !keys.contains(c))
+            .filter(c -> isNumeric(before.get(c)) && isNumeric(after.get(c)))
+            .toList();
+    Side x = side(from, a, keys, numeric);
+    Side y = side(to, b, keys, numeric);
     Map<String, List<String>> samples = new LinkedHashMap<>();
     Map<String, Long> byColumn = new LinkedHashMap<>();
     long plus;
@@ -81,21 +99,6 @@ final class TabularDiff {
       samples.put("added", rows(onlyAfter, 0));
       samples.put("removed", rows(onlyBefore, 0));
     } else {
-      for (String key : keys) {
-        if (!common.contains(key)) {
-          throw new AlcoveException(
-              "key column '"
-                  + key
-                  + "' is not in both "
-                  + from
-                  + " and "
-                  + to
-                  + ": use one of "
-                  + String.join(", ", common));
-        }
-      }
-      requireUnique(from, a, keys);
-      requireUnique(to, b, keys);
       String on =
           keys.stream()
               .map(
@@ -107,83 +110,96 @@ final class TabularDiff {
               .collect(Collectors.joining(" AND "));
       String keyList =
           keys.stream().map(k -> "x." + DuckDb.identifier(k)).collect(Collectors.joining(", "));
-      String addedKeys = "SELECT " + keyList + " FROM " + b + " x ANTI JOIN " + a + " y ON " + on;
-      String removedKeys = "SELECT " + keyList + " FROM " + a + " x ANTI JOIN " + b + " y ON " + on;
-      plus = count("SELECT count(*) FROM (" + addedKeys + ")");
-      minus = count("SELECT count(*) FROM (" + removedKeys + ")");
-      samples.put("added", rows(addedKeys, 0));
-      samples.put("removed", rows(removedKeys, 0));
       List<String> values = common.stream().filter(c -> !keys.contains(c)).toList();
-      if (!values.isEmpty()) {
-        String differs =
-            values.stream()
-                .map(
-                    c ->
-                        valueOf("x", c, comparedAs)
-                            + " IS DISTINCT FROM "
-                            + valueOf("y", c, comparedAs))
-                .collect(Collectors.joining(" OR "));
-        String joined = " FROM " + a + " x JOIN " + b + " y ON " + on;
-        changed = count("SELECT count(*)" + joined + " WHERE " + differs);
-        StringBuilder perColumn = new StringBuilder("SELECT ");
+      List<String> differences =
+          values.stream()
+              .map(
+                  c ->
+                      valueOf("x", c, comparedAs)
+                          + " IS DISTINCT FROM "
+                          + valueOf("y", c, comparedAs))
+              .toList();
+      String differs = differences.isEmpty() ? "false" : String.join(" OR ", differences);
+      // One pass over both, joined in full: a side's marker is null where the key is not there.
+      StringBuilder counts =
+          new StringBuilder(
+              "SELECT count(*) FILTER (WHERE x.alcove_side IS NULL),"
+                  + " count(*) FILTER (WHERE y.alcove_side IS NULL),"
+                  + " count(*) FILTER (WHERE x.alcove_side AND y.alcove_side AND ("
+                  + differs
+                  + "))");
+      for (String difference : differences) {
+        counts
+            .append(", count(*) FILTER (WHERE x.alcove_side AND y.alcove_side AND ")
+            .append(difference)
+            .append(")");
+      }
+      counts
+          .append(" FROM (SELECT *, true AS alcove_side FROM ")
+          .append(a)
+          .append(") x FULL OUTER JOIN (SELECT *, true AS alcove_side FROM ")
+          .append(b)
+          .append(") y ON ")
+          .append(on);
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(counts.toString())) {
+        result.next();
+        plus = result.getLong(1);
+        minus = result.getLong(2);
+        changed = result.getLong(3);
         for (int i = 0; i < values.size(); i++) {
-          String c = values.get(i);
-          perColumn
-              .append(i == 0 ? "" : ", ")
-              .append("count(*) FILTER (WHERE ")
-              .append(valueOf("x", c, comparedAs))
-              .append(" IS DISTINCT FROM ")
-              .append(valueOf("y", c, comparedAs))
-              .append(")");
+          byColumn.put(values.get(i), result.getLong(4 + i));
         }
-        try (Statement statement = connection.createStatement();
-            ResultSet result = statement.executeQuery(perColumn + joined)) {
-          result.next();
-          for (int i = 0; i < values.size(); i++) {
-            byColumn.put(values.get(i), result.getLong(i + 1));
-          }
-        }
+      }
+      samples.put(
+          "added",
+          rows("SELECT " + keyList + " FROM " + b + " x ANTI JOIN " + a + " y ON " + on, 0));
+      samples.put(
+          "removed",
+          rows("SELECT " + keyList + " FROM " + a + " x ANTI JOIN " + b + " y ON " + on, 0));
+      if (!values.isEmpty()) {
         // Each example: its key, and each value that changed as before -> after.
         StringBuilder changes = new StringBuilder("SELECT " + keyList);
         for (String c : values) {
-          String x = valueOf("x", c, comparedAs);
-          String y = valueOf("y", c, comparedAs);
+          String beforeValue = valueOf("x", c, comparedAs);
+          String afterValue = valueOf("y", c, comparedAs);
           changes
               .append(", CASE WHEN ")
-              .append(x)
+              .append(beforeValue)
               .append(" IS DISTINCT FROM ")
-              .append(y)
+              .append(afterValue)
               .append(" THEN coalesce(CAST(")
-              .append(x)
+              .append(beforeValue)
               .append(" AS VARCHAR), 'null') || ' -> ' || coalesce(CAST(")
-              .append(y)
+              .append(afterValue)
               .append(" AS VARCHAR), 'null') END AS ")
               .append(DuckDb.identifier(c));
         }
-        samples.put("changed", rows(changes + joined + " WHERE " + differs, keys.size()));
+        samples.put(
+            "changed",
+            rows(
+                changes + " FROM " + a + " x JOIN " + b + " y ON " + on + " WHERE " + differs,
+                keys.size()));
       }
     }
     Map<String, DiffReport.Drift> drift = new LinkedHashMap<>();
-    List<String> numeric =
-        common.stream()
-            .filter(c -> !keys.contains(c))
-            .filter(c -> isNumeric(before.get(c)) && isNumeric(after.get(c)))
-            .toList();
-    if (!numeric.isEmpty()) {
-      List<Double[]> sides = List.of(stats(a, numeric), stats(b, numeric));
-      for (int i = 0; i < numeric.size(); i++) {
-        Double[] x = sides.get(0);
-        Double[] y = sides.get(1);
-        DiffReport.Drift d =
-            new DiffReport.Drift(
-                x[3 * i], y[3 * i], x[3 * i + 1], y[3 * i + 1], x[3 * i + 2], y[3 * i + 2]);
-        if (!(java.util.Objects.equals(d.minBefore(), d.minAfter())
-            && java.util.Objects.equals(d.maxBefore(), d.maxAfter())
-            && java.util.Objects.equals(d.meanBefore(), d.meanAfter()))) {
-          drift.put(numeric.get(i), d);
-        }
+    for (int i = 0; i < numeric.size(); i++) {
+      DiffReport.Drift d =
+          new DiffReport.Drift(
+              x.stats[3 * i],
+              y.stats[3 * i],
+              x.stats[3 * i + 1],
+              y.stats[3 * i + 1],
+              x.stats[3 * i + 2],
+              y.stats[3 * i + 2]);
+      if (!(java.util.Objects.equals(d.minBefore(), d.minAfter())
+          && java.util.Objects.equals(d.maxBefore(), d.maxAfter())
+          && java.util.Objects.equals(d.meanBefore(), d.meanAfter()))) {
+        drift.put(numeric.get(i), d);
       }
     }
+    long rowsBefore = x.rows;
+    long rowsAfter = y.rows;
     return new DiffReport(
         from,
         to,
@@ -202,27 +218,51 @@ final class TabularDiff {
         false);
   }
 
-  private void requireUnique(String version, String relation, List<String> keys)
+  /** One version in one pass: its rows, and each numeric column's min, max and mean. */
+  private record Side(long rows, Double[] stats) {}
+
+  /**
+   * Reads one version once for what is counted on it alone; with a key, also checks that the key is
+   * unique there.
+   */
+  private Side side(String version, String relation, List<String> keys, List<String> numeric)
       throws SQLException {
-    String columns = keys.stream().map(DuckDb::identifier).collect(Collectors.joining(", "));
-    long duplicated =
-        count(
-            "SELECT count(*) FROM (SELECT "
-                + columns
-                + " FROM "
-                + relation
-                + " GROUP BY ALL"
-                + " HAVING count(*) > 1)");
-    if (duplicated > 0) {
-      throw new AlcoveException(
-          "the key ("
-              + String.join(", ", keys)
-              + ") is not unique in "
-              + version
-              + ": "
-              + duplicated
-              + " values appear more than once; name columns that are");
+    StringBuilder sql = new StringBuilder("SELECT count(*)");
+    String keyRow = keys.stream().map(DuckDb::identifier).collect(Collectors.joining(", "));
+    sql.append(keys.isEmpty() ? ", 0" : ", count(DISTINCT row(" + keyRow + "))");
+    for (String column : numeric) {
+      String c = DuckDb.identifier(column);
+      sql.append(", min(")
+          .append(c)
+          .append(")::DOUBLE, max(")
+          .append(c)
+          .append(")::DOUBLE, avg(")
+          .append(c)
+          .append(")::DOUBLE");
     }
+    Double[] stats = new Double[3 * numeric.size()];
+    long rows;
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql + " FROM " + relation)) {
+      result.next();
+      rows = result.getLong(1);
+      long distinct = result.getLong(2);
+      if (!keys.isEmpty() && distinct < rows) {
+        throw new AlcoveException(
+            "the key ("
+                + String.join(", ", keys)
+                + ") is not unique in "
+                + version
+                + ": "
+                + (rows - distinct)
+                + " rows repeat a key; name columns that are");
+      }
+      for (int i = 0; i < stats.length; i++) {
+        double value = result.getDouble(i + 3);
+        stats[i] = result.wasNull() ? null : value;
+      }
+    }
+    return new Side(rows, stats);
   }
 
   /** A column of one side, cast alike where its type changed. */
@@ -255,32 +295,6 @@ final class TabularDiff {
       }
     }
     return columns;
-  }
-
-  /** min, max and mean of each column, in that order, column after column. */
-  private Double[] stats(String relation, List<String> columns) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (int i = 0; i < columns.size(); i++) {
-      String c = DuckDb.identifier(columns.get(i));
-      sql.append(i == 0 ? "" : ", ")
-          .append("min(")
-          .append(c)
-          .append(")::DOUBLE, max(")
-          .append(c)
-          .append(")::DOUBLE, avg(")
-          .append(c)
-          .append(")::DOUBLE");
-    }
-    Double[] values = new Double[3 * columns.size()];
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql + " FROM " + relation)) {
-      result.next();
-      for (int i = 0; i < values.length; i++) {
-        double value = result.getDouble(i + 1);
-        values[i] = result.wasNull() ? null : value;
-      }
-    }
-    return values;
   }
 
   private long count(String sql) throws SQLException {

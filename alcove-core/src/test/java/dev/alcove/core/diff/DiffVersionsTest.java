@@ -90,8 +90,8 @@ class DiffVersionsTest {
     assertThatThrownBy(
             () -> diff("snapshot://people/2024-07-26", "snapshot://people/2024-07-28", "id"))
         .hasMessage(
-            "the key (id) is not unique in snapshot://people/2024-07-28: 1 values appear more than"
-                + " once; name columns that are");
+            "the key (id) is not unique in snapshot://people/2024-07-28: 1 rows repeat a key; name"
+                + " columns that are");
   }
 
   @Test
