@@ -1,12 +1,16 @@
 package dev.alcove.maven;
 
 import dev.alcove.core.context.GoalContext;
+import dev.alcove.core.diff.DiffAgainst;
 import dev.alcove.core.diff.DiffReport;
 import dev.alcove.core.diff.DiffVersions;
 import dev.alcove.core.errors.AlcoveException;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,6 +33,14 @@ public class DiffMojo extends AbstractAlcoveMojo {
   /** The version compared to, in the same forms. */
   @Parameter(property = AlcoveProperties.TO)
   private String to;
+
+  /**
+   * A git revision ({@code origin/main}, a tag, a commit) to compare every table with instead of
+   * {@code from} and {@code to}: each table whose output here is not the one that revision builds
+   * (as the table cache knows it) is compared with that build.
+   */
+  @Parameter(property = AlcoveProperties.AGAINST)
+  private String against;
 
   /** Key columns, comma-separated, that match a row of one version with the other's. */
   @Parameter(property = AlcoveProperties.KEY)
@@ -65,13 +77,49 @@ public class DiffMojo extends AbstractAlcoveMojo {
         key == null || key.isBlank()
             ? List.of()
             : Arrays.stream(key.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+    String failOn = failOnChange == null ? "" : failOnChange.strip();
+    if (against != null && !against.isBlank()) {
+      List<DiffAgainst.TableChange> changes =
+          new DiffAgainst(context, openAlcove()).diff(against.strip(), keys);
+      if (Documents.json(format)) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("against", against.strip());
+        List<Object> tables = new ArrayList<>();
+        for (DiffAgainst.TableChange change : changes) {
+          Map<String, Object> table = new LinkedHashMap<>();
+          table.put("uri", change.table().toString());
+          table.put("status", change.status());
+          table.put("diff", change.report().map(DiffReport::document).orElse(null));
+          tables.add(table);
+        }
+        document.put("tables", tables);
+        Documents.print(document, output);
+      } else {
+        for (DiffAgainst.TableChange change : changes) {
+          if (change.report().isPresent()) {
+            change.report().get().lines().forEach(getLog()::info);
+          } else {
+            getLog().info(change.table() + ": " + change.status());
+          }
+        }
+      }
+      for (DiffAgainst.TableChange change : changes) {
+        if (change.report().isPresent()) {
+          failIfAsked(change.report().get(), failOn);
+        }
+      }
+      return;
+    }
     DiffReport report = new DiffVersions(context, openAlcove()).diff(from, to, keys);
     if (Documents.json(format)) {
       Documents.print(report.document(), output);
     } else {
       report.lines().forEach(getLog()::info);
     }
-    String failOn = failOnChange == null ? "" : failOnChange.strip();
+    failIfAsked(report, failOn);
+  }
+
+  private static void failIfAsked(DiffReport report, String failOn) throws MojoFailureException {
     if (failOn.equals("schema") && report.schemaChanged()
         || failOn.equals("rows") && (report.schemaChanged() || report.rowsChanged())) {
       throw new MojoFailureException(

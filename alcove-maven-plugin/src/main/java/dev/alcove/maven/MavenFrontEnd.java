@@ -43,6 +43,7 @@ final class MavenFrontEnd implements FrontEnd {
       case FROM -> AlcoveProperties.FROM;
       case TO -> AlcoveProperties.TO;
       case KEY -> AlcoveProperties.KEY;
+      case AGAINST -> AlcoveProperties.AGAINST;
       case FAIL_ON_CHANGE -> AlcoveProperties.FAIL_ON_CHANGE;
     };
   }

@@ -40,6 +40,7 @@ public final class GoalContext implements AutoCloseable {
   private CompletableFuture<Depot> depot;
   private List<Path> javaClassPath;
   private dev.alcove.core.spark.SparkSql spark;
+  private final boolean view;
 
   private GoalContext(Builder builder) {
     this.frontEnd = builder.frontEnd;
@@ -52,6 +53,30 @@ public final class GoalContext implements AutoCloseable {
     this.opener = builder.store;
     this.javaClassPathResolver = builder.javaClassPath;
     this.sparkOpener = builder.spark;
+    this.view = false;
+  }
+
+  /** A view of {@code parent} that logs to {@code log}: it shares all the rest, and owns none. */
+  private GoalContext(GoalContext parent, AlcoveLog log) {
+    this.frontEnd = parent.frontEnd;
+    this.log = log;
+    this.clock = parent.clock;
+    this.threads = parent.threads;
+    this.workers = parent.workers;
+    this.work = parent.work;
+    this.transfers = parent.transfers;
+    this.opener = parent::depot;
+    this.javaClassPathResolver = parent::javaClassPath;
+    this.sparkOpener = parent::spark;
+    this.view = true;
+  }
+
+  /**
+   * This goal's context with its messages going to {@code log} (work done on the side, such as
+   * planning another revision quietly); closing it closes nothing of this one's.
+   */
+  public GoalContext loggingTo(AlcoveLog log) {
+    return new GoalContext(this, log);
   }
 
   public static final int TRANSFERS = ThreadBudget.TRANSFERS;
@@ -151,6 +176,9 @@ public final class GoalContext implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (view) {
+      return;
+    }
     workers.shutdown();
     synchronized (this) {
       if (spark != null) {

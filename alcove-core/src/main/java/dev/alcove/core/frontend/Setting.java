@@ -23,5 +23,6 @@ public enum Setting {
   FROM,
   TO,
   KEY,
+  AGAINST,
   FAIL_ON_CHANGE
 }

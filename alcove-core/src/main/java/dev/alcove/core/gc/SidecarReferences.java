@@ -1,22 +1,18 @@
 package dev.alcove.core.gc;
 
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.io.Git;
 import dev.alcove.core.layout.AlcoveLayout;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,7 +61,7 @@ final class SidecarReferences {
    */
   static Optional<History> inGitHistory(Path root) {
     try {
-      if (!run(root, List.of("git", "rev-parse", "--is-inside-work-tree"), null)
+      if (!Git.run(root, List.of("git", "rev-parse", "--is-inside-work-tree"), null)
           .strip()
           .equals("true")) {
         return Optional.empty();
@@ -73,7 +69,7 @@ final class SidecarReferences {
       Optional<String> incomplete = incompleteness(root);
       Set<String> blobs = new LinkedHashSet<>();
       String objects =
-          run(
+          Git.run(
               root,
               List.of("git", "rev-list", "--all", "--reflog", "--indexed-objects", "--objects"),
               null);
@@ -86,7 +82,7 @@ final class SidecarReferences {
       Set<Checksum> found = new HashSet<>();
       if (!blobs.isEmpty()) {
         String contents =
-            run(
+            Git.run(
                 root,
                 List.of("git", "cat-file", "--batch=%(objectname)"),
                 String.join("\n", blobs) + "\n");
@@ -100,14 +96,14 @@ final class SidecarReferences {
 
   /** Why the repository's history is not whole (a shallow or a partial clone), if it is not. */
   private static Optional<String> incompleteness(Path root) throws IOException {
-    if (run(root, List.of("git", "rev-parse", "--is-shallow-repository"), null)
+    if (Git.run(root, List.of("git", "rev-parse", "--is-shallow-repository"), null)
         .strip()
         .equals("true")) {
       return Optional.of(
           "is shallow (a clone made with --depth): fetch the whole history with"
               + " `git fetch --unshallow`");
     }
-    String config = run(root, List.of("git", "config", "--list"), null);
+    String config = Git.run(root, List.of("git", "config", "--list"), null);
     for (String line : config.split("\n")) {
       String key = line.contains("=") ? line.substring(0, line.indexOf('=')) : line;
       if (key.equals("extensions.partialclone")
@@ -125,46 +121,5 @@ final class SidecarReferences {
     while (matcher.find()) {
       found.add(Checksum.of(matcher.group()));
     }
-  }
-
-  /**
-   * Runs git and returns what it printed; a failure or a non-zero exit is an IOException. Input is
-   * read from a file, so git can answer while it reads without a thread to feed it.
-   */
-  private static String run(Path folder, List<String> command, String input) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(new ArrayList<>(command))
-            .directory(folder.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    if (input == null) {
-      return run(builder, command);
-    }
-    Path inputFile = Files.createTempFile("alcove-git-", ".txt");
-    try {
-      Files.writeString(inputFile, input, StandardCharsets.UTF_8);
-      return run(builder.redirectInput(inputFile.toFile()), command);
-    } finally {
-      Files.deleteIfExists(inputFile);
-    }
-  }
-
-  private static String run(ProcessBuilder builder, List<String> command) throws IOException {
-    Process process = builder.start();
-    if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
-      process.getOutputStream().close();
-    }
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    try (InputStream out = new BufferedInputStream(process.getInputStream())) {
-      out.transferTo(output);
-      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " failed");
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    return output.toString(StandardCharsets.UTF_8);
   }
 }
