@@ -36,6 +36,7 @@ public final class AlcoveProperties {
   public static final String TO = "alcove.to";
   public static final String KEY = "alcove.key";
   public static final String AGAINST = "alcove.against";
+  public static final String PREVIOUS = "alcove.previous";
   public static final String FAIL_ON_CHANGE = "alcove.failOnChange";
   public static final String SPARK_SERVER_ID = "alcove.sparkServerId";
   public static final String SPARK_TIMEOUT = "alcove.spark.timeout";

@@ -42,6 +42,13 @@ public class DiffMojo extends AbstractAlcoveMojo {
   @Parameter(property = AlcoveProperties.AGAINST)
   private String against;
 
+  /**
+   * A table to compare with its previous output here (as {@code target/alcove/history.tsv} recorded
+   * it), instead of {@code from} and {@code to}.
+   */
+  @Parameter(property = AlcoveProperties.PREVIOUS)
+  private String previous;
+
   /** Key columns, comma-separated, that match a row of one version with the other's. */
   @Parameter(property = AlcoveProperties.KEY)
   private String key;
@@ -110,7 +117,11 @@ public class DiffMojo extends AbstractAlcoveMojo {
       }
       return;
     }
-    DiffReport report = new DiffVersions(context, openAlcove()).diff(from, to, keys);
+    DiffVersions versions = new DiffVersions(context, openAlcove());
+    DiffReport report =
+        previous != null && !previous.isBlank()
+            ? versions.previous(previous, keys)
+            : versions.diff(from, to, keys);
     if (Documents.json(format)) {
       Documents.print(report.document(), output);
     } else {

@@ -44,6 +44,7 @@ final class MavenFrontEnd implements FrontEnd {
       case TO -> AlcoveProperties.TO;
       case KEY -> AlcoveProperties.KEY;
       case AGAINST -> AlcoveProperties.AGAINST;
+      case PREVIOUS -> AlcoveProperties.PREVIOUS;
       case FAIL_ON_CHANGE -> AlcoveProperties.FAIL_ON_CHANGE;
     };
   }

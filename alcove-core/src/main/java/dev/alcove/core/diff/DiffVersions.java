@@ -5,10 +5,12 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
+import dev.alcove.core.metadata.TableHistory;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
@@ -66,6 +68,72 @@ public final class DiffVersions {
     } catch (SQLException e) {
       throw new AlcoveException(
           "cannot compare " + from + " with " + to + ": " + DuckDb.message(e));
+    }
+  }
+
+  /**
+   * A table against its previous output here (the last one in the table history that is not the
+   * current one), fetched from the local cache or the store where built tables are pushed.
+   */
+  public DiffReport previous(String tableText, List<String> keys) {
+    StepUri table = resolve(tableText, Setting.PREVIOUS);
+    if (!table.isTable()) {
+      throw new AlcoveException(
+          table
+              + " is a snapshot: compare two of its versions with "
+              + context.frontEnd().set(Setting.FROM, "<uri>")
+              + " and "
+              + context.frontEnd().set(Setting.TO, "<uri>"));
+    }
+    AlcoveLayout layout = alcove.layout();
+    Checksum current =
+        dev.alcove.core.metadata.TableMetadata.readIfExists(layout.tableSidecar(table), table)
+            .map(dev.alcove.core.metadata.TableMetadata::checksum)
+            .orElseThrow(
+                () ->
+                    new AlcoveException(
+                        table + " is not built here: run " + context.frontEnd().run(Goal.RUN)));
+    List<TableHistory.Build> builds = TableHistory.of(layout.buildDir(), table);
+    TableHistory.Build previous = null;
+    for (TableHistory.Build build : builds) {
+      if (!build.output().equals(current)) {
+        previous = build;
+      }
+    }
+    if (previous == null) {
+      throw new AlcoveException(
+          table
+              + " has no earlier output recorded here ("
+              + layout.relative(layout.buildDir().resolve(TableHistory.FILE_NAME))
+              + ")");
+    }
+    Path before =
+        layout.buildDir().resolve("diff-previous").resolve(previous.output().hex() + ".parquet");
+    String earlier = table + " as built " + previous.finished();
+    try {
+      context
+          .depot()
+          .fetch(
+              previous.output(),
+              before,
+              earlier,
+              "it was neither pushed to the store nor kept in the local cache",
+              dev.alcove.core.progress.TransferProgress.NONE,
+              context.transfers());
+      Path after = TableData.of(layout, context).local(table, "the diff");
+      try (Connection connection = DuckDb.inMemory()) {
+        return new TabularDiff(connection)
+            .compare(
+                earlier,
+                DuckDb.readParquet(before),
+                table + " now",
+                DuckDb.readParquet(after),
+                keys);
+      } catch (SQLException e) {
+        throw new AlcoveException("cannot compare " + earlier + ": " + DuckDb.message(e));
+      }
+    } finally {
+      dev.alcove.core.io.AtomicFiles.deleteQuietly(before);
     }
   }
 

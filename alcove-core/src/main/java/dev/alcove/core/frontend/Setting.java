@@ -24,5 +24,6 @@ public enum Setting {
   TO,
   KEY,
   AGAINST,
+  PREVIOUS,
   FAIL_ON_CHANGE
 }

@@ -18,6 +18,7 @@ import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.metadata.DescriptiveFields;
 import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.TableHistory;
 import dev.alcove.core.metadata.TableMetadata;
 import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.quality.TableChecks;
@@ -257,6 +258,7 @@ final class TableBuild {
     }
     metadataOf(step, entry).write(layout.tableSidecar(uri));
     manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
+    recordInHistory(uri, entry);
   }
 
   /**
@@ -434,6 +436,14 @@ final class TableBuild {
     metadata.write(layout.tableSidecar(uri));
     tableData.madeLocal(uri);
     manifest.put(uri, new BuildManifest.Entry(entry.key(), entry.output(), engine));
+    recordInHistory(uri, entry);
+  }
+
+  private void recordInHistory(StepUri uri, CacheEntry entry) {
+    TableHistory.append(
+        layout.buildDir(),
+        new TableHistory.Build(
+            uri, entry.finished(), entry.output(), entry.rows(), deltas.getOrDefault(uri, "")));
   }
 
   private TableMetadata metadataOf(TableStep step, CacheEntry entry) {

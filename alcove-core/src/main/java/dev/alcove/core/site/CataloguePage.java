@@ -368,6 +368,7 @@ public final class CataloguePage {
             Html.escape(m.execution().endTime())
                 + String.format(" in %.1f s", m.execution().durationSeconds()));
       }
+      history(html, uri);
       StringBuilder columns =
           new StringBuilder("<table class=\"columns\"><tr><th>column</th><th>type</th></tr>");
       m.schema()
@@ -529,6 +530,29 @@ public final class CataloguePage {
       row(html, "accessed", Html.escape(fields.get("date_accessed")));
     }
     html.append("</dl>");
+  }
+
+  /** The table's last outputs here, newest first, each with how it differed from the one before. */
+  private void history(StringBuilder html, StepUri uri) {
+    List<dev.alcove.core.metadata.TableHistory.Build> builds =
+        dev.alcove.core.metadata.TableHistory.of(layout.buildDir(), uri);
+    if (builds.size() < 2) {
+      return;
+    }
+    StringBuilder list = new StringBuilder("<ul>");
+    for (int i = builds.size() - 1; i >= Math.max(0, builds.size() - 5); i--) {
+      dev.alcove.core.metadata.TableHistory.Build build = builds.get(i);
+      list.append("<li>")
+          .append(Html.escape(build.finished()))
+          .append(": ")
+          .append(
+              Html.escape(
+                  build.delta().isEmpty()
+                      ? String.format(java.util.Locale.ROOT, "%,d rows", build.rows())
+                      : build.delta()))
+          .append("</li>");
+    }
+    row(html, "history", list.append("</ul>").toString());
   }
 
   private static void row(StringBuilder html, String name, String value) {

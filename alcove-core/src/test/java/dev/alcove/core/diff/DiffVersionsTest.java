@@ -127,6 +127,41 @@ class DiffVersionsTest {
     assertThat(report.lines()).contains("  files: 3 -> 3", "  1 added, 1 removed, 1 changed");
   }
 
+  @Test
+  void aTableAgainstItsPreviousOutputHereFromTheTableHistory() throws Exception {
+    t.table("table://numbers/latest", ".sql", "SELECT * FROM range(248) r(n)");
+    assertThat(t.run().succeeded()).isTrue();
+    try (GoalContext context = t.context(1)) {
+      assertThatThrownBy(
+              () ->
+                  new DiffVersions(context, t.alcove())
+                      .previous("table://numbers/latest", List.of()))
+          .hasMessage(
+              "table://numbers/latest has no earlier output recorded here"
+                  + " (target/alcove/history.tsv)");
+    }
+    TestAlcove.write(
+        t.path("src/steps/tables/numbers.sql"), "SELECT n, n * 2 AS twice FROM range(251) r(n)");
+    assertThat(t.run().succeeded()).isTrue();
+
+    DiffReport report;
+    try (GoalContext context = t.context(1)) {
+      report =
+          new DiffVersions(context, t.alcove()).previous("table://numbers/latest", List.of("n"));
+    }
+    assertThat(report.from()).startsWith("table://numbers/latest as built 20");
+    assertThat(report.to()).isEqualTo("table://numbers/latest now");
+    assertThat(report.columnsAdded()).containsExactly("twice");
+    assertThat(report.added()).isEqualTo(3);
+    assertThat(report.removed()).isZero();
+    assertThat(report.changed()).isZero();
+    assertThat(Files.readAllLines(t.path("target/alcove/history.tsv")))
+        .hasSize(3)
+        .last()
+        .asString()
+        .endsWith("\t251\trows 248 -> 251, +1 column");
+  }
+
   private DiffReport diff(String from, String to, String key) {
     try (GoalContext context = t.context(1)) {
       return new DiffVersions(context, t.alcove())

@@ -33,6 +33,17 @@ class TableDeltaTest {
                     && line.endsWith(" (rows 248 -> 251, +1 column)"));
     assertThat(Files.readString(t.path("target/alcove/run-results.json")))
         .contains("\"delta\": \"rows 248 -> 251, +1 column\"");
+    // The catalogue shows the table's outputs, newest first, with the change each made.
+    try (var context = t.context(1)) {
+      assertThat(
+              new dev.alcove.core.site.CataloguePage(
+                      t.alcove(),
+                      dev.alcove.core.site.StepStates.of(context, t.alcove()),
+                      t.tableData())
+                  .html("lake", t.path("target/alcove/catalogue")))
+          .containsPattern(
+              "<dt>history</dt><dd><ul><li>[0-9T:.\\-]+Z: rows 248 -&gt; 251, \\+1 column</li><li>[0-9T:.\\-]+Z: 248 rows</li></ul>");
+    }
   }
 
   @Test
