@@ -9,9 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,20 +19,6 @@ import java.util.stream.Collectors;
 final class TabularDiff {
 
   private static final int SAMPLES = 5;
-  private static final Set<String> NUMERIC =
-      Set.of(
-          "TINYINT",
-          "SMALLINT",
-          "INTEGER",
-          "BIGINT",
-          "HUGEINT",
-          "UTINYINT",
-          "USMALLINT",
-          "UINTEGER",
-          "UBIGINT",
-          "FLOAT",
-          "DOUBLE");
-
   private final Connection connection;
 
   TabularDiff(Connection connection) {
@@ -58,7 +42,10 @@ final class TabularDiff {
           retyped.put(column, before.get(column) + " -> " + after.get(column));
           comparedAs.put(
               column,
-              isNumeric(before.get(column)) && isNumeric(after.get(column)) ? "DOUBLE" : "VARCHAR");
+              dev.alcove.core.duckdb.DuckDbTypes.isNumber(before.get(column))
+                      && dev.alcove.core.duckdb.DuckDbTypes.isNumber(after.get(column))
+                  ? "DOUBLE"
+                  : "VARCHAR");
         }
       }
     }
@@ -78,7 +65,10 @@ final class TabularDiff {
     List<String> numeric =
         common.stream()
             .filter(c -> !keys.contains(c))
-            .filter(c -> isNumeric(before.get(c)) && isNumeric(after.get(c)))
+            .filter(
+                c ->
+                    dev.alcove.core.duckdb.DuckDbTypes.isNumber(before.get(c))
+                        && dev.alcove.core.duckdb.DuckDbTypes.isNumber(after.get(c)))
             .toList();
     Side x = side(from, a, keys, numeric);
     Side y = side(to, b, keys, numeric);
@@ -279,11 +269,6 @@ final class TabularDiff {
     return comparedAs.containsKey(column)
         ? "CAST(" + value + " AS " + comparedAs.get(column) + ") AS " + value
         : value;
-  }
-
-  private static boolean isNumeric(String type) {
-    String upper = type.toUpperCase(Locale.ROOT);
-    return NUMERIC.contains(upper) || upper.startsWith("DECIMAL");
   }
 
   private Map<String, String> schema(String relation) throws SQLException {

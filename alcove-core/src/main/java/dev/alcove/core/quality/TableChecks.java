@@ -83,19 +83,7 @@ public final class TableChecks {
     String type = duckdbType.toUpperCase(Locale.ROOT);
     return switch (expected) {
       case "string" -> type.equals("VARCHAR") || type.startsWith("VARCHAR(");
-      case "integer" ->
-          List.of(
-                  "TINYINT",
-                  "SMALLINT",
-                  "INTEGER",
-                  "BIGINT",
-                  "HUGEINT",
-                  "UTINYINT",
-                  "USMALLINT",
-                  "UINTEGER",
-                  "UBIGINT",
-                  "UHUGEINT")
-              .contains(type);
+      case "integer" -> dev.alcove.core.duckdb.DuckDbTypes.isInteger(type);
       case "float" -> type.equals("FLOAT") || type.equals("DOUBLE") || type.startsWith("DECIMAL");
       case "boolean" -> type.equals("BOOLEAN");
       case "date" -> type.equals("DATE");
