@@ -67,8 +67,12 @@ final class SparkBuild {
       Map<String, String> schema,
       List<dev.alcove.core.quality.TestFailure> failures) {}
 
-  /** Builds the table on the cluster, its object in the store, and runs its data tests there. */
-  Built build(TableStep step) {
+  /**
+   * Builds the table on the cluster, its object in the store, and runs its data tests there. One
+   * table at a time: the session's views are named by the tables' variables, which two tables may
+   * share; the cluster works in parallel within each.
+   */
+  synchronized Built build(TableStep step) {
     String file = layout.relative(step.definition);
     List<SqlScript.Statement> statements = statements(step, file);
     ObjectStore store = depot.get().store();
