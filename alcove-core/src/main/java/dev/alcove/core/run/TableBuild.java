@@ -161,6 +161,7 @@ final class TableBuild {
               + TableChecks.describe(errors));
     }
     built.failures().forEach(warning -> log.warn(uri + ": data test warning: " + warning));
+    Optional<String> delta = deltaAgainstOutputHere(uri, built.rows(), built.schema());
     Instant end = Instant.now();
     CacheEntry entry =
         new CacheEntry(
@@ -178,12 +179,13 @@ final class TableBuild {
     log.info(
         String.format(
             Locale.ROOT,
-            "built %s on Spark: %d rows, %d columns, %s in %.1f s, in the store",
+            "built %s on Spark: %d rows, %d columns, %s in %.1f s, in the store%s",
             uri,
             built.rows(),
             built.schema().size(),
             ProgressReporter.human(built.bytes()),
-            entry.seconds()));
+            entry.seconds(),
+            delta.map(d -> " (" + d + ")").orElse("")));
     return entry;
   }
 
