@@ -4,14 +4,12 @@ import dev.alcove.core.Alcove;
 import dev.alcove.core.cache.CacheOptions;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.context.GoalContext;
-import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.Git;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.TableMetadata;
-import dev.alcove.core.progress.TransferProgress;
 import dev.alcove.core.run.Download;
 import dev.alcove.core.run.PlannedStep;
 import dev.alcove.core.run.RunEngine;
@@ -21,8 +19,6 @@ import dev.alcove.core.tabledata.TableData;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +142,15 @@ public final class DiffAgainst {
             new TableChange(
                 table,
                 "changed",
-                Optional.of(tabular(table, revision, thereOutput, tables, keys))));
+                Optional.of(
+                    EarlierOutput.againstNow(
+                        context,
+                        alcove.layout(),
+                        table,
+                        thereOutput,
+                        table + " at " + revision,
+                        table + " here",
+                        keys))));
       }
     }
     there.keySet().stream()
@@ -156,28 +160,5 @@ public final class DiffAgainst {
                 changes.add(
                     new TableChange(table, "removed: only in " + revision, Optional.empty())));
     return changes;
-  }
-
-  private DiffReport tabular(
-      StepUri table, String revision, Checksum thereOutput, TableData tables, List<String> keys) {
-    Path before =
-        alcove.layout().buildDir().resolve("diff-against").resolve(thereOutput.hex() + ".parquet");
-    try {
-      context.depot().fetch(thereOutput, before, table + " at " + revision, TransferProgress.NONE);
-      Path after = tables.local(table, "the diff");
-      try (Connection connection = DuckDb.inMemory()) {
-        return new TabularDiff(connection)
-            .compare(
-                table + " at " + revision,
-                DuckDb.readParquet(before),
-                table + " here",
-                DuckDb.readParquet(after),
-                keys);
-      } catch (SQLException e) {
-        throw new AlcoveException("cannot compare " + table + ": " + DuckDb.message(e));
-      }
-    } finally {
-      dev.alcove.core.io.AtomicFiles.deleteQuietly(before);
-    }
   }
 }

@@ -57,14 +57,7 @@ public final class DiffVersions {
     String a = relation(from, snapshots, tables);
     String b = relation(to, snapshots, tables);
     try (Connection connection = DuckDb.inMemory()) {
-      // Each side read once, into DuckDB's own memory (which spills to disk), for the dozen
-      // queries that compare them: never into the JVM.
-      try (java.sql.Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TEMPORARY TABLE before_version AS SELECT * FROM " + a);
-        statement.execute("CREATE TEMPORARY TABLE after_version AS SELECT * FROM " + b);
-      }
-      return new TabularDiff(connection)
-          .compare(from.toString(), "before_version", to.toString(), "after_version", keys);
+      return new TabularDiff(connection).compare(from.toString(), a, to.toString(), b, keys);
     } catch (SQLException e) {
       throw new AlcoveException(
           "cannot compare " + from + " with " + to + ": " + DuckDb.message(e));
@@ -107,34 +100,14 @@ public final class DiffVersions {
               + layout.relative(layout.buildDir().resolve(TableHistory.FILE_NAME))
               + ")");
     }
-    Path before =
-        layout.buildDir().resolve("diff-previous").resolve(previous.output().hex() + ".parquet");
-    String earlier = table + " as built " + previous.finished();
-    try {
-      context
-          .depot()
-          .fetch(
-              previous.output(),
-              before,
-              earlier,
-              "it was neither pushed to the store nor kept in the local cache",
-              dev.alcove.core.progress.TransferProgress.NONE,
-              context.transfers());
-      Path after = TableData.of(layout, context).local(table, "the diff");
-      try (Connection connection = DuckDb.inMemory()) {
-        return new TabularDiff(connection)
-            .compare(
-                earlier,
-                DuckDb.readParquet(before),
-                table + " now",
-                DuckDb.readParquet(after),
-                keys);
-      } catch (SQLException e) {
-        throw new AlcoveException("cannot compare " + earlier + ": " + DuckDb.message(e));
-      }
-    } finally {
-      dev.alcove.core.io.AtomicFiles.deleteQuietly(before);
-    }
+    return EarlierOutput.againstNow(
+        context,
+        layout,
+        table,
+        previous.output(),
+        table + " as built " + previous.finished(),
+        table + " now",
+        keys);
   }
 
   private StepUri resolve(String text, Setting setting) {

@@ -25,8 +25,19 @@ final class TabularDiff {
     this.connection = connection;
   }
 
-  DiffReport compare(String from, String a, String to, String b, List<String> keys)
+  /**
+   * Compares the data {@code fromData} and {@code toData} name ({@code read_csv(...)}, {@code
+   * read_parquet(...)}): each is read once, into DuckDB's own memory (which spills to disk), for
+   * the dozen queries that compare them, and never into the JVM.
+   */
+  DiffReport compare(String from, String fromData, String to, String toData, List<String> keys)
       throws SQLException {
+    String a = "before_version";
+    String b = "after_version";
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + a + " AS SELECT * FROM " + fromData);
+      statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + b + " AS SELECT * FROM " + toData);
+    }
     Map<String, String> before = schema(a);
     Map<String, String> after = schema(b);
     List<String> added = after.keySet().stream().filter(c -> !before.containsKey(c)).toList();
