@@ -256,6 +256,7 @@ public final class RunEngine {
       statCache.save();
       summaries.save();
       manifest.save();
+      tableData.save();
     }
   }
 

@@ -248,8 +248,8 @@ final class TableBuild {
   private void recordInStore(TableStep step, CacheEntry entry, String engine) {
     StepUri uri = step.uri;
     NoLinks.requireBelow(layout.dataDir(), layout.tableFile(uri));
-    // Recorded first: a run killed before the metadata names the entry's object finds the table
-    // missing (the metadata and the record disagree) and restores it again.
+    // A run killed before it saves the record finds the table missing (the metadata names an
+    // object no record says is in the store) and restores it again.
     tableData.leftInStore(uri, new TablesInStore.Stored(entry.output(), entry.bytes()));
     try {
       // A file of an older build here would be taken for the table's data.

@@ -120,34 +120,27 @@ public final class TableData {
               + reader
               + " reads it");
       try {
-        fetch(stored.get().output(), file, uri);
+        depot
+            .get()
+            .fetch(
+                stored.get().output(),
+                file,
+                uri.toString(),
+                "build it again ("
+                    + frontEnd.run(Goal.RUN)
+                    + " with "
+                    + frontEnd.set(dev.alcove.core.frontend.Setting.FORCE, "true")
+                    + ")",
+                new ProgressReporter(log, "fetching " + uri + ":", stored.get().bytes()),
+                transfers);
       } catch (AlcoveException e) {
         throw new AlcoveException(
             reader + " reads " + uri + ", which is only in the store: " + e.getMessage(), e);
       }
       state.remove(uri);
+      state.save();
       return file;
     }
-  }
-
-  /**
-   * Puts the table's object {@code output} at {@code target}, verified by its checksum, with
-   * progress.
-   */
-  public void fetch(dev.alcove.core.checksum.Checksum output, Path target, StepUri uri) {
-    Depot opened = depot.get();
-    java.util.OptionalLong size = opened.size(output);
-    opened.fetch(
-        output,
-        target,
-        uri.toString(),
-        "build it again ("
-            + frontEnd.run(Goal.RUN)
-            + " with "
-            + frontEnd.set(dev.alcove.core.frontend.Setting.FORCE, "true")
-            + ")",
-        new ProgressReporter(log, "fetching " + uri + ":", size.orElse(0)),
-        transfers);
   }
 
   /**
@@ -164,11 +157,20 @@ public final class TableData {
           TableMetadata.readIfExists(layout.tableSidecar(uri), uri)
               .orElseThrow(() -> new AlcoveException(uri + " has no metadata here"));
       state.put(uri, new TablesInStore.Stored(metadata.checksum(), Files.size(file)));
+      state.save();
       Files.delete(file);
       log.info("removed " + layout.relative(file) + " here: its data is in the store");
     } catch (java.io.IOException | AlcoveException e) {
       log.warn("kept " + layout.relative(file) + " here: " + e.getMessage());
     }
+  }
+
+  /**
+   * Writes what the build state learned: a run records many tables, and writes once, at its end (or
+   * at a fetch or a move, which write at once).
+   */
+  public void save() {
+    state.save();
   }
 
   /** Records that the table's data, {@code stored}, was left in the store. */

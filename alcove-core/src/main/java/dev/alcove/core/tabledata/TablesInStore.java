@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * uri<TAB>sha256<TAB>bytes}.
  *
  * <p>Build state only, and a hint that errs safely: a table it names whose file is here is local; a
- * table it lost is found missing and restored again. Writers re-read it first, so that two goals
- * each change only their own lines.
+ * table it lost is found missing and restored again. A run saves what it changed once, at its end;
+ * a save re-reads the file first, so that two goals each change only their own lines.
  */
 public final class TablesInStore {
 
@@ -29,6 +29,9 @@ public final class TablesInStore {
 
   private final Path file;
   private final Map<StepUri, Stored> tables = new ConcurrentSkipListMap<>();
+
+  /** What changed here since the last save: a table's new line, or empty for its line gone. */
+  private final Map<StepUri, Optional<Stored>> changes = new java.util.LinkedHashMap<>();
 
   private TablesInStore(Path file) {
     this.file = file;
@@ -61,25 +64,35 @@ public final class TablesInStore {
     return Optional.ofNullable(tables.get(uri));
   }
 
-  /** Records that the table's file is in the store only, and writes the state at once. */
+  /** Records that the table's file is in the store only, until {@link #save}. */
   public synchronized void put(StepUri uri, Stored stored) {
     tables.put(uri, stored);
-    update(uri, Optional.of(stored));
+    changes.put(uri, Optional.of(stored));
   }
 
-  /** Records that the table's file is here (or gone), and writes the state at once. */
+  /** Records that the table's file is here (or gone), until {@link #save}. */
   public synchronized void remove(StepUri uri) {
     if (tables.remove(uri) != null) {
-      update(uri, Optional.empty());
+      changes.put(uri, Optional.empty());
     }
   }
 
-  /** Re-reads the file and changes only this table's line: another goal may have written others. */
-  private void update(StepUri uri, Optional<Stored> stored) {
+  /**
+   * Writes what changed since the last save over the file as it is now, changing only those tables'
+   * lines: another goal may have written others. Unsaved, a change is lost safely (see the class
+   * comment).
+   */
+  public synchronized void save() {
+    if (changes.isEmpty()) {
+      return;
+    }
     Map<StepUri, Stored> current = new java.util.TreeMap<>(read(file));
-    stored.ifPresentOrElse(s -> current.put(uri, s), () -> current.remove(uri));
+    changes.forEach(
+        (uri, stored) ->
+            stored.ifPresentOrElse(s -> current.put(uri, s), () -> current.remove(uri)));
     List<String> lines = new ArrayList<>();
     current.forEach((table, s) -> lines.add(table + "\t" + s.output().hex() + "\t" + s.bytes()));
     StateFile.write(file, HEADER, lines);
+    changes.clear();
   }
 }
