@@ -212,7 +212,7 @@ public final class RunEngine {
                 + (step.action() == Action.BUILD && tables.get(step.uri()).runner.onSpark()
                     ? " on Spark"
                     : "")
-                + fetches(step, inStore, graph, dep -> sizeInStore(dep, snapshots, tableData)));
+                + fetches(step, inStore, graph, snapshots, tableData));
       }
     }
     if (options.dryRun()) {
@@ -359,27 +359,26 @@ public final class RunEngine {
    * first, with their sizes where known; nothing for a table that may still turn out unchanged or
    * cached.
    */
-  private static String fetches(
+  private String fetches(
       PlannedStep step,
       Set<StepUri> inStore,
       StepGraph graph,
-      java.util.function.Function<StepUri, Optional<OptionalLong>> sizeInStore) {
+      RestoreSnapshot snapshots,
+      TableData tableData) {
     if (step.action() != Action.BUILD) {
       return "";
     }
     List<String> fetched = new ArrayList<>();
     for (StepUri dep : graph.dependencies(step.uri())) {
-      if (!inStore.contains(dep) && dep.isSnapshot()) {
+      Optional<dev.alcove.core.tabledata.TablesInStore.Stored> table =
+          dep.isTable() ? tableData.inStore(dep) : Optional.empty();
+      if (!inStore.contains(dep) && table.isEmpty()) {
         continue;
       }
-      Optional<OptionalLong> size = sizeInStore.apply(dep);
-      if (inStore.contains(dep) || size.isPresent()) {
-        fetched.add(
-            dep
-                + size.filter(OptionalLong::isPresent)
-                    .map(bytes -> " (" + ProgressReporter.human(bytes.getAsLong()) + ")")
-                    .orElse(""));
-      }
+      OptionalLong size =
+          table.isPresent() ? OptionalLong.of(table.get().bytes()) : snapshotSize(dep, snapshots);
+      fetched.add(
+          dep + (size.isPresent() ? " (" + ProgressReporter.human(size.getAsLong()) + ")" : ""));
     }
     if (fetched.isEmpty()) {
       return "";
@@ -390,35 +389,30 @@ public final class RunEngine {
   }
 
   /**
-   * For an input whose data is only in the store: its size where known (a table's is recorded; a
-   * snapshot's is asked of the store in a dry run, unless it is a folder of many objects); empty
-   * for an input that is here.
+   * A snapshot's size in the store, asked of it in a dry run only, unless it is a folder of many
+   * objects; a run says sizes as it fetches.
    */
-  private Optional<OptionalLong> sizeInStore(
-      StepUri dep, RestoreSnapshot snapshots, TableData tableData) {
-    if (dep.isTable()) {
-      return tableData.inStore(dep).map(stored -> OptionalLong.of(stored.bytes()));
-    }
+  private OptionalLong snapshotSize(StepUri snapshot, RestoreSnapshot snapshots) {
     if (!options.dryRun()) {
-      return Optional.of(OptionalLong.empty());
+      return OptionalLong.empty();
     }
     try {
-      List<dev.alcove.core.checksum.Checksum> objects = snapshots.metadata(dep).objects();
+      List<dev.alcove.core.checksum.Checksum> objects = snapshots.metadata(snapshot).objects();
       if (objects.size() > 64) {
-        return Optional.of(OptionalLong.empty());
+        return OptionalLong.empty();
       }
       long total = 0;
       for (dev.alcove.core.checksum.Checksum object : objects) {
         OptionalLong size = context.depot().size(object);
         if (size.isEmpty()) {
-          return Optional.of(OptionalLong.empty());
+          return OptionalLong.empty();
         }
         total += size.getAsLong();
       }
-      return Optional.of(OptionalLong.of(total));
+      return OptionalLong.of(total);
     } catch (RuntimeException e) {
       // A plan does not fail for want of a size.
-      return Optional.of(OptionalLong.empty());
+      return OptionalLong.empty();
     }
   }
 
