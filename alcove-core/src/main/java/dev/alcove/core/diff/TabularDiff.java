@@ -69,8 +69,9 @@ final class TabularDiff {
                 + from
                 + " and "
                 + to
-                + ": use one of "
-                + String.join(", ", common));
+                + (common.isEmpty()
+                    ? ": they have no column in common"
+                    : ": use one of " + String.join(", ", common)));
       }
     }
     List<String> numeric =

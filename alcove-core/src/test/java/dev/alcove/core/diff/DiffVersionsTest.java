@@ -86,6 +86,12 @@ class DiffVersionsTest {
         .hasMessage(
             "key column 'x' is not in both snapshot://people/2024-07-26 and"
                 + " snapshot://people/2024-07-27: use one of id, name, score, grade");
+    t.snapshotText("other/2024-07-26", "other.csv", "code\nx\n");
+    assertThatThrownBy(
+            () -> diff("snapshot://people/2024-07-26", "snapshot://other/2024-07-26", "id"))
+        .hasMessage(
+            "key column 'id' is not in both snapshot://people/2024-07-26 and"
+                + " snapshot://other/2024-07-26: they have no column in common");
     t.snapshotText("people/2024-07-28", "people.csv", "id,name\n1,a\n1,b\n");
     assertThatThrownBy(
             () -> diff("snapshot://people/2024-07-26", "snapshot://people/2024-07-28", "id"))
