@@ -772,10 +772,13 @@ SPARK_JDK_OPTIONS = [
 
 def spark_row():
     """Row 15: one Spark SQL step on a small table, vs the same SQL on DuckDB: Spark's fixed cost."""
-    lib = ROOT / "alcove-spark-test-server/target/lib"
-    if not lib.is_dir():
-        log(f"15. skipped: no Spark Connect server jars at {lib} (build with tests once to copy them)")
+    class_path_file = ROOT / "alcove-spark-test-server/target/server.classpath"
+    if not class_path_file.is_file():
+        log(f"15. skipped: no Spark Connect server class path at {class_path_file} (build with tests once)")
         return
+    # Spark's jars before S3A's: the AWS SDK bundle carries a Netty and an SLF4J of its own.
+    jars = sorted((j for j in class_path_file.read_text().strip().split(os.pathsep) if j),
+                  key=lambda j: os.path.basename(j).startswith(("bundle-", "hadoop-aws-")))
     import socket
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -789,7 +792,7 @@ def spark_row():
          "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
          "-Dspark.sql.shuffle.partitions=2", f"-Dspark.local.dir={work}",
          "-Dspark.connect.grpc.binding.address=127.0.0.1", f"-Dspark.connect.grpc.binding.port={port}",
-         "-cp", f"{lib}/*", "org.apache.spark.sql.connect.service.SparkConnectServer"],
+         "-cp", os.pathsep.join(jars), "org.apache.spark.sql.connect.service.SparkConnectServer"],
         cwd=work, stdout=server_log, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 240

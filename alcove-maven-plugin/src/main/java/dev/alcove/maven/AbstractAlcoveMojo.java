@@ -159,6 +159,15 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter(property = AlcoveProperties.SPARK_SERVER_ID, defaultValue = "alcove-spark")
   protected String sparkServerId;
 
+  /**
+   * Whether each Spark session is handed the store's S3 settings and keys (endpoint, addressing,
+   * region, for the store's bucket only), for a Spark server that is not set up to reach the store
+   * itself. Off by default: a cluster reads the store with its own credentials (an instance role,
+   * its own {@code fs.s3a.*} settings), and the keys of this machine stay here.
+   */
+  @Parameter(property = AlcoveProperties.SPARK_STORE_ACCESS, defaultValue = "false")
+  protected boolean sparkStoreAccess;
+
   /** Seconds to wait for the Spark Connect server to answer when the first Spark step starts. */
   @Parameter(property = AlcoveProperties.SPARK_TIMEOUT, defaultValue = "60")
   protected int sparkTimeout;
@@ -466,7 +475,7 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   private SparkSql openSpark() {
     Path root = directory.toPath();
     Path buildDir = AlcoveLayout.withDefaults(root).buildDir();
-    SparkSettings settings = sparkSettings(root);
+    SparkSettings settings = sparkSettings(root).withStoreAccess(sparkStoreAccess);
     return new RecordedVersionSpark(
         settings,
         () ->

@@ -40,6 +40,7 @@ public final class AlcoveProperties {
   public static final String FAIL_ON_CHANGE = "alcove.failOnChange";
   public static final String SPARK_SERVER_ID = "alcove.sparkServerId";
   public static final String SPARK_TIMEOUT = "alcove.spark.timeout";
+  public static final String SPARK_STORE_ACCESS = "alcove.spark.storeAccess";
   public static final String FIX = "alcove.fix";
   public static final String STRICT = "alcove.strict";
   public static final String REMOTE = "alcove.remote";

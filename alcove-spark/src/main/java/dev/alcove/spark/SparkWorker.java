@@ -69,6 +69,12 @@ public final class SparkWorker {
   private List<String> answer(List<String> request) {
     return switch (request.get(0)) {
       case "view" -> view(request);
+      case "configure" -> {
+        for (int i = 1; i + 1 < request.size(); i += 2) {
+          spark.conf().set(request.get(i), request.get(i + 1));
+        }
+        yield List.of();
+      }
       case "execute" -> {
         spark.sql(request.get(1)).collectAsList();
         yield List.of();
@@ -80,21 +86,36 @@ public final class SparkWorker {
     };
   }
 
-  /** {@code view name location format [option value]...} */
+  /** {@code view name format count location... [option value]...} */
   private List<String> view(List<String> request) {
+    int count = Integer.parseInt(request.get(3));
+    String[] locations = request.subList(4, 4 + count).toArray(String[]::new);
     Map<String, String> options = new TreeMap<>();
-    for (int i = 4; i + 1 < request.size(); i += 2) {
+    for (int i = 4 + count; i + 1 < request.size(); i += 2) {
       options.put(request.get(i), request.get(i + 1));
     }
-    DataFrameReader reader = spark.read().options(options);
-    Dataset<Row> data =
-        switch (request.get(3)) {
-          case "csv" -> reader.csv(request.get(2));
-          case "parquet" -> reader.parquet(request.get(2));
-          default -> throw new IllegalArgumentException("unknown format " + request.get(3));
-        };
+    String format = request.get(2);
+    // Spark reads a path given twice once; a folder holding one file twice holds its rows twice.
+    List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(List.of(locations)));
+    Dataset<Row> data = read(spark.read().options(options), format, distinct);
+    List<String> again = new ArrayList<>(List.of(locations));
+    distinct.forEach(again::remove);
+    for (String location : again) {
+      data =
+          data.union(
+              read(spark.read().options(options).schema(data.schema()), format, List.of(location)));
+    }
     data.createOrReplaceTempView(request.get(1));
     return List.of();
+  }
+
+  private static Dataset<Row> read(DataFrameReader reader, String format, List<String> locations) {
+    String[] paths = locations.toArray(String[]::new);
+    return switch (format) {
+      case "csv" -> reader.csv(paths);
+      case "parquet" -> reader.parquet(paths);
+      default -> throw new IllegalArgumentException("unknown format " + format);
+    };
   }
 
   /** One Parquet file: the query's rows in one partition, then its row count and schema. */

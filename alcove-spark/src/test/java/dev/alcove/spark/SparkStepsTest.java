@@ -12,7 +12,10 @@ import dev.alcove.core.select.Selection;
 import dev.alcove.core.spark.RecordedVersionSpark;
 import dev.alcove.core.spark.SparkProcess;
 import dev.alcove.core.spark.SparkSettings;
+import dev.alcove.core.store.s3.Retry;
+import dev.alcove.core.store.s3.S3Store;
 import dev.alcove.core.testing.Contexts;
+import dev.alcove.core.testing.S3TestServer;
 import dev.alcove.core.testing.SparkConnectTestServer;
 import dev.alcove.core.testing.TestAlcove;
 import dev.alcove.core.uri.StepUri;
@@ -172,6 +175,86 @@ class SparkStepsTest {
     assertThat(rows(SUMMARY)).containsExactly("as 7", "eu 15");
   }
 
+  @Test
+  void aFolderSnapshotIsReadAsOneTableEachFileCountedAndAnOddFileIsRefused() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("drop/regions"));
+    Files.writeString(folder.resolve("a.csv"), "region,people\neu,1\n");
+    // The same bytes twice: one object in the store, its rows counted twice.
+    Files.writeString(folder.resolve("b.csv"), "region,people\neu,1\n");
+    Files.createDirectories(folder.resolve("late"));
+    Files.writeString(folder.resolve("late/c.csv"), "region,people\nas,4\n");
+    t.snapshot(folder, "regions");
+    t.table(
+        "table://by-region/latest",
+        ".sql",
+        "SELECT region AS dim_region, sum(people) AS people, count(*) AS files FROM {regions}"
+            + " GROUP BY region",
+        "snapshot://regions/latest");
+    TestAlcove.write(t.path("src/steps/tables/by-region.meta.yaml"), "engine: spark\n");
+    Path odd = Files.createDirectories(dir.resolve("drop/vendor"));
+    Files.writeString(odd.resolve("a.csv"), "region,people\neu,1\n");
+    Files.writeString(odd.resolve("notes.txt"), "from the vendor\n");
+    t.snapshot(odd, "vendor");
+    t.table("table://vendor/latest", ".sql", "SELECT * FROM {vendor}", "snapshot://vendor/latest");
+    TestAlcove.write(t.path("src/steps/tables/vendor.meta.yaml"), "engine: spark\n");
+
+    RunReport report = run(server.remote());
+
+    assertThat(report.tables(Outcome.BUILT)).contains(StepUri.parse("table://by-region/latest"));
+    assertThat(rows(StepUri.parse("table://by-region/latest"))).containsExactly("as 4", "eu 2");
+    assertThat(report.failed())
+        .containsExactly(
+            java.util.Map.entry(
+                StepUri.parse("table://vendor/latest"),
+                "table://vendor/latest runs on Spark and reads snapshot://vendor/2024-07-26, a folder"
+                    + " of '.csv', '.txt' files: Spark steps read CSV and Parquet snapshots, a"
+                    + " folder's files all of one of them"));
+  }
+
+  /**
+   * The store in a bucket (S3Proxy): the server reads the inputs and writes the table through S3A,
+   * handed the store's settings and keys, and alcove adopts the one file by a copy on the server.
+   * One test only: the server keeps one S3A client per bucket for its life.
+   */
+  @Test
+  void onAnS3StoreTheClusterReadsAndWritesTheBucketAndTheOutputIsAdoptedThere() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        server.hasS3a(), "the test Spark server has no S3A (hadoop-aws) on its class path");
+    try (S3TestServer s3 = S3TestServer.start(dir.resolve("s3"))) {
+      depot =
+          () ->
+              new dev.alcove.core.store.Depot(
+                  S3Store.open(s3.settings("lake"), Retry.standard(t.log)),
+                  Optional.empty(),
+                  t.log);
+      RunReport first = run(server.remote(), true);
+      assertThat(first.succeeded()).as(first.failed().toString()).isTrue();
+      assertThat(first.tables(Outcome.BUILT)).containsExactlyInAnyOrder(SUMMARY, TOP);
+      assertThat(rows(SUMMARY)).containsExactly("as 7", "eu 15");
+      assertThat(rows(TOP)).containsExactly("eu 15");
+      // The table's object is at its content address in the bucket, verified; nothing else is
+      // left of what Spark wrote.
+      dev.alcove.core.checksum.Checksum summary =
+          dev.alcove.core.metadata.TableMetadata.read(
+                  t.alcove().layout().tableSidecar(SUMMARY), SUMMARY)
+              .checksum();
+      Path object = s3.objectFile(dev.alcove.core.store.ObjectKeys.key("lake", summary));
+      assertThat(dev.alcove.core.checksum.Sha256.ofFile(object)).isEqualTo(summary);
+      try (S3Store store = S3Store.open(s3.settings("lake"), Retry.standard(t.log))) {
+        assertThat(store.listEntries("tmp/spark")).isEmpty();
+      }
+      // A second run has nothing to do.
+      assertThat(run(server.remote(), true).plan()).noneMatch(step -> step.runs());
+    }
+  }
+
+  private java.util.function.Supplier<dev.alcove.core.store.Depot> depot;
+
+  private RunReport run(String remote, boolean storeAccess) {
+    return run(
+        remote, Duration.ofSeconds(60), new RunOptions(Selection.ALL, false, false), storeAccess);
+  }
+
   private RunReport run(String remote) {
     return run(remote, Duration.ofSeconds(60));
   }
@@ -181,7 +264,13 @@ class SparkStepsTest {
   }
 
   private RunReport run(String remote, Duration connectTimeout, RunOptions options) {
-    SparkSettings settings = SparkSettings.parse(remote, Optional.empty(), "test");
+    return run(remote, connectTimeout, options, false);
+  }
+
+  private RunReport run(
+      String remote, Duration connectTimeout, RunOptions options, boolean storeAccess) {
+    SparkSettings settings =
+        SparkSettings.parse(remote, Optional.empty(), "test").withStoreAccess(storeAccess);
     Path buildDir = t.alcove().layout().buildDir();
     t.lines.clear();
     try (GoalContext context =
@@ -189,7 +278,7 @@ class SparkStepsTest {
             .log(t.log)
             .clock(Contexts.JULY_26)
             .threads(2)
-            .store(t::depot)
+            .store(depot == null ? t::depot : depot)
             .spark(
                 () ->
                     new RecordedVersionSpark(

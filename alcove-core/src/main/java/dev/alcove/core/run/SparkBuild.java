@@ -85,9 +85,12 @@ final class SparkBuild {
                         step.uri
                             + " runs on Spark, and "
                             + store.describe()
-                            + " cannot take what a Spark server writes yet: use a local store"
-                            + " that the server shares"));
+                            + " cannot take what a Spark server writes: use a local store"
+                            + " that the server shares, or an S3 store"));
     SparkSql session = spark.get();
+    if (session.settings().storeAccess()) {
+      session.configure(store.clusterAccess());
+    }
     try {
       Map<String, String> views = new LinkedHashMap<>();
       step.inputs.forEach(
@@ -120,7 +123,7 @@ final class SparkBuild {
       Map<String, String> schema = SparkTypes.asDuckDb(written.schema());
       session.view(
           dev.alcove.core.quality.TestedTable.THIS,
-          store.clusterLocation(adopted).orElseThrow(),
+          List.of(store.clusterLocation(adopted).orElseThrow()),
           "parquet",
           Map.of());
       List<dev.alcove.core.quality.TestFailure> failures;
@@ -139,7 +142,23 @@ final class SparkBuild {
       }
       return new Built(adopted, store.size(adopted).orElse(0), written.rows(), schema, failures);
     } finally {
+      discardQuietly(output, step);
+    }
+  }
+
+  /** What the cluster wrote is removed; a failure to remove it never hides why the build failed. */
+  private void discardQuietly(ObjectStore.ClusterOutput output, TableStep step) {
+    try {
       output.discard();
+    } catch (RuntimeException e) {
+      log.warn(
+          "cannot remove what Spark wrote for "
+              + step.uri
+              + " at "
+              + output.location()
+              + " ("
+              + e.getMessage()
+              + "): a later Spark build removes it once it is a day old");
     }
   }
 
@@ -179,69 +198,130 @@ final class SparkBuild {
   }
 
   /**
-   * A view over the input's object, read by the cluster from the store; an input that is only here
-   * (a table built here and not pushed) is put into the store first.
+   * A view over the input's objects (one, or a folder snapshot's files read as one table), read by
+   * the cluster from the store; an object that is only here (a table built here and not pushed) is
+   * put into the store first.
    */
   private void register(
       SparkSql session, TableStep step, StepUri dep, String variable, ObjectStore store) {
+    Input input = dep.isSnapshot() ? snapshotInput(step, dep) : tableInput(step, dep);
+    java.util.Set<Checksum> present =
+        new java.util.HashSet<>(
+            store.present(
+                input.files().stream().map(Map.Entry::getKey).toList(),
+                dev.alcove.core.concurrent.ThreadBudget.of(1)));
+    List<String> locations = new java.util.ArrayList<>();
+    for (Map.Entry<Checksum, Path> file : input.files()) {
+      Checksum object = file.getKey();
+      if (!present.contains(object)) {
+        if (!Files.isRegularFile(file.getValue())) {
+          throw new StepFailedException(
+              step.uri
+                  + " runs on Spark and reads "
+                  + dep
+                  + ", which is neither here nor in the store");
+        }
+        log.info(
+            "putting " + dep + " into " + store.describe() + ": the Spark server reads it there");
+        store.put(object, file.getValue(), TransferProgress.NONE);
+        present.add(object);
+      }
+      locations.add(
+          store
+              .clusterLocation(object)
+              .orElseThrow(
+                  () ->
+                      new StepFailedException(
+                          step.uri + " runs on Spark, which cannot read " + store.describe())));
+    }
+    try {
+      session.view(variable, locations, input.format(), input.options());
+    } catch (AlcoveException e) {
+      throw new StepFailedException(
+          step.uri
+              + " runs on Spark, which cannot read "
+              + dep
+              + " at "
+              + (locations.size() == 1 ? locations.get(0) : locations.size() + " locations")
+              + ": "
+              + e.getMessage()
+              + readAccessHint(store, session));
+    }
+  }
+
+  /**
+   * An input's files, each as its object and where it is here (a folder may hold one object twice,
+   * and its rows count twice), and how Spark reads them.
+   */
+  private record Input(
+      List<Map.Entry<Checksum, Path>> files, String format, Map<String, String> options) {}
+
+  private Input tableInput(TableStep step, StepUri dep) {
     Checksum object;
-    String format;
-    Map<String, String> options = Map.of();
-    Path local;
-    if (dep.isSnapshot()) {
-      SnapshotMetadata metadata = snapshots.metadata(dep);
-      if (metadata.type() == SnapshotType.DIRECTORY) {
+    try {
+      object = TableMetadata.read(layout.tableSidecar(dep), dep).checksum();
+    } catch (NoSuchFileException e) {
+      throw new StepFailedException(step.uri + " reads " + dep + ", which has no metadata");
+    }
+    return new Input(List.of(Map.entry(object, layout.tableFile(dep))), "parquet", Map.of());
+  }
+
+  /**
+   * A file snapshot, or a folder snapshot whose files are all of one format: a folder is read as
+   * one table, as Spark reads a folder of part files.
+   */
+  private Input snapshotInput(TableStep step, StepUri dep) {
+    SnapshotMetadata metadata = snapshots.metadata(dep);
+    Path data = snapshots.dataPath(metadata);
+    List<Map.Entry<Checksum, Path>> files = new java.util.ArrayList<>();
+    java.util.Set<String> extensions = new java.util.TreeSet<>();
+    if (metadata.type() == SnapshotType.DIRECTORY) {
+      metadata
+          .manifest()
+          .orElseThrow()
+          .entries()
+          .forEach(
+              (path, object) -> {
+                files.add(Map.entry(object, data.resolve(path)));
+                extensions.add(extensionOf(path));
+              });
+      if (files.isEmpty()) {
         throw new StepFailedException(
-            step.uri
-                + " runs on Spark and reads the folder snapshot "
-                + dep
-                + ": not yet possible");
+            step.uri + " runs on Spark and reads the folder snapshot " + dep + ", which is empty");
       }
-      object = metadata.checksum();
-      String extension = metadata.extension().orElse("").toLowerCase(Locale.ROOT);
-      if (extension.equals(".csv")) {
-        format = "csv";
-        options = Map.of("header", "true", "inferSchema", "true");
-      } else if (extension.equals(".parquet")) {
-        format = "parquet";
-      } else {
-        throw new StepFailedException(
-            step.uri
-                + " runs on Spark and reads "
-                + dep
-                + ", a '"
-                + extension
-                + "' file: Spark steps read CSV and Parquet snapshots");
-      }
-      local = snapshots.dataPath(metadata);
     } else {
-      try {
-        object = TableMetadata.read(layout.tableSidecar(dep), dep).checksum();
-      } catch (NoSuchFileException e) {
-        throw new StepFailedException(step.uri + " reads " + dep + ", which has no metadata");
-      }
-      format = "parquet";
-      local = layout.tableFile(dep);
+      files.add(Map.entry(metadata.checksum(), data));
+      extensions.add(metadata.extension().orElse("").toLowerCase(Locale.ROOT));
     }
-    if (!store.contains(object)) {
-      if (!Files.isRegularFile(local)) {
-        throw new StepFailedException(
-            step.uri
-                + " runs on Spark and reads "
-                + dep
-                + ", which is neither here nor in the store");
-      }
-      log.info(
-          "putting " + dep + " into " + store.describe() + ": the Spark server reads it there");
-      store.put(object, local, TransferProgress.NONE);
+    if (extensions.equals(java.util.Set.of(".csv"))) {
+      return new Input(files, "csv", Map.of("header", "true", "inferSchema", "true"));
     }
-    String location =
-        store
-            .clusterLocation(object)
-            .orElseThrow(
-                () ->
-                    new StepFailedException(
-                        step.uri + " runs on Spark, which cannot read " + store.describe()));
-    session.view(variable, location, format, options);
+    if (extensions.equals(java.util.Set.of(".parquet"))) {
+      return new Input(files, "parquet", Map.of());
+    }
+    throw new StepFailedException(
+        step.uri
+            + " runs on Spark and reads "
+            + dep
+            + (metadata.type() == SnapshotType.DIRECTORY ? ", a folder of " : ", a ")
+            + String.join(", ", extensions.stream().map(e -> "'" + e + "'").toList())
+            + " file"
+            + (metadata.type() == SnapshotType.DIRECTORY ? "s" : "")
+            + ": Spark steps read CSV and Parquet snapshots, a folder's files all of one of them");
+  }
+
+  private static String extensionOf(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+  }
+
+  /** What the cluster needs to reach an S3 store, when it is not handed the store's keys. */
+  private static String readAccessHint(ObjectStore store, SparkSql session) {
+    if (store.clusterAccess().isEmpty() || session.settings().storeAccess()) {
+      return "";
+    }
+    return " (the server reads the store through S3A: it needs hadoop-aws and access to the"
+        + " bucket, or -Dalcove.spark.storeAccess=true to hand it this store's settings)";
   }
 }

@@ -36,8 +36,19 @@ public final class RecordedVersionSpark implements SparkSql {
   }
 
   @Override
-  public void view(String name, String location, String format, Map<String, String> options) {
-    session().view(name, location, format, options);
+  public void view(
+      String name, List<String> locations, String format, Map<String, String> options) {
+    session().view(name, locations, format, options);
+  }
+
+  @Override
+  public SparkSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void configure(Map<String, String> values) {
+    session().configure(values);
   }
 
   @Override

@@ -88,9 +88,28 @@ public final class SparkProcess implements SparkSql {
   }
 
   @Override
-  public void view(String name, String location, String format, Map<String, String> options) {
-    List<String> request = new ArrayList<>(List.of("view", name, location, format));
+  public void view(
+      String name, List<String> locations, String format, Map<String, String> options) {
+    List<String> request =
+        new ArrayList<>(List.of("view", name, format, String.valueOf(locations.size())));
+    request.addAll(locations);
     options.forEach(
+        (key, value) -> {
+          request.add(key);
+          request.add(value);
+        });
+    call(request, null);
+  }
+
+  @Override
+  public SparkSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void configure(Map<String, String> values) {
+    List<String> request = new ArrayList<>(List.of("configure"));
+    values.forEach(
         (key, value) -> {
           request.add(key);
           request.add(value);

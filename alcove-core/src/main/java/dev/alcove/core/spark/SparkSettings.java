@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param remote the server's address without a token
  * @param token the bearer token, if the server asks for one
+ * @param storeAccess whether each session is handed the store's settings and keys (for a server not
+ *     set up to reach the store itself)
  */
-public record SparkSettings(String remote, Optional<String> token) {
+public record SparkSettings(String remote, Optional<String> token, boolean storeAccess) {
 
   private static final Pattern REMOTE =
       Pattern.compile("sc://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?(/(;[A-Za-z_]+=[^;\\s]*)*)?");
@@ -42,7 +44,12 @@ public record SparkSettings(String remote, Optional<String> token) {
               + " TLS)");
     }
     Optional<String> inlineToken = found.filter(t -> !t.isBlank());
-    return new SparkSettings(text, token.filter(t -> !t.isBlank()).or(() -> inlineToken));
+    return new SparkSettings(text, token.filter(t -> !t.isBlank()).or(() -> inlineToken), false);
+  }
+
+  /** The same server, its sessions handed the store's settings and keys or not. */
+  public SparkSettings withStoreAccess(boolean handed) {
+    return new SparkSettings(remote, token, handed);
   }
 
   /** The connection string the client takes, token included: never for a message. */

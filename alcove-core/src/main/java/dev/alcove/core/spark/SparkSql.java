@@ -15,11 +15,21 @@ public interface SparkSql extends AutoCloseable {
   /** The Spark version the server reports: part of the cache key of every table built on it. */
   String version();
 
+  /** Where the server is and how alcove uses it. */
+  SparkSettings settings();
+
   /**
-   * Registers a temporary view over data at {@code location}: {@code format} is {@code parquet} or
-   * {@code csv} (read with a header and an inferred schema unless {@code options} say otherwise).
+   * Sets settings of this session (Hadoop's among them, as {@code fs.s3a.*}); values may be
+   * secrets, and are never logged.
    */
-  void view(String name, String location, String format, Map<String, String> options);
+  void configure(Map<String, String> settings);
+
+  /**
+   * Registers a temporary view over the data at {@code locations} (the files of a folder, or one
+   * file), read as one table: {@code format} is {@code parquet} or {@code csv} (read with a header
+   * and an inferred schema unless {@code options} say otherwise).
+   */
+  void view(String name, List<String> locations, String format, Map<String, String> options);
 
   /** Runs a statement for its effect ({@code CREATE TEMPORARY VIEW ...}). */
   void execute(String statement);

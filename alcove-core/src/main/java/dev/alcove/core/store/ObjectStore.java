@@ -42,6 +42,14 @@ public interface ObjectStore extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The settings a Spark session needs to read and write this store, keys included (a secret: for
+   * the session, never for a message); empty where the cluster needs none.
+   */
+  default java.util.Map<String, String> clusterAccess() {
+    return java.util.Map.of();
+  }
+
   /** A folder in the store that a cluster writes one table into, once. */
   interface ClusterOutput {
 

@@ -43,10 +43,12 @@ public final class SparkConnectTestServer {
 
   public final int port;
   private final Process process;
+  private final boolean hasS3a;
 
-  private SparkConnectTestServer(int port, Process process) {
+  private SparkConnectTestServer(int port, Process process, boolean hasS3a) {
     this.port = port;
     this.process = process;
+    this.hasS3a = hasS3a;
   }
 
   public String remote() {
@@ -54,19 +56,14 @@ public final class SparkConnectTestServer {
   }
 
   /**
-   * The server, started on first use from the jars the test server module copied (the system
-   * property {@code alcove.spark.server.lib} names their folder); skips the calling test where it
+   * The server, started on first use from the class path the test server module wrote (the system
+   * property {@code alcove.spark.server.classpath} names its file); skips the calling test where it
    * cannot start.
    */
-  public static SparkConnectTestServer get() {
-    return get(Path.of(System.getProperty("alcove.spark.server.lib", "missing")));
-  }
-
-  /** As above, from the jars in {@code lib}. */
-  public static synchronized SparkConnectTestServer get(Path lib) {
+  public static synchronized SparkConnectTestServer get() {
     if (started == null && failed == null) {
       try {
-        started = start(lib);
+        started = start(classPath());
       } catch (IOException | InterruptedException e) {
         failed = e.getMessage();
       }
@@ -75,10 +72,40 @@ public final class SparkConnectTestServer {
     return started;
   }
 
-  private static SparkConnectTestServer start(Path lib) throws IOException, InterruptedException {
-    if (!Files.isDirectory(lib)) {
-      throw new IOException("its jars are not at " + lib + " (the test server module copies them)");
+  /**
+   * Whether the server can reach a store in a bucket: S3A and the AWS SDK are on its class path.
+   */
+  public boolean hasS3a() {
+    return hasS3a;
+  }
+
+  /**
+   * The server's jars: Spark's first, then S3A's, where present: the AWS SDK's bundle carries its
+   * own Netty and SLF4J, which must not hide Spark's, as {@code --packages} would put them too.
+   */
+  private static List<Path> classPath() throws IOException {
+    Path file = Path.of(System.getProperty("alcove.spark.server.classpath", "missing"));
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(
+          "its class path is not at " + file + " (the test server module writes it)");
     }
+    return java.util.Arrays.stream(
+            Files.readString(file, StandardCharsets.UTF_8)
+                .strip()
+                .split(java.io.File.pathSeparator))
+        .filter(jar -> !jar.isBlank())
+        .map(Path::of)
+        .sorted(java.util.Comparator.comparing(SparkConnectTestServer::isS3a))
+        .toList();
+  }
+
+  private static boolean isS3a(Path jar) {
+    String name = jar.getFileName().toString();
+    return name.startsWith("bundle-") || name.startsWith("hadoop-aws-");
+  }
+
+  private static SparkConnectTestServer start(List<Path> jars)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -93,6 +120,8 @@ public final class SparkConnectTestServer {
             "-Xmx1g",
             "-Djava.io.tmpdir=" + work,
             "-Dspark.master=local[2]",
+            // S3A must never ask a cloud's metadata address for credentials from a test.
+            "-Daws.disableEc2Metadata=true",
             "-Dspark.ui.enabled=false",
             "-Dspark.driver.host=127.0.0.1",
             "-Dspark.driver.bindAddress=127.0.0.1",
@@ -102,7 +131,7 @@ public final class SparkConnectTestServer {
             "-Dspark.connect.grpc.binding.address=127.0.0.1",
             "-Dspark.connect.grpc.binding.port=" + port,
             "-cp",
-            lib + "/*",
+            String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList()),
             "org.apache.spark.sql.connect.service.SparkConnectServer"));
     Process process =
         new ProcessBuilder(command)
@@ -115,7 +144,8 @@ public final class SparkConnectTestServer {
     while (System.nanoTime() < deadline) {
       String text = Files.readString(log, StandardCharsets.UTF_8);
       if (text.contains("Spark Connect server started")) {
-        return new SparkConnectTestServer(port, process);
+        return new SparkConnectTestServer(
+            port, process, jars.stream().anyMatch(SparkConnectTestServer::isS3a));
       }
       if (!process.isAlive()) {
         throw new IOException("it ended at once; see " + log);

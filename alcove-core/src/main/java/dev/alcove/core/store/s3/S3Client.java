@@ -97,6 +97,11 @@ final class S3Client {
     return endpoint.uri();
   }
 
+  /** Whether requests name the bucket in the path rather than in the host. */
+  boolean pathStyle() {
+    return !endpoint.virtualHostedFor(bucket, pathStyle);
+  }
+
   String region() {
     return region;
   }
@@ -213,19 +218,7 @@ final class S3Client {
       return;
     }
     long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
-    String uploadId =
-        retry.call(
-            "start the upload of " + key,
-            () ->
-                first(
-                        readXml(
-                            send("POST", key, query("uploads", ""), objectHeaders(), null),
-                            Set.of("UploadId")),
-                        "UploadId")
-                    .orElseThrow(
-                        () ->
-                            new IOException(
-                                "the server started a multipart upload without an id")));
+    String uploadId = startMultipart(key, retry);
     try {
       List<long[]> parts = new ArrayList<>();
       for (long offset = 0; offset < size; offset += part) {
@@ -237,34 +230,116 @@ final class S3Client {
               threads,
               PARTS_AT_ONCE,
               range -> uploadPart(key, uploadId, file, range, progress, retry));
-      StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
-      for (int i = 0; i < etags.size(); i++) {
-        xml.append("<Part><PartNumber>")
-            .append(i + 1)
-            .append("</PartNumber><ETag>")
-            .append(etags.get(i).replace("&", "&amp;").replace("<", "&lt;"))
-            .append("</ETag></Part>");
-      }
-      byte[] body =
-          xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
-      // With no type of its own, the JDK would call the body a form, which servers may consume
+      completeMultipart(key, uploadId, etags, retry);
+    } catch (RuntimeException e) {
+      abortMultipart(key, uploadId, e);
+      throw e;
+    }
+  }
+
+  private String startMultipart(String key, Retry retry) {
+    return retry.call(
+        "start the upload of " + key,
+        () ->
+            first(
+                    readXml(
+                        send("POST", key, query("uploads", ""), objectHeaders(), null),
+                        Set.of("UploadId")),
+                    "UploadId")
+                .orElseThrow(
+                    () -> new IOException("the server started a multipart upload without an id")));
+  }
+
+  private void completeMultipart(String key, String uploadId, List<String> etags, Retry retry) {
+    StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
+    for (int i = 0; i < etags.size(); i++) {
+      xml.append("<Part><PartNumber>")
+          .append(i + 1)
+          .append("</PartNumber><ETag>")
+          .append(etags.get(i).replace("&", "&amp;").replace("<", "&lt;"))
+          .append("</ETag></Part>");
+    }
+    byte[] body =
+        xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
+    // With no type of its own, the JDK would call the body a form, which servers may consume
+    retry.call(
+        "complete the upload of " + key,
+        () ->
+            readXml(
+                send(
+                    "POST",
+                    key,
+                    query("uploadId", uploadId),
+                    Map.of("content-type", "application/xml"),
+                    new Body(body)),
+                Set.of()));
+  }
+
+  /** Gives up an upload that failed, so that its parts are not kept (and billed) for nothing. */
+  private void abortMultipart(String key, String uploadId, RuntimeException failure) {
+    try {
+      drain(send("DELETE", key, query("uploadId", uploadId), Map.of(), null));
+    } catch (IOException | RuntimeException abortFailed) {
+      failure.addSuppressed(abortFailed);
+    }
+  }
+
+  /** The largest object one copy request may make; larger ones are copied in parts. */
+  static final long MAX_SINGLE_COPY = 5L << 30;
+
+  /**
+   * Copies {@code source} to {@code target} inside the bucket, on the server: no byte passes
+   * through this JVM. An object over {@code singleCopyLimit} is copied in parts of that size.
+   */
+  void copy(String source, String target, long size, long singleCopyLimit, Retry retry) {
+    String from = "/" + Signer.encode(bucket, false) + "/" + Signer.encode(source, true);
+    if (size <= singleCopyLimit) {
       retry.call(
-          "complete the upload of " + key,
+          "copy " + source + " to " + target,
           () ->
               readXml(
                   send(
-                      "POST",
-                      key,
-                      query("uploadId", uploadId),
-                      Map.of("content-type", "application/xml"),
-                      new Body(body)),
+                      "PUT",
+                      target,
+                      new TreeMap<>(),
+                      Map.of("x-amz-copy-source", from, "content-type", "application/octet-stream"),
+                      null),
                   Set.of()));
-    } catch (RuntimeException e) {
-      try {
-        drain(send("DELETE", key, query("uploadId", uploadId), Map.of(), null));
-      } catch (IOException | RuntimeException abortFailed) {
-        e.addSuppressed(abortFailed);
+      return;
+    }
+    String uploadId = startMultipart(target, retry);
+    try {
+      List<String> etags = new ArrayList<>();
+      for (long offset = 0; offset < size; offset += singleCopyLimit) {
+        int number = etags.size() + 1;
+        String range = "bytes=" + offset + "-" + (Math.min(offset + singleCopyLimit, size) - 1);
+        etags.add(
+            retry.call(
+                "copy part " + number + " of " + target,
+                () -> {
+                  SortedMap<String, String> query = query("partNumber", String.valueOf(number));
+                  query.put("uploadId", uploadId);
+                  return first(
+                          readXml(
+                              send(
+                                  "PUT",
+                                  target,
+                                  query,
+                                  Map.of(
+                                      "x-amz-copy-source", from,
+                                      "x-amz-copy-source-range", range),
+                                  null),
+                              Set.of("ETag")),
+                          "ETag")
+                      .orElseThrow(
+                          () ->
+                              new IOException(
+                                  "the server copied part " + number + " without an ETag"));
+                }));
       }
+      completeMultipart(target, uploadId, etags, retry);
+    } catch (RuntimeException e) {
+      abortMultipart(target, uploadId, e);
       throw e;
     }
   }

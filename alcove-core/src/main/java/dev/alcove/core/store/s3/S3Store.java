@@ -124,6 +124,110 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
+  public java.util.Optional<ClusterOutput> clusterOutput() {
+    return java.util.Optional.of(new S3ClusterOutput(this));
+  }
+
+  /**
+   * The Hadoop settings of S3A for this bucket alone ({@code fs.s3a.bucket.<bucket>.*}): its
+   * endpoint, addressing, region and the keys in use now.
+   */
+  @Override
+  public java.util.Map<String, String> clusterAccess() {
+    String bucketSettings = "fs.s3a.bucket." + settings.bucket() + ".";
+    java.util.Map<String, String> access = new java.util.LinkedHashMap<>();
+    access.put(bucketSettings + "endpoint", settings.endpoint());
+    access.put(bucketSettings + "endpoint.region", client.region());
+    access.put(bucketSettings + "path.style.access", String.valueOf(client.pathStyle()));
+    S3Credentials keys = settings.credentials().current();
+    access.put(bucketSettings + "access.key", keys.accessKey());
+    access.put(bucketSettings + "secret.key", keys.secretKey());
+    keys.sessionToken()
+        .ifPresent(
+            token -> {
+              access.put(bucketSettings + "session.token", token);
+              access.put(
+                  bucketSettings + "aws.credentials.provider",
+                  "org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider");
+            });
+    return access;
+  }
+
+  /** The bucket and prefix as a cluster names a key: {@code s3a://bucket/key}. */
+  String clusterUri(String key) {
+    return "s3a://" + settings.bucket() + "/" + key;
+  }
+
+  /** The key of {@code name} beside the objects, under the store's prefix. */
+  String keyBeside(String name) {
+    return settings.prefix().isEmpty() ? name : settings.prefix() + "/" + name;
+  }
+
+  /** Every object under {@code prefix}, page by page. */
+  List<S3Client.Listed> listKeys(String prefix) {
+    return call(
+        "list " + prefix,
+        () -> {
+          List<S3Client.Listed> objects = new ArrayList<>();
+          Optional<String> token = Optional.empty();
+          do {
+            S3Client.Page page = client.list(prefix, token);
+            objects.addAll(page.objects());
+            token = page.next();
+          } while (token.isPresent());
+          return objects;
+        });
+  }
+
+  /** The SHA-256 of an object, read as it streams by: nothing is written here. */
+  Checksum checksumOf(String key, TransferProgress progress) {
+    return call(
+        "read " + key,
+        () -> {
+          MessageDigest digest = Sha256.newDigest();
+          try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            client.get(key, out, progress);
+          }
+          return Checksum.ofDigest(digest.digest());
+        });
+  }
+
+  /** Copies the object at {@code key} into the store as {@code checksum}, on the server. */
+  void adopt(String key, long size, Checksum checksum) {
+    if (contains(checksum)) {
+      return;
+    }
+    try {
+      client.copy(key, key(checksum), size, copyPartSize, retry);
+    } catch (RuntimeException e) {
+      throw translate(e, "copy " + key + " to " + key(checksum));
+    }
+    java.util.OptionalLong copied = size(checksum);
+    if (copied.isEmpty() || copied.getAsLong() != size) {
+      delete(checksum);
+      throw new AlcoveException(
+          "copying "
+              + key
+              + " to "
+              + key(checksum)
+              + " in "
+              + describe()
+              + " made "
+              + (copied.isEmpty() ? "nothing" : copied.getAsLong() + " bytes")
+              + ", not "
+              + size
+              + ": try again");
+    }
+  }
+
+  private long copyPartSize = S3Client.MAX_SINGLE_COPY;
+
+  /** Copies larger than {@code bytes} go in parts of that size: for tests of the parts. */
+  void copyInPartsOf(long bytes) {
+    this.copyPartSize = bytes;
+  }
+
+  @Override
   public java.util.OptionalLong size(Checksum checksum) {
     try {
       return retry.call("look up " + key(checksum), () -> client.size(key(checksum)));
@@ -292,7 +396,7 @@ public final class S3Store implements ObjectStore {
     deleteKey(ObjectKeys.entryKey(settings.prefix(), name));
   }
 
-  private void deleteKey(String key) {
+  void deleteKey(String key) {
     call(
         "delete " + key,
         () -> {
