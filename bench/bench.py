@@ -200,6 +200,20 @@ def main():
         for row in results:
             log(str(row))
         return
+    if os.environ.get("ONLY") == "6":
+        # Rows 6a-6d alone, printed and not written to RESULTS.md (a partial run).
+        project = WORK / "help"
+        init_alcove(project)
+        help_cpu = []
+        for _ in range(REPEAT):
+            mvn(project, "alcove:help")
+            help_cpu.append(last_cpu)
+        s3_rows(data, help_cpu)
+        for row in results:
+            log(str(row))
+        for line in floors:
+            log(line)
+        return
     if os.environ.get("ONLY") == "8":
         # Rows 8, 8b and 8c alone, printed and not written to RESULTS.md (a partial run).
         cache_rows(data)

@@ -46,6 +46,7 @@ final class MavenFrontEnd implements FrontEnd {
       case AGAINST -> AlcoveProperties.AGAINST;
       case PREVIOUS -> AlcoveProperties.PREVIOUS;
       case FAIL_ON_CHANGE -> AlcoveProperties.FAIL_ON_CHANGE;
+      case SPARK_STORE_ACCESS -> AlcoveProperties.SPARK_STORE_ACCESS;
     };
   }
 

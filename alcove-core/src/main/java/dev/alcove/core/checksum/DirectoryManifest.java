@@ -70,6 +70,51 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
   }
 
   /**
+   * The files added, removed and changed from this manifest to {@code after}, each in path order.
+   */
+  public Changes changesTo(DirectoryManifest after) {
+    java.util.List<String> added = new java.util.ArrayList<>();
+    java.util.List<String> changed = new java.util.ArrayList<>();
+    after.entries.forEach(
+        (path, sum) -> {
+          Checksum before = entries.get(path);
+          if (before == null) {
+            added.add(path);
+          } else if (!before.equals(sum)) {
+            changed.add(path);
+          }
+        });
+    java.util.List<String> removed =
+        entries.keySet().stream().filter(path -> !after.entries.containsKey(path)).toList();
+    return new Changes(added, removed, changed);
+  }
+
+  /** What changed between two manifests, read from them alone. */
+  public record Changes(
+      java.util.List<String> added,
+      java.util.List<String> removed,
+      java.util.List<String> changed) {
+
+    /** {@code +2 files, -1, 3 changed}, or {@code same files}. */
+    public String summary() {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      if (!added.isEmpty()) {
+        parts.add("+" + added.size() + (added.size() == 1 ? " file" : " files"));
+      }
+      if (!removed.isEmpty()) {
+        parts.add(
+            "-"
+                + removed.size()
+                + (parts.isEmpty() ? (removed.size() == 1 ? " file" : " files") : ""));
+      }
+      if (!changed.isEmpty()) {
+        parts.add(changed.size() + " changed");
+      }
+      return parts.isEmpty() ? "same files" : String.join(", ", parts);
+    }
+  }
+
+  /**
    * Refuses manifest paths that could escape the directory they describe: a sidecar is user input,
    * and a key such as {@code ../../outside} must never become a write outside the alcove.
    */

@@ -2,6 +2,7 @@ package dev.alcove.core.diff;
 
 import dev.alcove.core.Alcove;
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
@@ -17,12 +18,10 @@ import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * {@code diff}: what changed from one version of a snapshot or table to another. Tabular data
@@ -49,8 +48,7 @@ public final class DiffVersions {
       SnapshotMetadata a = snapshots.metadata(from);
       SnapshotMetadata b = snapshots.metadata(to);
       if (a.type() == SnapshotType.DIRECTORY && b.type() == SnapshotType.DIRECTORY) {
-        return files(
-            from, a.manifest().orElseThrow().entries(), to, b.manifest().orElseThrow().entries());
+        return files(from, a.manifest().orElseThrow(), to, b.manifest().orElseThrow());
       }
     }
     TableData tables = TableData.of(layout, context);
@@ -170,22 +168,11 @@ public final class DiffVersions {
 
   /** Two folders by their manifests: no file is read. */
   private static DiffReport files(
-      StepUri from,
-      SortedMap<String, Checksum> before,
-      StepUri to,
-      SortedMap<String, Checksum> after) {
-    List<String> added = new ArrayList<>();
-    List<String> removed = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
-    after.forEach(
-        (path, sum) -> {
-          if (!before.containsKey(path)) {
-            added.add(path);
-          } else if (!before.get(path).equals(sum)) {
-            changed.add(path);
-          }
-        });
-    before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(removed::add);
+      StepUri from, DirectoryManifest before, StepUri to, DirectoryManifest after) {
+    DirectoryManifest.Changes changes = before.changesTo(after);
+    List<String> added = changes.added();
+    List<String> removed = changes.removed();
+    List<String> changed = changes.changed();
     Map<String, List<String>> samples = new LinkedHashMap<>();
     samples.put("added", added.stream().limit(5).toList());
     samples.put("removed", removed.stream().limit(5).toList());

@@ -25,5 +25,6 @@ public enum Setting {
   KEY,
   AGAINST,
   PREVIOUS,
-  FAIL_ON_CHANGE
+  FAIL_ON_CHANGE,
+  SPARK_STORE_ACCESS
 }

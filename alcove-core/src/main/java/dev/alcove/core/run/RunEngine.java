@@ -231,7 +231,8 @@ public final class RunEngine {
             digester,
             manifest,
             tableData,
-            new SparkBuild(layout, snapshots, context::depot, context::spark, log),
+            new SparkBuild(
+                layout, snapshots, context::depot, context::spark, log, context.frontEnd()),
             log);
     InputsOnDemand onDemand =
         new InputsOnDemand(

@@ -3,6 +3,8 @@ package dev.alcove.core.run;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.duckdb.SqlScript;
 import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.frontend.FrontEnd;
+import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.TextFiles;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -41,13 +43,16 @@ final class SparkBuild {
   private final Supplier<Depot> depot;
   private final Supplier<SparkSql> spark;
   private final AlcoveLog log;
+  private final FrontEnd frontEnd;
 
   SparkBuild(
       AlcoveLayout layout,
       RestoreSnapshot snapshots,
       Supplier<Depot> depot,
       Supplier<SparkSql> spark,
-      AlcoveLog log) {
+      AlcoveLog log,
+      FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     this.layout = layout;
     this.snapshots = snapshots;
     this.depot = depot;
@@ -245,7 +250,7 @@ final class SparkBuild {
               + (locations.size() == 1 ? locations.get(0) : locations.size() + " locations")
               + ": "
               + e.getMessage()
-              + readAccessHint(store, session));
+              + readAccessHint(store, session, frontEnd));
     }
   }
 
@@ -317,11 +322,13 @@ final class SparkBuild {
   }
 
   /** What the cluster needs to reach an S3 store, when it is not handed the store's keys. */
-  private static String readAccessHint(ObjectStore store, SparkSql session) {
+  private static String readAccessHint(ObjectStore store, SparkSql session, FrontEnd frontEnd) {
     if (store.clusterAccess().isEmpty() || session.settings().storeAccess()) {
       return "";
     }
     return " (the server reads the store through S3A: it needs hadoop-aws and access to the"
-        + " bucket, or -Dalcove.spark.storeAccess=true to hand it this store's settings)";
+        + " bucket, or "
+        + frontEnd.set(Setting.SPARK_STORE_ACCESS, "true")
+        + " to hand it this store's settings)";
   }
 }

@@ -301,12 +301,55 @@ public final class CataloguePage {
             + Html.escape(layout.relative(data))
             + "</code>"
             + (Files.exists(data) ? "" : " (not restored here)"));
-    row(
-        html,
-        "versions",
-        links(alcove.catalogue().steps().keySet().stream().filter(uri::sameDataset).toList()));
+    List<StepUri> versions =
+        alcove.catalogue().steps().keySet().stream().filter(uri::sameDataset).sorted().toList();
+    row(html, "versions", links(versions));
+    if (versions.size() > 1 && versions.get(versions.size() - 1).equals(uri)) {
+      snapshotHistory(html, versions);
+    }
     row(html, "used by", links(graph.dependents(uri)));
     return html.append("</dl></section>\n").toString();
+  }
+
+  /**
+   * A dataset's last versions, newest first, each with how it differs from the one before, from the
+   * sidecars alone (a folder's manifests, a file's checksum and, where both are here, sizes): shown
+   * once, on the newest version.
+   */
+  private void snapshotHistory(StringBuilder html, List<StepUri> versions) {
+    StringBuilder list = new StringBuilder("<ul>");
+    for (int i = versions.size() - 1; i >= Math.max(1, versions.size() - 5); i--) {
+      Optional<SnapshotMetadata> before = readSnapshot(versions.get(i - 1));
+      Optional<SnapshotMetadata> after = readSnapshot(versions.get(i));
+      String change =
+          before.isPresent() && after.isPresent()
+              ? snapshotChange(before.get(), after.get())
+              : "no sidecar to compare";
+      list.append("<li>")
+          .append(Html.escape(versions.get(i).version()))
+          .append(": ")
+          .append(Html.escape(change))
+          .append("</li>");
+    }
+    row(html, "history", list.append("</ul>").toString());
+  }
+
+  private String snapshotChange(SnapshotMetadata before, SnapshotMetadata after) {
+    if (before.checksum().equals(after.checksum())) {
+      return "same data";
+    }
+    if (before.manifest().isPresent() && after.manifest().isPresent()) {
+      return before.manifest().get().changesTo(after.manifest().get()).summary();
+    }
+    Path was = before.dataPath(layout);
+    Path is = after.dataPath(layout);
+    if (before.type() == SnapshotType.FILE
+        && after.type() == SnapshotType.FILE
+        && Files.isRegularFile(was)
+        && Files.isRegularFile(is)) {
+      return "new data, " + size(was) + " -> " + size(is);
+    }
+    return "new data";
   }
 
   private String tableSection(StepUri uri, Footers footers, Path pageFolder) {

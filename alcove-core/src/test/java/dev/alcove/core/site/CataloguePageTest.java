@@ -134,6 +134,36 @@ class CataloguePageTest {
         .contains("<dt>engine</dt><dd>Spark SQL, on the Spark Connect server</dd>");
   }
 
+  @Test
+  void theNewestVersionOfADatasetShowsItsHistoryFromTheSidecarsAlone() throws Exception {
+    TestAlcove t = new TestAlcove(dir);
+    Path folder = Files.createDirectories(dir.resolve("drop"));
+    Files.writeString(folder.resolve("a.csv"), "x\n1\n");
+    Files.writeString(folder.resolve("b.csv"), "x\n2\n");
+    t.snapshot(folder, "files/2024-07-24");
+    Files.writeString(folder.resolve("b.csv"), "x\n3\n");
+    Files.writeString(folder.resolve("c.csv"), "x\n4\n");
+    Files.delete(folder.resolve("a.csv"));
+    t.snapshot(folder, "files/2024-07-25");
+    t.snapshot(folder, "files/2024-07-26");
+    t.snapshotText("people/2024-07-25", "people.csv", "id\n1\n");
+    t.snapshotText("people/2024-07-26", "people.csv", "id\n1\n2\n");
+    // No file is read: the folders' data may be gone.
+    for (String version : new String[] {"2024-07-24", "2024-07-25", "2024-07-26"}) {
+      dev.alcove.core.io.Folders.delete(t.path("data/snapshots/files/" + version));
+    }
+
+    String html = page(t).html("History", t.path("target/alcove/catalogue"));
+
+    assertThat(html)
+        .contains(
+            "<dt>history</dt><dd><ul><li>2024-07-26: same data</li>"
+                + "<li>2024-07-25: +1 file, -1, 1 changed</li></ul></dd>")
+        .contains("<dt>history</dt><dd><ul><li>2024-07-26: new data, 5 B -&gt; 7 B</li></ul></dd>");
+    // Shown once per dataset, on its newest version.
+    assertThat(html.split("<dt>history</dt>", -1)).hasSize(3);
+  }
+
   private static CataloguePage page(TestAlcove t) {
     try (GoalContext context = t.context(2)) {
       return new CataloguePage(t.alcove(), StepStates.of(context, t.alcove()), t.tableData());
