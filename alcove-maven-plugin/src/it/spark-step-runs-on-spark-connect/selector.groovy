@@ -1,9 +1,10 @@
-// A real Spark Connect server, from the jars the test server module copied; where it cannot start,
-// this test is skipped and says why.
+// A real Spark Connect server, from the class path the test server module wrote; where it cannot
+// start, this test is skipped and says why.
 import dev.alcove.core.testing.SparkConnectTestServer
-def lib = new File(basedir, '../../../../alcove-spark-test-server/target/lib').canonicalFile.toPath()
+def classPath = new File(basedir, '../../../../alcove-spark-test-server/target/server.classpath').canonicalFile
+System.setProperty('alcove.spark.server.classpath', classPath.path)
 try {
-  def server = SparkConnectTestServer.get(lib)
+  def server = SparkConnectTestServer.get()
   new File(basedir, '.mvn').mkdirs()
   new File(basedir, '.mvn/maven.config').text = '-Dalcove.spark=' + server.remote() + '\n'
   return true

@@ -19,10 +19,6 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Sha256 {
 
-  static final int BUFFER_SIZE = 1 << 20;
-  private static final ThreadLocal<byte[]> BUFFERS =
-      ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
-
   private Sha256() {}
 
   public static MessageDigest newDigest() {
@@ -35,12 +31,12 @@ public final class Sha256 {
 
   /** A per-thread buffer for reading data that is about to be hashed. */
   static byte[] buffer() {
-    return BUFFERS.get();
+    return dev.alcove.core.io.Buffers.perThread();
   }
 
   public static Checksum ofFile(Path file) {
     MessageDigest digest = newDigest();
-    byte[] buffer = BUFFERS.get();
+    byte[] buffer = dev.alcove.core.io.Buffers.perThread();
     try (InputStream in = Files.newInputStream(file)) {
       int read;
       while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {

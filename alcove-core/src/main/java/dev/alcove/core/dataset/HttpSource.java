@@ -39,7 +39,6 @@ final class HttpSource {
 
   private static final int MAX_REDIRECTS = 5;
   private static final int ATTEMPTS = 3;
-  private static final int BUFFER = 1 << 20;
 
   /** What a fetch found: new bytes in a file, or the server's word that they did not change. */
   record Result(
@@ -279,7 +278,7 @@ final class HttpSource {
         new ProgressReporter(log, "fetching " + dataset + ":", Math.max(declared, 0));
     try (InputStream in = connection.getInputStream();
         OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-      byte[] buffer = new byte[BUFFER];
+      byte[] buffer = dev.alcove.core.io.Buffers.perThread();
       int read;
       while ((read = in.read(buffer)) >= 0) {
         received += read;

@@ -263,15 +263,19 @@ public final class RestoreSnapshot {
     }
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
+    java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, entry.getKey());
-          depot.fetch(entry.getValue(), file, owner, progress::transferred, transfers);
+          depot.fetchIntoFolder(entry.getValue(), file, owner, progress::transferred, transfers);
+          folders.add(file.getParent());
           progress.fileDone();
         });
+    // Each folder's renames made durable once, not once per file.
+    folders.forEach(AtomicFiles::syncFolder);
     int removed = moveExtraFilesAside(uri, data, manifest, displaced);
     log.info(
         "restored "

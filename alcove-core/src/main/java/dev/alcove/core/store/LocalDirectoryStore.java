@@ -32,8 +32,6 @@ import java.util.stream.Stream;
  */
 public final class LocalDirectoryStore implements ObjectStore {
 
-  private static final int BUFFER = 1 << 20;
-
   private final Path root;
   private final String name;
   private final boolean durable;
@@ -167,10 +165,7 @@ public final class LocalDirectoryStore implements ObjectStore {
             staged.put(temp, target);
             try {
               Files.createDirectories(target.getParent());
-              try (InputStream in = Files.newInputStream(object.getValue());
-                  OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                copy(in, out, progress);
-              }
+              copyInKernel(object.getValue(), temp, progress);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -331,8 +326,33 @@ public final class LocalDirectoryStore implements ObjectStore {
     }
   }
 
+  /**
+   * Copies a file into a new one without its bytes passing through this JVM (the kernel copies
+   * them, {@code sendfile} or {@code copy_file_range}): a cache filled beside every download costs
+   * a copy, not two.
+   */
+  private static void copyInKernel(Path source, Path target, TransferProgress progress)
+      throws IOException {
+    try (java.nio.channels.FileChannel in =
+            java.nio.channels.FileChannel.open(source, StandardOpenOption.READ);
+        java.nio.channels.FileChannel out =
+            java.nio.channels.FileChannel.open(
+                target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long size = in.size();
+      long position = 0;
+      while (position < size) {
+        long copied = in.transferTo(position, size - position, out);
+        if (copied <= 0) {
+          throw new IOException(source + " became shorter while it was copied");
+        }
+        position += copied;
+        progress.transferred(copied);
+      }
+    }
+  }
+
   static void copy(InputStream in, OutputStream out, TransferProgress progress) throws IOException {
-    byte[] buffer = new byte[BUFFER];
+    byte[] buffer = dev.alcove.core.io.Buffers.perThread();
     int read;
     while ((read = in.read(buffer)) >= 0) {
       out.write(buffer, 0, read);

@@ -7,6 +7,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.http.HttpConnections;
 import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.http.HttpTimeouts;
+import dev.alcove.core.io.Buffers;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,7 +46,6 @@ final class S3Client {
   /** The most parts S3 accepts in one multipart upload. */
   private static final int MAX_PARTS = 10_000;
 
-  private static final int BUFFER = 1 << 20;
   private final String bucket;
   private final HttpTimeouts timeouts;
   private final CredentialSource credentials;
@@ -385,7 +385,7 @@ final class S3Client {
     }
     long received = 0;
     try (InputStream in = connection.getInputStream()) {
-      byte[] buffer = new byte[BUFFER];
+      byte[] buffer = Buffers.perThread();
       int read;
       while ((read = in.read(buffer)) >= 0) {
         out.write(buffer, 0, read);
@@ -414,6 +414,7 @@ final class S3Client {
         FileChannel.open(
             target,
             StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
       MessageDigest digest = Sha256.newDigest();
@@ -434,24 +435,27 @@ final class S3Client {
       for (long start = rangeSize; start < total; start += rangeSize) {
         starts.add(start);
       }
+      HashingBehind hashing = new HashingBehind(channel, digest, rangeSize, total);
       Parallel.map(
           starts,
           threads,
           PARTS_AT_ONCE,
-          start ->
-              retry.call(
-                  "download bytes " + start + "- of " + key,
-                  () -> {
-                    long length = Math.min(rangeSize, total - start);
-                    long declared =
-                        getRange(key, channel, start, length, progress, Optional.empty());
-                    if (declared != total) {
-                      throw new IOException(key + " changed size while it was downloaded");
-                    }
-                    return null;
-                  }));
+          start -> {
+            long length = Math.min(rangeSize, total - start);
+            retry.call(
+                "download bytes " + start + "- of " + key,
+                () -> {
+                  long declared = getRange(key, channel, start, length, progress, Optional.empty());
+                  if (declared != total) {
+                    throw new IOException(key + " changed size while it was downloaded");
+                  }
+                  return null;
+                });
+            hashing.arrived(start, length);
+            return null;
+          });
+      return hashing.finish();
     }
-    return Sha256.ofFile(target);
   }
 
   /**
@@ -505,7 +509,7 @@ final class S3Client {
     }
     long position = start;
     try (InputStream in = connection.getInputStream()) {
-      byte[] buffer = new byte[BUFFER];
+      byte[] buffer = Buffers.perThread();
       int read;
       while ((read = in.read(buffer)) >= 0) {
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
@@ -639,7 +643,7 @@ final class S3Client {
   private static void readRange(Path file, long offset, long length, Chunks chunks)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
+      byte[] buffer = Buffers.perThread();
       ByteBuffer wrapped = ByteBuffer.wrap(buffer);
       long position = offset;
       long end = offset + length;
