@@ -81,11 +81,7 @@ final class Signer {
     String scope = day + "/" + region + "/s3/aws4_request";
     String stringToSign =
         ALGORITHM + '\n' + stamp + '\n' + scope + '\n' + Sha256.ofString(canonicalRequest).hex();
-    byte[] key = hmac(("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8), day);
-    key = hmac(key, region);
-    key = hmac(key, "s3");
-    key = hmac(key, "aws4_request");
-    String signature = HexFormat.of().formatHex(hmac(key, stringToSign));
+    String signature = HexFormat.of().formatHex(hmac(signingKey(day), stringToSign));
     Map<String, String> out = new TreeMap<>(signed);
     out.remove("host");
     out.put(
@@ -100,6 +96,33 @@ final class Signer {
             + ", Signature="
             + signature);
     return out;
+  }
+
+  /** The key of one secret, day and region: the same for every request of a day. */
+  private record SigningKey(String secret, String day, String region, byte[] key) {
+    @Override
+    public String toString() {
+      return "SigningKey[" + day + ", " + region + "]";
+    }
+  }
+
+  /** The last key derived: a thousand requests derive it once, not four HMACs each. */
+  private static volatile SigningKey lastKey;
+
+  private byte[] signingKey(String day) {
+    SigningKey last = lastKey;
+    if (last != null
+        && last.day().equals(day)
+        && last.region().equals(region)
+        && last.secret().equals(credentials.secretKey())) {
+      return last.key();
+    }
+    byte[] key = hmac(("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8), day);
+    key = hmac(key, region);
+    key = hmac(key, "s3");
+    key = hmac(key, "aws4_request");
+    lastKey = new SigningKey(credentials.secretKey(), day, region, key);
+    return key;
   }
 
   /** RFC 3986 encoding as S3 wants it: everything but unreserved characters, and '/' if asked. */
