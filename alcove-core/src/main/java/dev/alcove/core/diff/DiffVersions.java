@@ -42,8 +42,11 @@ public final class DiffVersions {
     StepUri from = resolve(fromText, Setting.FROM);
     StepUri to = resolve(toText, Setting.TO);
     AlcoveLayout layout = alcove.layout();
-    RestoreSnapshot snapshots =
-        new RestoreSnapshot(context, layout, dev.alcove.core.checksum.FileDigester.counting());
+    // As a run checks them: a version's data unchanged since it was last hashed is not read again.
+    dev.alcove.core.checksum.StatCache statCache =
+        dev.alcove.core.checksum.StatCache.load(layout.buildDir());
+    DuckDb.preload(context.workers());
+    RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, statCache);
     if (from.isSnapshot() && to.isSnapshot()) {
       SnapshotMetadata a = snapshots.metadata(from);
       SnapshotMetadata b = snapshots.metadata(to);
@@ -54,6 +57,7 @@ public final class DiffVersions {
     TableData tables = TableData.of(layout, context);
     String a = relation(from, snapshots, tables);
     String b = relation(to, snapshots, tables);
+    statCache.save();
     try (Connection connection = DuckDb.inMemory()) {
       return new TabularDiff(connection).compare(from.toString(), a, to.toString(), b, keys);
     } catch (SQLException e) {
