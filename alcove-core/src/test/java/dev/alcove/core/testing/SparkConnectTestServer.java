@@ -62,8 +62,11 @@ public final class SparkConnectTestServer {
    */
   public static synchronized SparkConnectTestServer get() {
     if (started == null && failed == null) {
+      // A missing class path is the build's mistake, not this machine's limit: it fails, so that
+      // a wiring change cannot turn every Spark test into a skip unseen.
+      List<Path> jars = classPath();
       try {
-        started = start(classPath());
+        started = start(jars);
       } catch (IOException | InterruptedException e) {
         failed = e.getMessage();
       }
@@ -83,16 +86,21 @@ public final class SparkConnectTestServer {
    * The server's jars: Spark's first, then S3A's, where present: the AWS SDK's bundle carries its
    * own Netty and SLF4J, which must not hide Spark's, as {@code --packages} would put them too.
    */
-  private static List<Path> classPath() throws IOException {
+  private static List<Path> classPath() {
     Path file = Path.of(System.getProperty("alcove.spark.server.classpath", "missing"));
     if (!Files.isRegularFile(file)) {
-      throw new IOException(
-          "its class path is not at " + file + " (the test server module writes it)");
+      throw new IllegalStateException(
+          "the Spark test server's class path is not at "
+              + file
+              + ": build alcove-spark-test-server with its tests first (-am), which writes it");
     }
-    return java.util.Arrays.stream(
-            Files.readString(file, StandardCharsets.UTF_8)
-                .strip()
-                .split(java.io.File.pathSeparator))
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return java.util.Arrays.stream(text.strip().split(java.io.File.pathSeparator))
         .filter(jar -> !jar.isBlank())
         .map(Path::of)
         .sorted(java.util.Comparator.comparing(SparkConnectTestServer::isS3a))
