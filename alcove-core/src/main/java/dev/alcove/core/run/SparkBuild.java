@@ -216,6 +216,7 @@ final class SparkBuild {
                 input.files().stream().map(Map.Entry::getKey).toList(),
                 dev.alcove.core.concurrent.ThreadBudget.of(1)));
     List<String> locations = new java.util.ArrayList<>();
+    boolean announced = false;
     for (Map.Entry<Checksum, Path> file : input.files()) {
       Checksum object = file.getKey();
       if (!present.contains(object)) {
@@ -226,9 +227,12 @@ final class SparkBuild {
                   + dep
                   + ", which is neither here nor in the store");
         }
-        log.info(
-            "putting " + dep + " into " + store.describe() + ": the Spark server reads it there");
-        store.put(object, file.getValue(), TransferProgress.NONE);
+        if (!announced) {
+          log.info(
+              "putting " + dep + " into " + store.describe() + ": the Spark server reads it there");
+          announced = true;
+        }
+        store.upload(object, file.getValue(), TransferProgress.NONE);
         present.add(object);
       }
       locations.add(
