@@ -410,24 +410,14 @@ public final class S3Store implements ObjectStore {
     String base = ObjectKeys.entryKey(settings.prefix(), folder + "/x");
     String prefix = base.substring(0, base.length() - 1);
     String storePrefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "/";
-    return call(
-        "list " + prefix,
-        () -> {
-          List<StoredEntry> entries = new ArrayList<>();
-          Optional<String> token = Optional.empty();
-          do {
-            S3Client.Page page = client.list(prefix, token);
-            for (S3Client.Listed object : page.objects()) {
-              entries.add(
-                  new StoredEntry(
-                      object.key().substring(storePrefix.length()),
-                      object.size(),
-                      Instant.parse(object.lastModified())));
-            }
-            token = page.next();
-          } while (token.isPresent());
-          return entries;
-        });
+    return listKeys(prefix).stream()
+        .map(
+            object ->
+                new StoredEntry(
+                    object.key().substring(storePrefix.length()),
+                    object.size(),
+                    Instant.parse(object.lastModified())))
+        .toList();
   }
 
   private <T> T call(String action, S3Call<T> request) {
