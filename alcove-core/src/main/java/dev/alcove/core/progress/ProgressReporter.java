@@ -52,6 +52,11 @@ public final class ProgressReporter implements TransferProgress {
     maybeReport();
   }
 
+  /** The bytes transferred so far. */
+  public long bytesDone() {
+    return done.get();
+  }
+
   /** One more of the files done. */
   public void fileDone() {
     filesDone.incrementAndGet();

@@ -238,8 +238,11 @@ public final class TakeSnapshot {
     Map<String, Path> copies = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
     sources.keySet().forEach(name -> copies.put(name, temp.resolve(name)));
     try {
-      for (Path copy : copies.values()) {
-        Files.createDirectories(copy.getParent());
+      for (Path folder :
+          copies.values().stream()
+              .map(Path::getParent)
+              .collect(java.util.stream.Collectors.toSet())) {
+        Files.createDirectories(folder);
       }
       DirectoryManifest manifest =
           new DirectoryScanner(
@@ -248,11 +251,8 @@ public final class TakeSnapshot {
                           sources.get(nameOf(temp, file)), file, context.work(), progress),
                   context.work())
               .checksumAll(copies);
-      long bytes = 0;
-      for (Path copy : copies.values()) {
-        bytes += size(copy);
-      }
-      return new Staged(temp, copies, SnapshotMetadata.ofDirectory(uri, manifest), bytes);
+      return new Staged(
+          temp, copies, SnapshotMetadata.ofDirectory(uri, manifest), progress.bytesDone());
     } catch (IOException e) {
       Folders.deleteQuietly(temp);
       throw IoErrors.unchecked("cannot stage " + input, e);

@@ -6,6 +6,7 @@ import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.FileSystemFlush;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
@@ -144,13 +145,15 @@ public final class LocalDirectoryStore implements ObjectStore {
    * Copies every file to a temporary name beside its object, then flushes them all, then renames
    * them into place, then flushes each folder once. Flushing each object as it is written makes
    * every flush wait for all that was written before it: for 100,000 small files that grows faster
-   * than the number of files. Together, the first flush does the work and the others find little
-   * left; no object is visible under its name before its bytes are on disk.
+   * than the number of files. Many files at once are flushed with the whole file system, twice
+   * ({@link FileSystemFlush}); no object is visible under its name before its bytes are on disk.
    */
   @Override
   public void uploadAll(
       Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
     Map<Path, Path> staged = new java.util.concurrent.ConcurrentHashMap<>();
+    // 100,000 objects share 65,536 folders: each is made once, not asked for again per object.
+    Map<Path, Path> madeFolders = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       Parallel.forEach(
           objects.entrySet(),
@@ -164,13 +167,16 @@ public final class LocalDirectoryStore implements ObjectStore {
             Path temp = AtomicFiles.tempSibling(target);
             staged.put(temp, target);
             try {
-              Files.createDirectories(target.getParent());
+              // another thread making the same folder holds this one back until it exists
+              madeFolders.computeIfAbsent(target.getParent(), LocalDirectoryStore::makeFolder);
               copyInKernel(object.getValue(), temp, progress);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
           });
-      if (durable) {
+      // Many files: one flush of the whole file system for their bytes, one for their names.
+      boolean flushAll = durable && staged.size() >= FileSystemFlush.WORTH_IT_FROM_FILES;
+      if (durable && !(flushAll && FileSystemFlush.flush(root))) {
         Parallel.forEach(
             staged.keySet(),
             threads,
@@ -188,7 +194,7 @@ public final class LocalDirectoryStore implements ObjectStore {
         AtomicFiles.rename(move.getKey(), move.getValue());
         folders.add(move.getValue().getParent());
       }
-      if (durable) {
+      if (durable && !(flushAll && FileSystemFlush.flush(root))) {
         Parallel.forEach(folders, threads, parallelTransfers(), AtomicFiles::syncFolder);
       }
     } catch (java.io.UncheckedIOException e) {
@@ -197,6 +203,14 @@ public final class LocalDirectoryStore implements ObjectStore {
       throw cannotWrite(e);
     } finally {
       staged.keySet().forEach(AtomicFiles::deleteQuietly);
+    }
+  }
+
+  private static Path makeFolder(Path folder) {
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

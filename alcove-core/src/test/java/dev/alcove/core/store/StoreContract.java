@@ -62,6 +62,41 @@ abstract class StoreContract {
     }
   }
 
+  /**
+   * Enough objects at once that a local store flushes the whole file system instead of each file:
+   * every one lands whole under its name, and a second put of the same set writes nothing.
+   */
+  @Test
+  void manyObjectsPutAtOnceLandWhole() throws Exception {
+    try (ObjectStore store = open()) {
+      java.util.Map<Checksum, Path> objects = new java.util.TreeMap<>();
+      for (int i = 0; i < 2 * dev.alcove.core.io.FileSystemFlush.WORTH_IT_FROM_FILES; i++) {
+        Path file = dir.resolve("many-" + i);
+        Files.writeString(file, i == 0 ? "" : "object " + i);
+        objects.put(Sha256.ofFile(file), file);
+      }
+      store.uploadAll(objects, ThreadBudget.of(4), TransferProgress.NONE);
+      assertThat(store.present(objects.keySet(), ThreadBudget.of(4)))
+          .containsExactlyInAnyOrderElementsOf(objects.keySet());
+      for (Checksum sum : objects.keySet()) {
+        Path back = dir.resolve("back");
+        assertThat(store.get(sum, back, TransferProgress.NONE)).isEqualTo(sum);
+        Files.delete(back);
+      }
+      fileOf(objects.keySet().iterator().next())
+          .ifPresent(
+              object -> {
+                try (var files = Files.walk(object.getParent().getParent().getParent())) {
+                  assertThat(files.map(f -> f.getFileName().toString()))
+                      .as("no temporary is left beside the objects")
+                      .noneMatch(name -> name.startsWith("."));
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    }
+  }
+
   /** The size of one part or range of this store's transfers: the sizes on its edges are tested. */
   long partSize() {
     return dev.alcove.core.store.s3.S3Store.PART_SIZE;
