@@ -12,8 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -48,14 +50,22 @@ public final class DirectoryScanner {
     } catch (IOException e) {
       throw new AlcoveException("cannot read folder " + root + ": " + e.getMessage());
     }
-    Map<String, Path> files = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    List<Map.Entry<String, Path>> files = new ArrayList<>();
     listInto(root, realRoot, "", realRoot, root, new ArrayList<>(List.of(realRoot)), files);
-    return files;
+    return SortedEntries.treeOf(files);
   }
+
+  /** An entry of one folder, with the name it sorts by: a folder's name ends with a slash. */
+  private record Listed(String sortName, String name, Path entry, Path realEntry, boolean folder) {}
+
+  private static final Comparator<Listed> BY_SORT_NAME =
+      (a, b) -> DirectoryManifest.CODE_POINT_ORDER.compare(a.sortName, b.sortName);
 
   /**
    * Lists one folder, one system call per entry unless it is a link: a link is followed only while
-   * it stays inside the snapshot folder and does not lead back to a folder being listed.
+   * it stays inside the snapshot folder and does not lead back to a folder being listed. Each
+   * folder's entries are sorted by name (a folder's with its slash, as in the paths), so the files
+   * come out in the order of their whole paths.
    */
   private static void listInto(
       Path folder,
@@ -64,7 +74,8 @@ public final class DirectoryScanner {
       Path realRoot,
       Path root,
       List<Path> realAncestors,
-      Map<String, Path> files) {
+      List<Map.Entry<String, Path>> files) {
+    List<Listed> listed = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
@@ -82,7 +93,7 @@ public final class DirectoryScanner {
         }
         BasicFileAttributes attributes =
             Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Path realEntry = realFolder.resolve(name);
+        Path realEntry = null;
         if (attributes.isSymbolicLink()) {
           try {
             attributes = Files.readAttributes(entry, BasicFileAttributes.class);
@@ -105,15 +116,25 @@ public final class DirectoryScanner {
           }
         }
         if (attributes.isDirectory()) {
-          realAncestors.add(realEntry);
-          listInto(entry, realEntry, prefix + name + "/", realRoot, root, realAncestors, files);
-          realAncestors.remove(realAncestors.size() - 1);
+          listed.add(new Listed(name + "/", name, entry, realEntry, true));
         } else if (attributes.isRegularFile() && !name.equals(SKIPPED_FILE)) {
-          files.put(prefix + name, entry);
+          listed.add(new Listed(name, name, entry, null, false));
         }
       }
     } catch (IOException e) {
       throw new AlcoveException("cannot read " + folder + ": " + e.getMessage());
+    }
+    listed.sort(BY_SORT_NAME);
+    for (Listed each : listed) {
+      if (each.folder) {
+        Path realEntry = each.realEntry != null ? each.realEntry : realFolder.resolve(each.name);
+        realAncestors.add(realEntry);
+        listInto(
+            each.entry, realEntry, prefix + each.sortName, realRoot, root, realAncestors, files);
+        realAncestors.remove(realAncestors.size() - 1);
+      } else {
+        files.add(Map.entry(prefix + each.name, each.entry));
+      }
     }
   }
 
@@ -129,11 +150,17 @@ public final class DirectoryScanner {
   /** Checksums the given files (relative path to file) in parallel. */
   public DirectoryManifest checksumAll(Map<String, Path> files) {
     List<Checksum> checksums = Parallel.map(files.values(), threads, digester::checksum);
-    Map<String, Checksum> entries = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    List<Map.Entry<String, Checksum>> entries = new ArrayList<>(files.size());
     int i = 0;
     for (String name : files.keySet()) {
-      entries.put(name, checksums.get(i++));
+      entries.add(Map.entry(name, checksums.get(i++)));
     }
-    return DirectoryManifest.of(entries);
+    if (files instanceof SortedMap<String, Path> sorted
+        && sorted.comparator() == DirectoryManifest.CODE_POINT_ORDER) {
+      return DirectoryManifest.of(SortedEntries.treeOf(entries));
+    }
+    Map<String, Checksum> tree = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
+    entries.forEach(entry -> tree.put(entry.getKey(), entry.getValue()));
+    return DirectoryManifest.of(tree);
   }
 }

@@ -52,14 +52,11 @@ public final class StatCache implements FileDigester {
 
   public static StatCache load(Path buildDir) {
     StatCache cache = new StatCache(buildDir.resolve(FILE_NAME));
-    cache.entries.putAll(StateFile.read(cache.file, 6, StatCache::parse));
+    StateFile.read(cache.file, 6, StatCache::parse, cache.entries);
     return cache;
   }
 
   private static void parse(String[] parts, Map<String, Entry> entries) {
-    if (!Checksum.isValid(parts[5])) {
-      return;
-    }
     entries.put(
         parts[0],
         new Entry(

@@ -36,7 +36,11 @@ final class SidecarFields {
 
   /** Reads {@code file} and checks its format version; {@code kind} names it in messages. */
   static YamlMap read(Path file, String kind) throws NoSuchFileException {
-    YamlMap yaml = YamlFiles.readMapping(file);
+    return checkVersion(YamlFiles.readMapping(file), kind);
+  }
+
+  /** {@code yaml}, unless its format version is not the one this version of alcove reads. */
+  static YamlMap checkVersion(YamlMap yaml, String kind) {
     long version = yaml.integer("version").orElse((long) FORMAT_VERSION);
     if (version != FORMAT_VERSION) {
       throw yaml.error(

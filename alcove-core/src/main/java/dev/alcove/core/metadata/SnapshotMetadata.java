@@ -96,7 +96,25 @@ public record SnapshotMetadata(
   }
 
   public static SnapshotMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {
-    YamlMap yaml = SidecarFields.read(file, "sidecar");
+    return of(SidecarFields.read(file, "sidecar"), expectedUri, Optional.empty());
+  }
+
+  /**
+   * A sidecar's text without its {@code manifest} mapping, and the manifest read from elsewhere:
+   * the form in which build state keeps a large folder's sidecar (parsing a 100,000-entry manifest
+   * as YAML takes seconds).
+   */
+  public static SnapshotMetadata withManifest(
+      String textWithoutManifest, String source, StepUri expectedUri, DirectoryManifest manifest) {
+    return of(
+        SidecarFields.checkVersion(
+            dev.alcove.core.yaml.YamlFiles.parseMapping(textWithoutManifest, source), "sidecar"),
+        expectedUri,
+        Optional.of(manifest));
+  }
+
+  private static SnapshotMetadata of(
+      YamlMap yaml, StepUri expectedUri, Optional<DirectoryManifest> given) {
     StepUri uri = SidecarFields.uri(yaml, expectedUri);
     Checksum checksum = SidecarFields.checksum(yaml, "checksum");
     SnapshotType type = SnapshotType.parse(yaml);
@@ -109,6 +127,8 @@ public record SnapshotMetadata(
             "extension", "extension '" + ext + "' must be one dot and a name, like .csv");
       }
       extension = Optional.of(ext);
+    } else if (given.isPresent()) {
+      manifest = given;
     } else {
       YamlMap entries =
           yaml.map("manifest")

@@ -33,21 +33,24 @@ public final class SnapshotSummaries {
   }
 
   private final Path file;
+  private final ParsedSidecars parsed;
   private final Map<Checksum, Summary> summaries = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
-  private SnapshotSummaries(Path file) {
+  private SnapshotSummaries(Path file, ParsedSidecars parsed) {
     this.file = file;
+    this.parsed = parsed;
   }
 
   /** Summaries that are neither read nor kept: every sidecar is parsed. */
   public static SnapshotSummaries none() {
-    return new SnapshotSummaries(null);
+    return new SnapshotSummaries(null, ParsedSidecars.none());
   }
 
   public static SnapshotSummaries load(Path buildDir) {
-    SnapshotSummaries loaded = new SnapshotSummaries(buildDir.resolve(FILE_NAME));
-    loaded.summaries.putAll(StateFile.read(loaded.file, 4, SnapshotSummaries::parse));
+    SnapshotSummaries loaded =
+        new SnapshotSummaries(buildDir.resolve(FILE_NAME), ParsedSidecars.in(buildDir));
+    StateFile.read(loaded.file, 4, SnapshotSummaries::parse, loaded.summaries);
     return loaded;
   }
 
@@ -58,6 +61,11 @@ public final class SnapshotSummaries {
       summaries.put(
           Checksum.of(parts[0]), new Summary(type.get(), Checksum.of(parts[2]), extension));
     }
+  }
+
+  /** Large folder sidecars, kept parsed beside the summaries. */
+  ParsedSidecars parsed() {
+    return parsed;
   }
 
   Optional<Summary> get(Checksum sidecar) {

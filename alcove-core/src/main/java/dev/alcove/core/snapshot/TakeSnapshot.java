@@ -161,7 +161,9 @@ public final class TakeSnapshot {
               DataGitignore.snapshotEntry(layout, target, directory)));
       removeOldData(layout, uri, previous, target);
       moveIntoPlace(staged.path, target);
-      metadata.write(sidecar);
+      String sidecarText = metadata.toYaml();
+      AtomicFiles.writeString(sidecar, sidecarText);
+      ParsedSidecars.in(layout.buildDir()).keep(metadata, sidecarText);
       if (!alcove.catalogue().contains(uri)) {
         edit.addStep(new StepDeclaration(uri, List.of()));
       }

@@ -109,6 +109,29 @@ class ChecksumVectorsTest {
         .hasMessageContaining("loop");
   }
 
+  /**
+   * A folder's files come out in the order of their whole paths, as the manifest sorts them: a
+   * folder {@code a} sorts as {@code a/}, after {@code a-b} and {@code a.b} and before {@code a0}.
+   */
+  @Test
+  void listedFilesComeInTheOrderOfTheirWholePaths() throws Exception {
+    for (String name :
+        new String[] {"a0", "a/x", "a/y/z", "a-b", "a.b", "\uFF5E", "\uD83D\uDE00"}) {
+      write("d/" + name, name);
+    }
+    java.util.List<String> expected =
+        java.util.List.of("a-b", "a.b", "a/x", "a/y/z", "a0", "\uFF5E", "\uD83D\uDE00");
+    assertThat(new java.util.ArrayList<>(DirectoryScanner.listFiles(dir.resolve("d")).keySet()))
+        .containsExactlyElementsOf(expected);
+    assertThat(
+            new java.util.ArrayList<>(
+                new DirectoryScanner(FileDigester.READ_EVERY_BYTE)
+                    .manifest(dir.resolve("d"))
+                    .entries()
+                    .keySet()))
+        .containsExactlyElementsOf(expected);
+  }
+
   @Test
   void checksumRejectsAnythingButLowerCaseHex64() {
     assertThatThrownBy(() -> Checksum.of(HELLO_WORLD.toUpperCase()))
@@ -121,7 +144,20 @@ class ChecksumVectorsTest {
   @Test
   void manifestRefusesPathsThatEscape() {
     for (String bad :
-        new String[] {"../../outside", "/etc/passwd", "a/../../b", "", "a//b", "C:/x", "a\\b"}) {
+        new String[] {
+          "../../outside",
+          "/etc/passwd",
+          "a/../../b",
+          "",
+          "a//b",
+          "C:/x",
+          "a\\b",
+          ".",
+          "a/.",
+          "..",
+          "a/",
+          "./a"
+        }) {
       assertThatThrownBy(() -> DirectoryManifest.of(Map.of(bad, Checksum.of(HELLO_WORLD))))
           .as(bad)
           .isInstanceOf(AlcoveException.class);
