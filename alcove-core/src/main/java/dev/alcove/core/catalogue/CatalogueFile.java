@@ -45,10 +45,15 @@ public final class CatalogueFile {
 
   /** Reads {@code alcove.yaml}; a missing one says, in {@code frontEnd}'s words, to run init. */
   public static Catalogue read(Path alcoveRoot, FrontEnd frontEnd) {
-    Path file = path(alcoveRoot);
-    YamlMap yaml;
+    return parse(alcoveRoot, bytes(alcoveRoot, frontEnd));
+  }
+
+  /**
+   * The bytes of {@code alcove.yaml}; a missing one says, in {@code frontEnd}'s words, to run init.
+   */
+  public static byte[] bytes(Path alcoveRoot, FrontEnd frontEnd) {
     try {
-      yaml = YamlFiles.readMapping(file);
+      return YamlFiles.readBytes(path(alcoveRoot));
     } catch (NoSuchFileException e) {
       throw new AlcoveException(
           "no "
@@ -59,6 +64,12 @@ public final class CatalogueFile {
               + frontEnd.run(Goal.INIT)
               + " to create an alcove");
     }
+  }
+
+  /** The catalogue in {@code bytes}, read from the alcove's {@code alcove.yaml}. */
+  public static Catalogue parse(Path alcoveRoot, byte[] bytes) {
+    Path file = path(alcoveRoot);
+    YamlMap yaml = YamlFiles.parseMapping(bytes, file);
     long version =
         yaml.integer("version")
             .orElseThrow(() -> yaml.error("version", "'version' is missing (expected version: 1)"));

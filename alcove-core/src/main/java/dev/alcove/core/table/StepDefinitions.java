@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,12 @@ import java.util.stream.Stream;
  */
 public final class StepDefinitions {
 
-  /** File names of each folder looked in, so planning thousands of steps lists each folder once. */
-  private static final ThreadLocal<Map<Path, List<String>>> LISTINGS = new ThreadLocal<>();
+  /**
+   * File names of each folder looked in, by the part before their first dot, so planning thousands
+   * of steps lists each folder once and looks each step up without going through every name.
+   */
+  private static final ThreadLocal<Map<Path, Map<String, List<String>>>> LISTINGS =
+      new ThreadLocal<>();
 
   private StepDefinitions() {}
 
@@ -77,13 +82,14 @@ public final class StepDefinitions {
   private static Optional<Path> findAt(AlcoveLayout layout, Path base, StepUri table) {
     Path folder = base.getParent();
     String stem = base.getFileName().toString();
-    List<Path> candidates =
-        fileNames(folder).stream()
-            .filter(name -> isDefinitionName(name, stem))
-            .map(folder::resolve)
-            .filter(Files::isRegularFile)
-            .sorted()
-            .toList();
+    List<Path> candidates = new ArrayList<>(1);
+    for (String name : fileNamesByStem(folder).getOrDefault(stem, List.of())) {
+      Path candidate = folder.resolve(name);
+      if (isDefinitionName(name, stem) && Files.isRegularFile(candidate)) {
+        candidates.add(candidate);
+      }
+    }
+    candidates.sort(null);
     if (candidates.size() > 1) {
       throw new AlcoveException(
           "step "
@@ -92,19 +98,25 @@ public final class StepDefinitions {
               + candidates.stream().map(layout::relative).toList()
               + ": keep one");
     }
-    return candidates.stream().findFirst();
+    return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
   }
 
-  private static List<String> fileNames(Path folder) {
-    Map<Path, List<String>> cache = LISTINGS.get();
+  private static Map<String, List<String>> fileNamesByStem(Path folder) {
+    Map<Path, Map<String, List<String>>> cache = LISTINGS.get();
     if (cache != null && cache.containsKey(folder)) {
       return cache.get(folder);
     }
-    List<String> names;
+    Map<String, List<String>> names = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
-      names = files.map(file -> file.getFileName().toString()).toList();
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        names
+            .computeIfAbsent(dot < 0 ? name : name.substring(0, dot), stem -> new ArrayList<>())
+            .add(name);
+      }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      names = List.of();
+      names = Map.of();
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot list " + folder, e);
     }

@@ -3,7 +3,6 @@ package dev.alcove.core.uri;
 import dev.alcove.core.errors.AlcoveException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,8 +19,6 @@ public record StepUri(Scheme scheme, List<String> names, String version)
 
   public static final String LATEST = "latest";
 
-  private static final Pattern SEGMENT = Pattern.compile("[a-z0-9_-]+");
-  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern DATE_LIKE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -101,7 +98,7 @@ public record StepUri(Scheme scheme, List<String> names, String version)
       if (segment.isEmpty()) {
         throw invalid(uri, "it has an empty path segment");
       }
-      if (!SEGMENT.matcher(segment).matches()) {
+      if (!isSegment(segment)) {
         throw invalid(
             uri, "segment '" + segment + "' may only hold lower-case letters, digits, '-' and '_'");
       }
@@ -113,15 +110,34 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     if (LATEST.equals(segment)) {
       return true;
     }
-    if (!DATE_SHAPE.matcher(segment).matches()) {
+    // By hand, not by regular expression and formatter: a catalogue of 5,000 steps holds 10,000
+    // URIs, parsed by a JVM that has compiled nothing yet.
+    if (segment.length() != 10 || segment.charAt(4) != '-' || segment.charAt(7) != '-') {
       return false;
     }
-    try {
-      LocalDate.parse(segment, STRICT_DATE);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (segment.charAt(i) < '0' || segment.charAt(i) > '9')) {
+        return false;
+      }
     }
+    int month = Integer.parseInt(segment, 5, 7, 10);
+    int day = Integer.parseInt(segment, 8, 10, 10);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day
+            <= java.time.YearMonth.of(Integer.parseInt(segment, 0, 4, 10), month).lengthOfMonth();
+  }
+
+  /** Lower-case letters, digits, '-' and '_', at least one. */
+  private static boolean isSegment(String segment) {
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if ((c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '_') {
+        return false;
+      }
+    }
+    return !segment.isEmpty();
   }
 
   /** {@code ": did you mean 2026-12-01?"} for {@code 2026-12-1}; empty if no date is near. */

@@ -53,16 +53,27 @@ public final class YamlFiles {
 
   /** Parses {@code file} as a mapping; a missing file is an {@link NoSuchFileException}. */
   public static YamlMap readMapping(Path file) throws NoSuchFileException {
-    String text;
+    return parseMapping(readBytes(file), file);
+  }
+
+  /** The bytes of a metadata file, bounded as {@link #readMapping} reads them. */
+  public static byte[] readBytes(Path file) throws NoSuchFileException {
     try {
-      text =
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readBounded(file))).toString();
+      return readBounded(file);
     } catch (NoSuchFileException e) {
       throw e;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new AlcoveException(file + ": not valid UTF-8 text");
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
+    }
+  }
+
+  /** Parses the bytes read from {@code file} as a mapping. */
+  public static YamlMap parseMapping(byte[] bytes, Path file) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new AlcoveException(file + ": not valid UTF-8 text");
     }
     return parseMapping(text, file.toString());
   }

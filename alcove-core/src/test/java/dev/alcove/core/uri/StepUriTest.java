@@ -59,6 +59,12 @@ class StepUriTest {
         "snapshot://my data/2024-01-01",
         "snapshot://a/2024-13-01",
         "snapshot://a/2024-02-30",
+        "snapshot://a/2023-02-29",
+        "snapshot://a/2024-00-10",
+        "snapshot://a/2024-04-31",
+        "snapshot://a/2024-1-01",
+        "snapshot://a/2024-01-1x",
+        "snapshot://a/+024-01-01",
         "snapshot://a/v1",
         "snapshot://caf\u00e9/2024-01-01",
         ""
@@ -67,6 +73,12 @@ class StepUriTest {
     assertThatThrownBy(() -> StepUri.parse(text))
         .isInstanceOf(AlcoveException.class)
         .hasMessageStartingWith("invalid step URI");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-02-29", "2000-02-29", "2023-12-31", "0001-01-01", "latest"})
+  void acceptsEveryCalendarDate(String version) {
+    assertThat(StepUri.parse("snapshot://a/" + version).version()).isEqualTo(version);
   }
 
   @Test
