@@ -78,19 +78,31 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
    * The files added, removed and changed from this manifest to {@code after}, each in path order.
    */
   public Changes changesTo(DirectoryManifest after) {
+    // One walk over both, each in path order: looking each path up in the other map compares
+    // paths 17 times per file for 100,000 files.
     java.util.List<String> added = new java.util.ArrayList<>();
+    java.util.List<String> removed = new java.util.ArrayList<>();
     java.util.List<String> changed = new java.util.ArrayList<>();
-    after.entries.forEach(
-        (path, sum) -> {
-          Checksum before = entries.get(path);
-          if (before == null) {
-            added.add(path);
-          } else if (!before.equals(sum)) {
-            changed.add(path);
-          }
-        });
-    java.util.List<String> removed =
-        entries.keySet().stream().filter(path -> !after.entries.containsKey(path)).toList();
+    java.util.Iterator<Map.Entry<String, Checksum>> mine = entries.entrySet().iterator();
+    java.util.Iterator<Map.Entry<String, Checksum>> theirs = after.entries.entrySet().iterator();
+    Map.Entry<String, Checksum> a = mine.hasNext() ? mine.next() : null;
+    Map.Entry<String, Checksum> b = theirs.hasNext() ? theirs.next() : null;
+    while (a != null || b != null) {
+      int order = a == null ? 1 : b == null ? -1 : CODE_POINT_ORDER.compare(a.getKey(), b.getKey());
+      if (order < 0) {
+        removed.add(a.getKey());
+      } else if (order > 0) {
+        added.add(b.getKey());
+      } else if (!a.getValue().equals(b.getValue())) {
+        changed.add(a.getKey());
+      }
+      if (order <= 0) {
+        a = mine.hasNext() ? mine.next() : null;
+      }
+      if (order >= 0) {
+        b = theirs.hasNext() ? theirs.next() : null;
+      }
+    }
     return new Changes(added, removed, changed);
   }
 

@@ -45,6 +45,23 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Writes as {@link #write} does, without flushing: for a file whose loss costs only time (build
+   * state, a cache), which a killed process still leaves whole or absent, and which a power cut may
+   * leave empty. Flushing a 19 MB stat cache cost a run that changed one file 0.5 s.
+   */
+  public static void writeWithoutFlush(Path target, byte[] bytes) {
+    Path temp = tempSibling(target);
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
+      rename(temp, target);
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw IoErrors.unchecked("cannot write " + target, e);
+    }
+  }
+
   /** A fresh temporary path in the same folder as {@code target}, so the rename is atomic. */
   public static Path tempSibling(Path target) {
     Path absolute = target.toAbsolutePath();

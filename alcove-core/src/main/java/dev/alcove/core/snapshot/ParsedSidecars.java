@@ -119,7 +119,8 @@ final class ParsedSidecars {
       if (!back.equals(parsed)) {
         return;
       }
-      AtomicFiles.writeString(fileOf(parsed.uri()), text.toString());
+      AtomicFiles.writeWithoutFlush(
+          fileOf(parsed.uri()), text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       // Not kept: the sidecar is parsed as it is next time.
     }

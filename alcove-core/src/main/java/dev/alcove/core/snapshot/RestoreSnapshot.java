@@ -181,17 +181,20 @@ public final class RestoreSnapshot {
       return DATA_MISSING;
     }
     // The check that found the mismatch has just listed the folder.
+    DirectoryManifest manifest = metadata.manifest().orElseThrow();
     DirectoryManifest checked = checkedFolders.get(data);
-    java.util.Set<String> files;
-    try {
-      files =
-          checked != null ? checked.entries().keySet() : DirectoryScanner.listFiles(data).keySet();
-    } catch (AlcoveException e) {
-      return "local data unreadable: " + e.getMessage();
+    boolean sameFiles;
+    if (checked != null) {
+      DirectoryManifest.Changes changes = checked.changesTo(manifest);
+      sameFiles = changes.added().isEmpty() && changes.removed().isEmpty();
+    } else {
+      try {
+        sameFiles = DirectoryScanner.listFiles(data).keySet().equals(manifest.entries().keySet());
+      } catch (AlcoveException e) {
+        return "local data unreadable: " + e.getMessage();
+      }
     }
-    return files.equals(metadata.manifest().orElseThrow().entries().keySet())
-        ? "local data changed"
-        : "local files differ from the manifest";
+    return sameFiles ? "local data changed" : "local files differ from the manifest";
   }
 
   private Path dataPath(StepUri uri, SnapshotSummaries.Summary summary) {
@@ -261,16 +264,21 @@ public final class RestoreSnapshot {
       throw IoErrors.unchecked("cannot create " + data, e);
     }
     DirectoryManifest checked = checkedFolders.remove(data);
+    // What the check found different, in one walk over both manifests; without a check, each file.
+    java.util.Set<String> different = null;
+    if (checked != null) {
+      DirectoryManifest.Changes changes = checked.changesTo(manifest);
+      different = new java.util.HashSet<>(changes.added());
+      different.addAll(changes.changed());
+    }
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
-      boolean checkedGood =
-          checked != null && entry.getValue().equals(checked.entries().get(entry.getKey()));
-      if (checkedGood) {
+      if (different != null && !different.contains(entry.getKey())) {
         continue;
       }
       Path file = data.resolve(entry.getKey());
       boolean good =
-          checked == null
+          different == null
               && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
               && digester.checksum(file).equals(entry.getValue());
       if (!good) {

@@ -290,15 +290,7 @@ public final class LocalDirectoryStore implements ObjectStore {
       AtomicFiles.write(file, content);
       return;
     }
-    Path temp = AtomicFiles.tempSibling(file);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.write(temp, content, StandardOpenOption.CREATE_NEW);
-      AtomicFiles.moveIntoPlace(temp, file);
-    } catch (IOException e) {
-      AtomicFiles.deleteQuietly(temp);
-      throw IoErrors.unchecked("cannot write " + file, e);
-    }
+    AtomicFiles.writeWithoutFlush(file, content);
   }
 
   @Override

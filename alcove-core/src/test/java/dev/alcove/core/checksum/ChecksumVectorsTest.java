@@ -133,6 +133,21 @@ class ChecksumVectorsTest {
   }
 
   @Test
+  void changesBetweenManifestsAreFoundInOneWalkInPathOrder() {
+    Checksum one = Checksum.of(HELLO_WORLD);
+    Checksum two = Checksum.of(HELLO_COSMOS);
+    DirectoryManifest before =
+        DirectoryManifest.of(Map.of("a-b", one, "a/x", one, "a0", one, "\uFF5E", one));
+    DirectoryManifest after =
+        DirectoryManifest.of(Map.of("a.b", one, "a/x", two, "a0", one, "\uD83D\uDE00", one));
+    DirectoryManifest.Changes changes = before.changesTo(after);
+    assertThat(changes.added()).containsExactly("a.b", "\uD83D\uDE00");
+    assertThat(changes.removed()).containsExactly("a-b", "\uFF5E");
+    assertThat(changes.changed()).containsExactly("a/x");
+    assertThat(after.changesTo(after).summary()).isEqualTo("same files");
+  }
+
+  @Test
   void checksumRejectsAnythingButLowerCaseHex64() {
     assertThatThrownBy(() -> Checksum.of(HELLO_WORLD.toUpperCase()))
         .isInstanceOf(AlcoveException.class);
