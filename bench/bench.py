@@ -214,38 +214,31 @@ def measure_help(project):
     return help_times
 
 
+def transfer_rows(data):
+    """Rows 6a-6d alone: they need `mvn alcove:help`'s CPU, which a complete run measures in row 3."""
+    project = WORK / "help"
+    init_alcove(project)
+    measure_help(project)
+    s3_rows(data)
+
+
 def main():
     WORK.mkdir(parents=True, exist_ok=True)
     data = generate()
-    if os.environ.get("ONLY") in ("15", "16"):
-        spark_row() if os.environ["ONLY"] == "15" else diff_row()
-        for row in results:
-            log(str(row))
-        return
-    if os.environ.get("ONLY") == "6":
-        # Rows 6a-6d alone, printed and not written to RESULTS.md (a partial run).
-        project = WORK / "help"
-        init_alcove(project)
-        measure_help(project)
-        s3_rows(data)
-        for row in results:
-            log(str(row))
-        for line in floors:
-            log(line)
-        return
-    if os.environ.get("ONLY") == "12":
-        # Rows 12a-c and 13 alone, printed and not written to RESULTS.md (a partial run).
-        scale_rows()
+    # Some rows alone, printed and not written to RESULTS.md (a partial run).
+    partial = {
+        "6": lambda: transfer_rows(data),
+        "8": lambda: cache_rows(data),
+        "12": scale_rows,
+        "15": spark_row,
+        "16": diff_row,
+    }.get(os.environ.get("ONLY"))
+    if partial:
+        partial()
         for row in results:
             log(str(row))
         for line in floors:
             log(line)
-        return
-    if os.environ.get("ONLY") == "8":
-        # Rows 8, 8b and 8c alone, printed and not written to RESULTS.md (a partial run).
-        cache_rows(data)
-        for row in results:
-            log(str(row))
         return
     all_data = [str(data / "big.bin")] + sorted(str(p) for p in (data / "dir").iterdir())
 

@@ -157,7 +157,7 @@ public final class DirectoryScanner {
     }
     if (files instanceof SortedMap<String, Path> sorted
         && sorted.comparator() == DirectoryManifest.CODE_POINT_ORDER) {
-      return DirectoryManifest.of(SortedEntries.treeOf(entries));
+      return DirectoryManifest.ofSorted(entries);
     }
     Map<String, Checksum> tree = new TreeMap<>(DirectoryManifest.CODE_POINT_ORDER);
     entries.forEach(entry -> tree.put(entry.getKey(), entry.getValue()));

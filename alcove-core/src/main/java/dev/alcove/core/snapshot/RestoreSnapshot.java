@@ -54,6 +54,12 @@ public final class RestoreSnapshot {
   private final SnapshotSummaries summaries;
   private final Map<StepUri, SnapshotMetadata> parsed = new ConcurrentHashMap<>();
 
+  /**
+   * Sidecars whose manifest is known to hash to their checksum, the very metadata read: hashing a
+   * 100,000-entry manifest once per run, not once per check and again per restore.
+   */
+  private final Map<StepUri, SnapshotMetadata> consistent = new ConcurrentHashMap<>();
+
   /** What each folder held when it was checked, so that a restore need not look again. */
   private final Map<Path, DirectoryManifest> checkedFolders = new ConcurrentHashMap<>();
 
@@ -96,6 +102,8 @@ public final class RestoreSnapshot {
           sidecarChecksum.flatMap(sum -> summaries.parsed().read(uri, sum));
       SnapshotMetadata metadata =
           kept.isPresent() ? kept.get() : SnapshotMetadata.read(sidecar, uri);
+      // a kept sidecar is believed only once its manifest hashed to the sidecar's checksum
+      kept.ifPresent(read -> consistent.put(uri, read));
       if (kept.isEmpty()
           && metadata.manifest().map(m -> m.size() >= ParsedSidecars.FROM_FILES).orElse(false)) {
         summaries.parsed().keep(metadata, Files.readString(sidecar, StandardCharsets.UTF_8));
@@ -160,13 +168,25 @@ public final class RestoreSnapshot {
 
   /** Why the local data does not match the sidecar, or empty when it does. */
   public Optional<String> problem(SnapshotMetadata metadata) {
-    if (metadata.manifest().isPresent()
-        && !metadata.manifest().get().checksum().equals(metadata.checksum())) {
+    if (!consistent(metadata)) {
       return Optional.of("sidecar's manifest does not hash to its checksum");
     }
     return matches(metadata.type(), metadata.checksum(), dataPath(metadata))
         ? Optional.empty()
         : Optional.of(mismatch(metadata));
+  }
+
+  /** Whether a folder sidecar's manifest hashes to its checksum (a file's has none). */
+  private boolean consistent(SnapshotMetadata metadata) {
+    if (consistent.get(metadata.uri()) == metadata) {
+      return true;
+    }
+    boolean hashes =
+        metadata.manifest().map(m -> m.checksum().equals(metadata.checksum())).orElse(true);
+    if (hashes) {
+      consistent.put(metadata.uri(), metadata);
+    }
+    return hashes;
   }
 
   /** How the local data of a snapshot known not to match its sidecar differs from it. */
@@ -246,7 +266,7 @@ public final class RestoreSnapshot {
       return;
     }
     DirectoryManifest manifest = metadata.manifest().orElseThrow();
-    if (!manifest.checksum().equals(metadata.checksum())) {
+    if (!consistent(metadata)) {
       throw new AlcoveException(
           "sidecar "
               + layout.relative(layout.snapshotSidecar(uri))

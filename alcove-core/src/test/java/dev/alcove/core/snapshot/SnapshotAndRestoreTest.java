@@ -157,6 +157,26 @@ class SnapshotAndRestoreTest {
     assertThat(root.resolve("data/snapshots/file/2024-07-26.csv")).hasContent("Hello, World!");
   }
 
+  /** Checked once or not, a manifest that does not hash to the sidecar's checksum is refused. */
+  @Test
+  void aSidecarWhoseManifestIsNotItsChecksumIsNeverRestoredFrom() throws Exception {
+    write("dir/file1.txt", "Hello, World!");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path sidecar = root.resolve("data/snapshots/folder/2024-07-26.meta.yaml");
+    Files.writeString(sidecar, Files.readString(sidecar).replace("file1.txt:", "renamed.txt:"));
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Map<String, String> before = TreeState.of(folder);
+
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://folder/2024-07-26"));
+    assertThat(restore.problem(metadata))
+        .contains("sidecar's manifest does not hash to its checksum");
+    assertThatThrownBy(() -> restore.restore(metadata, depot()))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("is inconsistent");
+    assertThat(TreeState.of(folder)).isEqualTo(before);
+  }
+
   @Test
   void missingObjectNamesTheObjectAndTheSnapshot() throws Exception {
     snapshot(write("one.csv", "Hello, World!"), "file", false);

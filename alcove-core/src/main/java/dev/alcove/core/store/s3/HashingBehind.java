@@ -2,7 +2,6 @@ package dev.alcove.core.store.s3;
 
 import dev.alcove.core.checksum.Checksum;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.TreeMap;
@@ -76,8 +75,6 @@ final class HashingBehind {
   }
 
   private void hashWhatFollows() throws IOException {
-    byte[] array = dev.alcove.core.io.Buffers.perThread();
-    ByteBuffer buffer = ByteBuffer.wrap(array);
     while (true) {
       Long length;
       synchronized (arrived) {
@@ -86,18 +83,13 @@ final class HashingBehind {
       if (length == null) {
         return;
       }
-      long end = hashedUpTo + length;
-      long position = hashedUpTo;
-      while (position < end) {
-        buffer.clear().limit((int) Math.min(array.length, end - position));
-        int read = channel.read(buffer, position);
-        if (read < 0) {
-          throw new IOException("the file ended at " + position + " while being hashed");
-        }
-        digest.update(array, 0, read);
-        position += read;
-      }
-      hashedUpTo = end;
+      S3Client.readRange(
+          channel,
+          hashedUpTo,
+          length,
+          (buffer, read) -> digest.update(buffer, 0, read),
+          position -> "the file ended at " + position + " while being hashed");
+      hashedUpTo += length;
     }
   }
 }

@@ -635,7 +635,7 @@ final class S3Client {
 
   /** Takes each chunk of a file as it is read. */
   @FunctionalInterface
-  private interface Chunks {
+  interface Chunks {
     void accept(byte[] buffer, int length) throws IOException;
   }
 
@@ -643,19 +643,38 @@ final class S3Client {
   private static void readRange(Path file, long offset, long length, Chunks chunks)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] buffer = Buffers.perThread();
-      ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-      long position = offset;
-      long end = offset + length;
-      while (position < end) {
-        wrapped.clear().limit((int) Math.min(buffer.length, end - position));
-        int read = channel.read(wrapped, position);
-        if (read < 0) {
-          throw new IOException(file + " became shorter while it was being uploaded");
-        }
-        chunks.accept(buffer, read);
-        position += read;
+      readRange(
+          channel,
+          offset,
+          length,
+          chunks,
+          position -> file + " became shorter while it was being uploaded");
+    }
+  }
+
+  /**
+   * Reads {@code length} bytes of {@code channel} from {@code offset} into this thread's buffer, a
+   * chunk at a time; {@code endedAt} says why, given where the file ended too early.
+   */
+  static void readRange(
+      FileChannel channel,
+      long offset,
+      long length,
+      Chunks chunks,
+      java.util.function.LongFunction<String> endedAt)
+      throws IOException {
+    byte[] buffer = Buffers.perThread();
+    ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+    long position = offset;
+    long end = offset + length;
+    while (position < end) {
+      wrapped.clear().limit((int) Math.min(buffer.length, end - position));
+      int read = channel.read(wrapped, position);
+      if (read < 0) {
+        throw new IOException(endedAt.apply(position));
       }
+      chunks.accept(buffer, read);
+      position += read;
     }
   }
 
