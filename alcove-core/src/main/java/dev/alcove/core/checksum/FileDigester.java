@@ -25,6 +25,32 @@ public interface FileDigester {
     return new TallyingDigester(this, tally, this::bytesRead);
   }
 
+  /**
+   * This digester with each file's checksum remembered after the first call: for work during which
+   * no file it is asked about changes, such as planning a run, which asks about most files more
+   * than once.
+   */
+  default FileDigester remembering() {
+    FileDigester inner = this;
+    java.util.Map<Path, Checksum> known = new java.util.concurrent.ConcurrentHashMap<>();
+    return new FileDigester() {
+      @Override
+      public Checksum checksum(Path file) {
+        Checksum checksum = known.get(file);
+        if (checksum == null) {
+          checksum = inner.checksum(file);
+          known.put(file, checksum);
+        }
+        return checksum;
+      }
+
+      @Override
+      public long bytesRead() {
+        return inner.bytesRead();
+      }
+    };
+  }
+
   /** A digester that reads every byte and counts them. */
   static FileDigester counting() {
     java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();

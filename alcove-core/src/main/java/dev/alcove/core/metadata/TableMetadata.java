@@ -3,6 +3,7 @@ package dev.alcove.core.metadata;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.uri.StepUri;
+import dev.alcove.core.yaml.YamlFiles;
 import dev.alcove.core.yaml.YamlMap;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,7 +46,17 @@ public record TableMetadata(
   }
 
   public static TableMetadata read(Path file, StepUri expectedUri) throws NoSuchFileException {
-    YamlMap yaml = SidecarFields.read(file, "table metadata");
+    return of(SidecarFields.read(file, "table metadata"), expectedUri);
+  }
+
+  /** The metadata in {@code bytes}, read from {@code file}. */
+  public static TableMetadata parse(byte[] bytes, Path file, StepUri expectedUri) {
+    return of(
+        SidecarFields.checkVersion(YamlFiles.parseMapping(bytes, file), "table metadata"),
+        expectedUri);
+  }
+
+  private static TableMetadata of(YamlMap yaml, StepUri expectedUri) {
     StepUri uri = SidecarFields.uri(yaml, expectedUri);
     Checksum checksum = SidecarFields.checksum(yaml, "checksum");
     Map<String, Checksum> inputs = new TreeMap<>();

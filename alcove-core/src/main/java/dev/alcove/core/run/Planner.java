@@ -9,7 +9,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.BuildManifest;
-import dev.alcove.core.metadata.TableMetadata;
+import dev.alcove.core.metadata.TableSummaries;
 import dev.alcove.core.run.PlannedStep.Action;
 import dev.alcove.core.snapshot.RestoreSnapshot;
 import dev.alcove.core.tabledata.TableData;
@@ -37,11 +37,16 @@ final class Planner {
   private final ThreadBudget threads;
   private final ThreadBudget transfers;
   private final TableData tableData;
+  private final TableSummaries summaries;
 
   /**
    * Table metadata as planning read it: planning reads each file several times, and no build runs.
    */
-  private final Map<StepUri, Optional<TableMetadata>> metadataRead =
+  private final Map<StepUri, Optional<TableSummaries.Summary>> metadataRead =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Each table's output problem as planning found it: asked of a table and of its dependents. */
+  private final Map<StepUri, Optional<String>> outputProblems =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   Planner(
@@ -52,13 +57,16 @@ final class Planner {
       TableKeys keys,
       ThreadBudget threads,
       ThreadBudget transfers,
-      TableData tableData) {
+      TableData tableData,
+      TableSummaries summaries) {
     this.tableData = tableData;
+    this.summaries = summaries;
     this.layout = layout;
-    this.digester = digester;
+    // Planning asks about most files more than once, and no build runs while it does.
+    this.digester = digester.remembering();
     this.manifest = manifest;
     this.snapshots = snapshots;
-    this.keys = keys;
+    this.keys = keys.with(this.digester);
     this.threads = threads;
     this.transfers = transfers;
   }
@@ -349,7 +357,7 @@ final class Planner {
     if (key.isEmpty()) {
       return Own.of("an upstream table has not been built");
     }
-    TableMetadata metadata = readMetadata(uri).orElseThrow();
+    TableSummaries.Summary metadata = readMetadata(uri).orElseThrow();
     Map<String, Checksum> current = table.inputManifest(layout, digester);
     boolean metadataStale = !current.equals(metadata.inputManifest());
     Optional<BuildManifest.Entry> recorded = manifest.get(uri);
@@ -384,10 +392,19 @@ final class Planner {
 
   /** Whether the table's Parquet file and its metadata are there and agree. */
   private Optional<String> outputProblem(StepUri uri) {
+    Optional<String> known = outputProblems.get(uri);
+    if (known == null) {
+      known = findOutputProblem(uri);
+      outputProblems.put(uri, known);
+    }
+    return known;
+  }
+
+  private Optional<String> findOutputProblem(StepUri uri) {
     if (!Files.isRegularFile(layout.tableFile(uri))) {
       return leftInStore(uri) ? Optional.empty() : Optional.of("output missing");
     }
-    Optional<TableMetadata> metadata;
+    Optional<TableSummaries.Summary> metadata;
     try {
       metadata = readMetadata(uri);
     } catch (AlcoveException e) {
@@ -417,15 +434,15 @@ final class Planner {
    * Read once per plan; a table built during the run is judged by {@link TableRun}, which reads its
    * metadata afresh.
    */
-  private Optional<TableMetadata> readMetadata(StepUri uri) {
+  private Optional<TableSummaries.Summary> readMetadata(StepUri uri) {
     return metadataRead.computeIfAbsent(
-        uri, u -> TableMetadata.readIfExists(layout.tableSidecar(u), u));
+        uri, u -> summaries.read(layout.tableSidecar(u), u, digester));
   }
 
   private String whyKeyChanged(
       TableStep table,
       BuildManifest.Entry recorded,
-      TableMetadata metadata,
+      TableSummaries.Summary metadata,
       Map<String, Checksum> current) {
     Optional<String> input = compareInputs(table, metadata.inputManifest(), current);
     if (input.isPresent()) {

@@ -16,6 +16,7 @@ import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.BuildManifest;
 import dev.alcove.core.metadata.SnapshotMetadata;
+import dev.alcove.core.metadata.TableSummaries;
 import dev.alcove.core.progress.ProgressReporter;
 import dev.alcove.core.progress.Throughput;
 import dev.alcove.core.run.PlannedStep.Action;
@@ -103,6 +104,7 @@ public final class RunEngine {
         new java.util.concurrent.atomic.AtomicLong();
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
+    TableSummaries tableSummaries = TableSummaries.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
     TableKeys keys =
         new TableKeys(
@@ -123,7 +125,8 @@ public final class RunEngine {
             keys,
             context.work(),
             context.transfers(),
-            tableData);
+            tableData,
+            tableSummaries);
     Planner.Inputs inputs = planner.inputsOf(selected, graph);
     Set<StepUri> planned = new java.util.TreeSet<>(selected);
     planned.addAll(inputs.needed().keySet());
@@ -199,6 +202,7 @@ public final class RunEngine {
       if (!options.dryRun()) {
         statCache.save();
         summaries.save();
+        tableSummaries.save();
         manifest.save();
       }
       return RunReport.planned(plan);
@@ -256,6 +260,7 @@ public final class RunEngine {
     } finally {
       statCache.save();
       summaries.save();
+      tableSummaries.save();
       manifest.save();
       tableData.save();
     }

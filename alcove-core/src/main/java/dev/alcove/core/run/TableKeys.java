@@ -37,6 +37,11 @@ final class TableKeys {
     this.snapshots = snapshots;
   }
 
+  /** The same keys, with file checksums taken from {@code other}. */
+  TableKeys with(FileDigester other) {
+    return new TableKeys(layout, other, engines, snapshots);
+  }
+
   String engine(TableStep step) {
     return step.runner.engine(engines);
   }
@@ -61,10 +66,7 @@ final class TableKeys {
         .append(digester.checksum(step.definition).hex())
         .append('\n');
     text.append("config ")
-        .append(
-            Files.isRegularFile(step.configFile)
-                ? digester.checksum(step.configFile).hex()
-                : "none")
+        .append(step.hasConfig ? digester.checksum(step.configFile).hex() : "none")
         .append('\n');
     // Only tables with custom tests get these lines, so other tables keep their keys.
     for (java.nio.file.Path test : step.testFiles(layout)) {

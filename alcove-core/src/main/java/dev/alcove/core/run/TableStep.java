@@ -33,6 +33,12 @@ final class TableStep {
   final StepUri uri;
   final Path definition;
   final Path configFile;
+
+  /**
+   * Whether {@link #configFile} was there when the step was read; if not, {@link #config} is none.
+   */
+  final boolean hasConfig;
+
   final TableConfig config;
 
   /** Resolved dependency to its template variable, in declared order. */
@@ -44,13 +50,14 @@ final class TableStep {
       StepUri uri,
       Path definition,
       Path configFile,
-      TableConfig config,
+      Optional<TableConfig> config,
       Map<StepUri, String> inputs,
       StepRunner runner) {
     this.uri = uri;
     this.definition = definition;
     this.configFile = configFile;
-    this.config = config;
+    this.hasConfig = config.isPresent();
+    this.config = config.orElse(TableConfig.none());
     this.inputs = inputs;
     this.runner = runner;
   }
@@ -73,7 +80,8 @@ final class TableStep {
                             + ".sql (or .py, .java, an executable), or run "
                             + frontEnd.run(Goal.NEW_TABLE)));
     Path configFile = StepDefinitions.configFor(definition);
-    TableConfig config = TableConfig.readIfExists(configFile).orElse(TableConfig.none());
+    Optional<TableConfig> read = TableConfig.readIfExists(configFile);
+    TableConfig config = read.orElse(TableConfig.none());
     List<StepUri> declared = catalogue.dependencies(uri);
     Map<StepUri, String> variables = ShortNames.of(declared);
     Map<StepUri, String> inputs = new LinkedHashMap<>();
@@ -111,9 +119,9 @@ final class TableStep {
         uri,
         definition,
         configFile,
-        config,
+        read,
         inputs,
-        StepKinds.of(definition, config.engine(), layout.relative(configFile))
+        StepKinds.of(definition, config.engine(), () -> layout.relative(configFile))
             .runner(javaClassPath));
   }
 
@@ -125,7 +133,7 @@ final class TableStep {
   Map<String, Checksum> inputManifest(AlcoveLayout layout, FileDigester digester) {
     Map<String, Checksum> manifest = new TreeMap<>();
     manifest.put(layout.relative(definition), digester.checksum(definition));
-    if (Files.isRegularFile(configFile)) {
+    if (hasConfig) {
       manifest.put(layout.relative(configFile), digester.checksum(configFile));
     }
     for (StepUri dep : inputs.keySet()) {

@@ -30,16 +30,17 @@ class TableConfigTest {
   @Test
   void onlyAnSqlStepRunsOnSpark() {
     assertThat(
-            StepKinds.of(dir.resolve("summary.sql"), TableConfig.Engine.SPARK, "summary.meta.yaml"))
+            StepKinds.of(
+                dir.resolve("summary.sql"), TableConfig.Engine.SPARK, () -> "summary.meta.yaml"))
         .isSameAs(StepKinds.SPARK_SQL);
     assertThat(
             StepKinds.of(
-                dir.resolve("summary.sql"), TableConfig.Engine.DUCKDB, "summary.meta.yaml"))
+                dir.resolve("summary.sql"), TableConfig.Engine.DUCKDB, () -> "summary.meta.yaml"))
         .isSameAs(StepKinds.SQL);
     assertThatThrownBy(
             () ->
                 StepKinds.of(
-                    dir.resolve("summary.py"), TableConfig.Engine.SPARK, "summary.meta.yaml"))
+                    dir.resolve("summary.py"), TableConfig.Engine.SPARK, () -> "summary.meta.yaml"))
         .hasMessage(
             "summary.meta.yaml: engine spark runs SQL steps only, and summary.py is Python: remove"
                 + " engine, or write the step in SQL");

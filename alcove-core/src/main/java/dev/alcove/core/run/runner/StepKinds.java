@@ -37,14 +37,16 @@ public final class StepKinds {
    * for an SQL file on Spark; a config that puts another kind on Spark is refused.
    */
   public static StepKind of(
-      Path definition, dev.alcove.core.quality.TableConfig.Engine engine, String configFile) {
+      Path definition,
+      dev.alcove.core.quality.TableConfig.Engine engine,
+      java.util.function.Supplier<String> configFile) {
     StepKind kind = of(definition);
     if (engine != dev.alcove.core.quality.TableConfig.Engine.SPARK) {
       return kind;
     }
     if (kind != SQL) {
       throw new AlcoveException(
-          configFile
+          configFile.get()
               + ": engine spark runs SQL steps only, and "
               + definition.getFileName()
               + " is "
