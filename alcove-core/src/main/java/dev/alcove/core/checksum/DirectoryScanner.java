@@ -44,6 +44,18 @@ public final class DirectoryScanner {
 
   /** Relative path (forward slashes) to file, sorted, for every regular file under {@code root}. */
   public static Map<String, Path> listFiles(Path root) {
+    return list(root).files();
+  }
+
+  /**
+   * The files of a folder, and whether they are all there is in it: {@code plain} when every entry
+   * is a folder or a regular file listed here, with no link, no special file and no skipped file,
+   * so that any file not in the listing was not there when it was made.
+   */
+  public record Listing(Map<String, Path> files, boolean plain) {}
+
+  /** As {@link #listFiles}, saying whether the listing is all the folder holds. */
+  public static Listing list(Path root) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
@@ -51,8 +63,9 @@ public final class DirectoryScanner {
       throw new AlcoveException("cannot read folder " + root + ": " + e.getMessage());
     }
     List<Map.Entry<String, Path>> files = new ArrayList<>();
-    listInto(root, realRoot, "", realRoot, root, new ArrayList<>(List.of(realRoot)), files);
-    return SortedEntries.treeOf(files);
+    boolean[] plain = {true};
+    listInto(root, realRoot, "", realRoot, root, new ArrayList<>(List.of(realRoot)), files, plain);
+    return new Listing(SortedEntries.treeOf(files), plain[0]);
   }
 
   /** An entry of one folder, with the name it sorts by: a folder's name ends with a slash. */
@@ -74,7 +87,8 @@ public final class DirectoryScanner {
       Path realRoot,
       Path root,
       List<Path> realAncestors,
-      List<Map.Entry<String, Path>> files) {
+      List<Map.Entry<String, Path>> files,
+      boolean[] plain) {
     List<Listed> listed = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
@@ -95,6 +109,7 @@ public final class DirectoryScanner {
             Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Path realEntry = null;
         if (attributes.isSymbolicLink()) {
+          plain[0] = false;
           try {
             attributes = Files.readAttributes(entry, BasicFileAttributes.class);
           } catch (NoSuchFileException e) {
@@ -119,6 +134,8 @@ public final class DirectoryScanner {
           listed.add(new Listed(name + "/", name, entry, realEntry, true));
         } else if (attributes.isRegularFile() && !name.equals(SKIPPED_FILE)) {
           listed.add(new Listed(name, name, entry, null, false));
+        } else {
+          plain[0] = false;
         }
       }
     } catch (IOException e) {
@@ -130,7 +147,14 @@ public final class DirectoryScanner {
         Path realEntry = each.realEntry != null ? each.realEntry : realFolder.resolve(each.name);
         realAncestors.add(realEntry);
         listInto(
-            each.entry, realEntry, prefix + each.sortName, realRoot, root, realAncestors, files);
+            each.entry,
+            realEntry,
+            prefix + each.sortName,
+            realRoot,
+            root,
+            realAncestors,
+            files,
+            plain);
         realAncestors.remove(realAncestors.size() - 1);
       } else {
         files.add(Map.entry(prefix + each.name, each.entry));

@@ -85,8 +85,17 @@ public final class StateFile {
    * Writes {@code header} and {@code rows} atomically; not flushed, as such a file only saves work.
    */
   public static void write(Path file, String header, List<String> rows) {
-    StringBuilder text = new StringBuilder(header).append('\n');
-    rows.forEach(row -> text.append(row).append('\n'));
-    AtomicFiles.writeWithoutFlush(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeWithoutFlush(
+        file,
+        out -> {
+          out.write(header.getBytes(StandardCharsets.UTF_8));
+          out.write('\n');
+          // Row by row, encoded by String's own fast path: a Writer encoding 100,000 rows cost a
+          // cold JVM more than building one string of them.
+          for (String row : rows) {
+            out.write(row.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+          }
+        });
   }
 }

@@ -60,8 +60,13 @@ public final class RestoreSnapshot {
    */
   private final Map<StepUri, SnapshotMetadata> consistent = new ConcurrentHashMap<>();
 
-  /** What each folder held when it was checked, so that a restore need not look again. */
-  private final Map<Path, DirectoryManifest> checkedFolders = new ConcurrentHashMap<>();
+  /**
+   * What each folder held when it was checked, and whether that was all it held, so that a restore
+   * need not look again.
+   */
+  private record Checked(DirectoryManifest files, boolean plain) {}
+
+  private final Map<Path, Checked> checkedFolders = new ConcurrentHashMap<>();
 
   public RestoreSnapshot(GoalContext context, AlcoveLayout layout, FileDigester digester) {
     this(context, layout, digester, SnapshotSummaries.none());
@@ -202,10 +207,10 @@ public final class RestoreSnapshot {
     }
     // The check that found the mismatch has just listed the folder.
     DirectoryManifest manifest = metadata.manifest().orElseThrow();
-    DirectoryManifest checked = checkedFolders.get(data);
+    Checked checked = checkedFolders.get(data);
     boolean sameFiles;
     if (checked != null) {
-      DirectoryManifest.Changes changes = checked.changesTo(manifest);
+      DirectoryManifest.Changes changes = checked.files().changesTo(manifest);
       sameFiles = changes.added().isEmpty() && changes.removed().isEmpty();
     } else {
       try {
@@ -233,12 +238,12 @@ public final class RestoreSnapshot {
       return false;
     }
     try {
-      Map<String, Path> files = DirectoryScanner.listFiles(data);
-      if (files.isEmpty()) {
+      DirectoryScanner.Listing listing = DirectoryScanner.list(data);
+      if (listing.files().isEmpty()) {
         return false;
       }
-      DirectoryManifest local = new DirectoryScanner(digester, work).checksumAll(files);
-      checkedFolders.put(data, local);
+      DirectoryManifest local = new DirectoryScanner(digester, work).checksumAll(listing.files());
+      checkedFolders.put(data, new Checked(local, listing.plain()));
       return local.checksum().equals(checksum);
     } catch (AlcoveException e) {
       return false;
@@ -283,13 +288,17 @@ public final class RestoreSnapshot {
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create " + data, e);
     }
-    DirectoryManifest checked = checkedFolders.remove(data);
+    Checked checked = checkedFolders.remove(data);
     // What the check found different, in one walk over both manifests; without a check, each file.
     java.util.Set<String> different = null;
+    List<String> notInManifest = null;
     if (checked != null) {
-      DirectoryManifest.Changes changes = checked.changesTo(manifest);
+      DirectoryManifest.Changes changes = checked.files().changesTo(manifest);
       different = new java.util.HashSet<>(changes.added());
       different.addAll(changes.changed());
+      if (checked.plain()) {
+        notInManifest = changes.removed();
+      }
     }
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
@@ -323,7 +332,13 @@ public final class RestoreSnapshot {
         });
     // Each folder's renames made durable once, not once per file.
     folders.forEach(AtomicFiles::syncFolder);
-    int removed = moveExtraFilesAside(uri, data, manifest, displaced);
+    int removed =
+        moveExtraFilesAside(
+            uri,
+            notInManifest != null
+                ? notInManifest.stream().map(data::resolve).toList()
+                : extraFiles(data, manifest),
+            displaced);
     log.info(
         "restored "
             + uri
@@ -354,8 +369,11 @@ public final class RestoreSnapshot {
     return file;
   }
 
-  private int moveExtraFilesAside(
-      StepUri uri, Path folder, DirectoryManifest manifest, Displaced displaced) {
+  /**
+   * Every file, link or special file under {@code folder} that {@code manifest} does not list, for
+   * a folder the check did not list in full.
+   */
+  private static List<Path> extraFiles(Path folder, DirectoryManifest manifest) {
     List<Path> extra = new ArrayList<>();
     // One walk that does not follow links, taking each entry's type from the walk itself: a
     // folder of 100,000 files is walked once after every restore.
@@ -380,6 +398,10 @@ public final class RestoreSnapshot {
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot list " + folder, e);
     }
+    return extra;
+  }
+
+  private int moveExtraFilesAside(StepUri uri, List<Path> extra, Displaced displaced) {
     for (Path path : extra) {
       if (path.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)) {
         // Left by a restore that was killed: never the user's.

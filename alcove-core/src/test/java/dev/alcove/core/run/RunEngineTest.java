@@ -102,6 +102,39 @@ class RunEngineTest {
   }
 
   @Test
+  void aLinkAddedToAChangedFolderIsMovedAsideAndASkippedFileKept() throws Exception {
+    Path source = dir.resolve("inputs/parts");
+    for (String name : new String[] {"a.csv", "b.csv", "sub/c.csv"}) {
+      TestAlcove.write(source.resolve(name), "x\n" + name + "\n");
+    }
+    t.snapshot(source, "parts");
+    assertThat(t.run().succeeded()).isTrue();
+    Path folder = t.path("data/snapshots/parts/2024-07-26");
+    Files.writeString(folder.resolve("b.csv"), "edited\n");
+    // The check follows a link that stays inside the folder and skips .DS_Store: the restore
+    // must look at the folder itself to find what to move aside, and move the link, not the
+    // files of the folder it leads to.
+    Files.createSymbolicLink(folder.resolve("alias"), Path.of("sub"));
+    Files.writeString(folder.resolve(".DS_Store"), "finder\n");
+
+    assertThat(t.run().succeeded()).isTrue();
+
+    assertThat(t.lines)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "restored snapshot://parts/2024-07-26: 1 of 3 files fetched, 1 files not in the"
+                        + " manifest moved aside"));
+    assertThat(Files.exists(folder.resolve("alias"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .isFalse();
+    assertThat(folder.resolve("sub/c.csv")).hasContent("x\nsub/c.csv\n");
+    assertThat(folder.resolve("a.csv")).hasContent("x\na.csv\n");
+    assertThat(folder.resolve("b.csv")).hasContent("x\nb.csv\n");
+    assertThat(folder.resolve(".DS_Store")).hasContent("finder\n");
+    assertThat(t.run().plan()).noneMatch(step -> step.runs());
+  }
+
+  @Test
   void aFileEditedByHandIsMovedAsideBeforeItIsRestored() throws Exception {
     t.run();
     Path data = t.path("data/snapshots/people/2024-07-26.csv");
