@@ -36,7 +36,23 @@ public final class StatCache implements FileDigester {
    * modification time (which any program can set back) still changes the inode-change time, or,
    * written to a new file and renamed, the inode. A link is followed: its target is the content.
    */
-  private record Stat(long size, long mtimeNanos, long ctimeNanos, String fileKey) {}
+  private record Stat(long size, long mtimeNanos, long ctimeNanos, String fileKey) {
+    // Written out, as Checksum's are: the generated ones are bootstrapped on first use, which
+    // cost a no-op run's check more than comparing every stat did.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Stat stat
+          && size == stat.size
+          && mtimeNanos == stat.mtimeNanos
+          && ctimeNanos == stat.ctimeNanos
+          && fileKey.equals(stat.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(size) * 31 + Long.hashCode(mtimeNanos);
+    }
+  }
 
   private record Entry(Stat stat, Checksum checksum) {}
 

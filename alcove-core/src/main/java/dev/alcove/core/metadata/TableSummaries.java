@@ -47,6 +47,13 @@ public final class TableSummaries {
 
   private final Path file;
   private final Map<Checksum, Summary> summaries = new ConcurrentHashMap<>();
+
+  /**
+   * The sidecar checksum summarised last for each table: a table's sidecar changes with every
+   * build, and only its latest bytes are worth keeping.
+   */
+  private final Map<StepUri, Checksum> latest = new ConcurrentHashMap<>();
+
   private volatile boolean changed;
 
   private TableSummaries(Path file) {
@@ -61,6 +68,7 @@ public final class TableSummaries {
   public static TableSummaries load(Path buildDir) {
     TableSummaries loaded = new TableSummaries(buildDir.resolve(FILE_NAME));
     StateFile.read(loaded.file, 4, TableSummaries::parse, loaded.summaries);
+    loaded.summaries.forEach((sidecar, summary) -> loaded.latest.put(summary.uri(), sidecar));
     return loaded;
   }
 
@@ -99,7 +107,12 @@ public final class TableSummaries {
     // Keyed by the bytes parsed, not by the checksum looked up: the file may change in between.
     Summary summary = Summary.of(TableMetadata.parse(bytes, file, uri));
     if (this.file != null && writable(summary)) {
-      summaries.put(Sha256.ofBytes(bytes), summary);
+      Checksum sidecar = Sha256.ofBytes(bytes);
+      summaries.put(sidecar, summary);
+      Checksum replaced = latest.put(uri, sidecar);
+      if (replaced != null && !replaced.equals(sidecar)) {
+        summaries.remove(replaced);
+      }
       changed = true;
     }
     return Optional.of(summary);

@@ -9,6 +9,7 @@ import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,14 +44,20 @@ class TableSummariesTest {
   }
 
   @Test
-  void anEditedSidecarIsParsedAndSummarisedAgain() throws Exception {
+  void anEditedSidecarIsParsedAgainAndItsSummaryReplacesTheOldOne() throws Exception {
     Path sidecar = write(TABLE, "summary", Map.of());
     readAndSave(sidecar, TABLE);
+    readAndSave(write(OTHER, "other", Map.of()), OTHER);
     String edited = Files.readString(sidecar).replace(DATA.hex(), "d".repeat(64));
     Files.writeString(sidecar, edited);
     assertThat(readAndSave(sidecar, TABLE).orElseThrow().checksum().hex())
         .isEqualTo("d".repeat(64));
-    assertThat(Files.readAllLines(buildDir.resolve(TableSummaries.FILE_NAME))).hasSize(3);
+    // A table's sidecar changes with each build: only its latest summary is kept.
+    List<String> rows = Files.readAllLines(buildDir.resolve(TableSummaries.FILE_NAME));
+    assertThat(rows).hasSize(3);
+    assertThat(rows).anyMatch(row -> row.contains(TABLE + "\t" + "d".repeat(64)));
+    assertThat(rows).anyMatch(row -> row.contains(OTHER.toString()));
+    assertThat(rows).noneMatch(row -> row.contains(TABLE + "\t" + DATA.hex()));
   }
 
   @Test
