@@ -2,6 +2,7 @@ package dev.alcove.core;
 
 import dev.alcove.core.catalogue.Catalogue;
 import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.catalogue.KeptCatalogue;
 import dev.alcove.core.catalogue.StepDeclaration;
 import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -25,14 +26,19 @@ public final class Alcove {
   /** The bytes of {@code alcove.yaml} the file catalogue was parsed from; null when edited here. */
   private final byte[] catalogueBytes;
 
+  /** Whether the file catalogue came from its kept parsed form. */
+  private final boolean catalogueFromKept;
+
   private Alcove(
       Path root,
       Catalogue fileCatalogue,
       byte[] catalogueBytes,
+      boolean catalogueFromKept,
       List<StepDeclaration> declaredSteps,
       FrontEnd frontEnd) {
     this.frontEnd = frontEnd;
     this.catalogueBytes = catalogueBytes;
+    this.catalogueFromKept = catalogueFromKept;
     this.root = root.toAbsolutePath().normalize();
     this.fileCatalogue = fileCatalogue;
     this.declaredSteps = List.copyOf(declaredSteps);
@@ -47,8 +53,21 @@ public final class Alcove {
    * when there is none.
    */
   public static Alcove open(Path root, List<StepDeclaration> declaredSteps, FrontEnd frontEnd) {
-    byte[] bytes = CatalogueFile.bytes(root, frontEnd);
-    return new Alcove(root, CatalogueFile.parse(root, bytes), bytes, declaredSteps, frontEnd);
+    return parsed(root, CatalogueFile.bytes(root, frontEnd), declaredSteps, frontEnd);
+  }
+
+  /** The alcove whose {@code alcove.yaml} holds {@code bytes}, from their kept parse if any. */
+  private static Alcove parsed(
+      Path root, byte[] bytes, List<StepDeclaration> declaredSteps, FrontEnd frontEnd) {
+    java.util.Optional<Catalogue> kept =
+        KeptCatalogue.read(AlcoveLayout.withDefaults(root).buildDir(), bytes);
+    return new Alcove(
+        root,
+        kept.orElseGet(() -> CatalogueFile.parse(root, bytes)),
+        bytes,
+        kept.isPresent(),
+        declaredSteps,
+        frontEnd);
   }
 
   /** As above, in no tool's words. */
@@ -85,7 +104,7 @@ public final class Alcove {
 
   /** The same alcove with another {@code alcove.yaml} content; writes nothing. */
   public Alcove withFileCatalogue(Catalogue updated) {
-    return new Alcove(root, updated, null, declaredSteps, frontEnd);
+    return new Alcove(root, updated, null, false, declaredSteps, frontEnd);
   }
 
   /** The alcove as its files say now: {@code alcove.yaml} read again, the pom's steps kept. */
@@ -96,7 +115,17 @@ public final class Alcove {
     if (java.util.Arrays.equals(bytes, catalogueBytes)) {
       return this;
     }
-    return new Alcove(root, CatalogueFile.parse(root, bytes), bytes, declaredSteps, frontEnd);
+    return parsed(root, bytes, declaredSteps, frontEnd);
+  }
+
+  /**
+   * Keeps the parse of {@code alcove.yaml} in the build state for the next goals, as a run keeps
+   * its stat cache; a failure only costs time.
+   */
+  public void keepParsedCatalogue() {
+    if (catalogueBytes != null && !catalogueFromKept) {
+      KeptCatalogue.keep(layout.buildDir(), catalogueBytes, fileCatalogue);
+    }
   }
 
   /** Begins a change to the alcove's shared files under its lock. */

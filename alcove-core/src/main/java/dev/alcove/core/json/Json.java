@@ -58,6 +58,10 @@ public final class Json {
 
   /** A JSON string literal: quotes, backslashes and control characters escaped. */
   public static String string(String text) {
+    if (!needsEscapes(text)) {
+      // Most strings (URIs, paths, checksums) have nothing to escape: run results list thousands.
+      return "\"" + text + "\"";
+    }
     StringBuilder json = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -77,5 +81,15 @@ public final class Json {
       }
     }
     return json.append('"').toString();
+  }
+
+  private static boolean needsEscapes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -22,6 +22,10 @@ public final class ShortNames {
 
   /** A name for each step, in the order given. */
   public static Map<StepUri, String> of(List<StepUri> steps) {
+    Map<StepUri, String> plain = byOwnName(steps);
+    if (plain != null) {
+      return plain;
+    }
     Map<String, List<StepUri>> byDataset = new LinkedHashMap<>();
     for (StepUri step : steps) {
       byDataset
@@ -42,6 +46,23 @@ public final class ShortNames {
     Map<StepUri, String> ordered = new LinkedHashMap<>();
     steps.forEach(step -> ordered.put(step, names.get(step)));
     return ordered;
+  }
+
+  /**
+   * Each step by its dataset's own name, the usual case (every table of a large catalogue asks), or
+   * null when two steps share one: then parent segments or versions must tell them apart.
+   */
+  private static Map<StepUri, String> byOwnName(List<StepUri> steps) {
+    Map<StepUri, String> names = new LinkedHashMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (StepUri step : steps) {
+      String name = step.names().get(step.names().size() - 1);
+      if (!taken.add(name)) {
+        return null;
+      }
+      names.put(step, name);
+    }
+    return names;
   }
 
   /**

@@ -201,6 +201,7 @@ public final class RunEngine {
               inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store"));
       if (!options.dryRun()) {
         statCache.save();
+        alcove.keepParsedCatalogue();
         summaries.save();
         tableSummaries.save();
         manifest.save();
@@ -259,6 +260,7 @@ public final class RunEngine {
       return report;
     } finally {
       statCache.save();
+      alcove.keepParsedCatalogue();
       summaries.save();
       tableSummaries.save();
       manifest.save();

@@ -80,7 +80,10 @@ final class TableStep {
                             + ".sql (or .py, .java, an executable), or run "
                             + frontEnd.run(Goal.NEW_TABLE)));
     Path configFile = StepDefinitions.configFor(definition);
-    Optional<TableConfig> read = TableConfig.readIfExists(configFile);
+    Optional<TableConfig> read =
+        StepDefinitions.mayExist(configFile)
+            ? TableConfig.readIfExists(configFile)
+            : Optional.empty();
     TableConfig config = read.orElse(TableConfig.none());
     List<StepUri> declared = catalogue.dependencies(uri);
     Map<StepUri, String> variables = ShortNames.of(declared);

@@ -55,7 +55,6 @@ public final class StepDefinitions {
         : findAt(layout, layout.stepsDir().resolve(table.datasetPath()), table);
   }
 
-  /** The optional config beside a definition: {@code <definition without extension>.meta.yaml}. */
   /**
    * Whether the table runs on Spark, as its config says; false for one without a definition or
    * whose config cannot be read (its own check says so).
@@ -72,6 +71,20 @@ public final class StepDefinitions {
     }
   }
 
+  /**
+   * Whether {@code file} may be there: false only when folder listings are kept and its folder's
+   * listing does not name it, so that looking up thousands of optional configs costs no system call
+   * each.
+   */
+  public static boolean mayExist(Path file) {
+    if (LISTINGS.get() == null) {
+      return true;
+    }
+    fileNamesByStem(file.getParent());
+    return isListedIn(file);
+  }
+
+  /** The optional config beside a definition: {@code <definition without extension>.meta.yaml}. */
   public static Path configFor(Path definition) {
     String name = definition.getFileName().toString();
     int dot = name.indexOf('.');
@@ -106,6 +119,12 @@ public final class StepDefinitions {
     if (cache != null && cache.containsKey(folder)) {
       return cache.get(folder);
     }
+    if (cache != null && cache.containsKey(folder.getParent()) && !isListedIn(folder)) {
+      // Its parent's listing says it is not there: no system call, and no exception, for each of
+      // thousands of steps without a folder of their own.
+      cache.put(folder, Map.of());
+      return Map.of();
+    }
     Map<String, List<String>> names = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : (Iterable<Path>) files::iterator) {
@@ -124,6 +143,17 @@ public final class StepDefinitions {
       cache.put(folder, names);
     }
     return names;
+  }
+
+  /** Whether the kept listing of {@code path}'s folder names it. */
+  private static boolean isListedIn(Path path) {
+    String name = path.getFileName().toString();
+    int dot = name.indexOf('.');
+    return LISTINGS
+        .get()
+        .get(path.getParent())
+        .getOrDefault(dot < 0 ? name : name.substring(0, dot), List.of())
+        .contains(name);
   }
 
   private static boolean isDefinitionName(String fileName, String stem) {

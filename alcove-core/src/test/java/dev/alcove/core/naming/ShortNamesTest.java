@@ -48,4 +48,13 @@ class ShortNamesTest {
   private static List<String> names(String... uris) {
     return List.copyOf(ShortNames.of(Stream.of(uris).map(StepUri::parse).toList()).values());
   }
+
+  @Test
+  void ownNamesInDeclaredOrderUnlessTwoStepsShareOne() {
+    assertThat(names("table://a/summary/latest", "snapshot://people/2024-07-26"))
+        .containsExactly("summary", "people");
+    // The same URI twice is two versions of one dataset to the general rule.
+    assertThat(names("snapshot://people/2024-07-26", "snapshot://people/2024-07-26"))
+        .containsExactly("people_20240726");
+  }
 }
