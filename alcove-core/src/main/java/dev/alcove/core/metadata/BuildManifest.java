@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * {@code target/alcove/manifest.tsv}: for each table built or restored here, its cache key, the
@@ -35,7 +34,8 @@ public final class BuildManifest {
   public record Entry(Checksum key, Checksum output, String engine) {}
 
   private final Path file;
-  private final Map<StepUri, Entry> entries = new ConcurrentSkipListMap<>();
+  // Hashed, not sorted, until it is written: a no-op run over 5,000 tables looks each one up.
+  private final Map<StepUri, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
   private final boolean legacy;
   private volatile boolean changed;
 
@@ -100,16 +100,17 @@ public final class BuildManifest {
       return;
     }
     List<String> lines = new ArrayList<>();
-    entries.forEach(
-        (uri, entry) ->
-            lines.add(
-                uri
-                    + "\t"
-                    + entry.key().hex()
-                    + "\t"
-                    + entry.output().hex()
-                    + "\t"
-                    + entry.engine().replace('\t', ' ').replace('\n', ' ')));
+    new java.util.TreeMap<>(entries)
+        .forEach(
+            (uri, entry) ->
+                lines.add(
+                    uri
+                        + "\t"
+                        + entry.key().hex()
+                        + "\t"
+                        + entry.output().hex()
+                        + "\t"
+                        + entry.engine().replace('\t', ' ').replace('\n', ' ')));
     StateFile.write(file, HEADER, lines);
   }
 }

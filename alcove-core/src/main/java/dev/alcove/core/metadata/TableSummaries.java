@@ -34,14 +34,17 @@ public final class TableSummaries {
   /** Input paths written in a row; a sidecar naming any other is parsed on every run instead. */
   private static final Pattern ROW_PATH = Pattern.compile("[A-Za-z0-9._/+@=,-]+");
 
-  /** A table sidecar's description of its data and of what it was built from. */
-  public record Summary(StepUri uri, Checksum checksum, Map<String, Checksum> inputManifest) {
+  /**
+   * A table sidecar's description of its data and of what it was built from; its URI as written,
+   * compared as text, so that loading thousands of summaries parses none.
+   */
+  public record Summary(String uri, Checksum checksum, Map<String, Checksum> inputManifest) {
     public Summary {
       inputManifest = java.util.Collections.unmodifiableMap(new TreeMap<>(inputManifest));
     }
 
     static Summary of(TableMetadata metadata) {
-      return new Summary(metadata.uri(), metadata.checksum(), metadata.inputManifest());
+      return new Summary(metadata.uri().toString(), metadata.checksum(), metadata.inputManifest());
     }
   }
 
@@ -50,9 +53,9 @@ public final class TableSummaries {
 
   /**
    * The sidecar checksum summarised last for each table: a table's sidecar changes with every
-   * build, and only its latest bytes are worth keeping.
+   * build, and only its latest bytes are worth keeping. Made when the first summary is added.
    */
-  private final Map<StepUri, Checksum> latest = new ConcurrentHashMap<>();
+  private Map<String, Checksum> latest;
 
   private volatile boolean changed;
 
@@ -68,7 +71,6 @@ public final class TableSummaries {
   public static TableSummaries load(Path buildDir) {
     TableSummaries loaded = new TableSummaries(buildDir.resolve(FILE_NAME));
     StateFile.read(loaded.file, 4, TableSummaries::parse, loaded.summaries);
-    loaded.summaries.forEach((sidecar, summary) -> loaded.latest.put(summary.uri(), sidecar));
     return loaded;
   }
 
@@ -81,9 +83,7 @@ public final class TableSummaries {
     for (int i = 0; i < inputs.length; i += 2) {
       manifest.put(inputs[i], Checksum.of(inputs[i + 1]));
     }
-    summaries.put(
-        Checksum.of(parts[0]),
-        new Summary(StepUri.parse(parts[1]), Checksum.of(parts[2]), manifest));
+    summaries.put(Checksum.of(parts[0]), new Summary(parts[1], Checksum.of(parts[2]), manifest));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class TableSummaries {
   public Optional<Summary> read(Path file, StepUri uri, FileDigester digester) {
     if (this.file != null && Files.isRegularFile(file)) {
       Summary known = summaries.get(digester.checksum(file));
-      if (known != null && known.uri().equals(uri)) {
+      if (known != null && known.uri().equals(uri.toString())) {
         return Optional.of(known);
       }
     }
@@ -107,15 +107,23 @@ public final class TableSummaries {
     // Keyed by the bytes parsed, not by the checksum looked up: the file may change in between.
     Summary summary = Summary.of(TableMetadata.parse(bytes, file, uri));
     if (this.file != null && writable(summary)) {
-      Checksum sidecar = Sha256.ofBytes(bytes);
-      summaries.put(sidecar, summary);
-      Checksum replaced = latest.put(uri, sidecar);
-      if (replaced != null && !replaced.equals(sidecar)) {
-        summaries.remove(replaced);
-      }
-      changed = true;
+      add(Sha256.ofBytes(bytes), summary);
     }
     return Optional.of(summary);
+  }
+
+  /** Adds a summary in place of the one kept for the same table. */
+  private synchronized void add(Checksum sidecar, Summary summary) {
+    if (latest == null) {
+      latest = new java.util.HashMap<>();
+      summaries.forEach((known, each) -> latest.put(each.uri(), known));
+    }
+    summaries.put(sidecar, summary);
+    Checksum replaced = latest.put(summary.uri(), sidecar);
+    if (replaced != null && !replaced.equals(sidecar)) {
+      summaries.remove(replaced);
+    }
+    changed = true;
   }
 
   private static boolean writable(Summary summary) {
