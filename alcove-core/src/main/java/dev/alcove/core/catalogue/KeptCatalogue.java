@@ -24,7 +24,8 @@ public final class KeptCatalogue {
 
   public static final String FILE_NAME = "parsed-catalogue.tsv";
   private static final String HEADER =
-      "# alcove parsed catalogue v1: kind, then its fields (sha256, data_dir, dataset, step)";
+      "# alcove parsed catalogue v1: kind, then its fields (sha256 and row count, data_dir, dataset,"
+          + " step)";
   private static final String NONE = "-";
 
   private KeptCatalogue() {}
@@ -54,6 +55,10 @@ public final class KeptCatalogue {
       return Optional.empty();
     }
     try {
+      if (Integer.parseInt(first[2]) != rows.size()) {
+        // A row that could not be read is a step or a field missing: never believed.
+        return Optional.empty();
+      }
       String dataDir = null;
       TreeMap<StepUri, List<StepUri>> steps = new TreeMap<>();
       Map<String, Map<String, String>> datasets = new LinkedHashMap<>();
@@ -89,7 +94,8 @@ public final class KeptCatalogue {
 
   private static void write(Path file, Checksum checksum, Catalogue catalogue) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"sha256", checksum.hex(), NONE, NONE});
+    String[] header = {"sha256", checksum.hex(), NONE, NONE};
+    rows.add(header);
     rows.add(new String[] {"data_dir", catalogue.dataDir(), NONE, NONE});
     for (Map.Entry<String, Map<String, String>> dataset : catalogue.datasets().entrySet()) {
       if (dataset.getValue().isEmpty()) {
@@ -110,6 +116,7 @@ public final class KeptCatalogue {
               }
               rows.add(new String[] {"step", uri.toString(), field.toString(), NONE});
             });
+    header[2] = String.valueOf(rows.size());
     List<String> lines = new ArrayList<>(rows.size());
     for (String[] row : rows) {
       for (String field : row) {
