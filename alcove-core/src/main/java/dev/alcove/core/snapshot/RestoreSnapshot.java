@@ -64,7 +64,29 @@ public final class RestoreSnapshot {
    * What each folder held when it was checked, and whether that was all it held, so that a restore
    * need not look again.
    */
-  private record Checked(DirectoryManifest files, boolean plain) {}
+  private static final class Checked {
+    final DirectoryManifest files;
+    final boolean plain;
+    private DirectoryManifest.Changes changes;
+    private DirectoryManifest comparedWith;
+
+    Checked(DirectoryManifest files, boolean plain) {
+      this.files = files;
+      this.plain = plain;
+    }
+
+    /**
+     * How the folder differs from {@code manifest}: found once, by the check's report of the
+     * mismatch, and used again by the restore (a walk over 100,000 entries each).
+     */
+    synchronized DirectoryManifest.Changes changesTo(DirectoryManifest manifest) {
+      if (comparedWith != manifest) {
+        changes = files.changesTo(manifest);
+        comparedWith = manifest;
+      }
+      return changes;
+    }
+  }
 
   private final Map<Path, Checked> checkedFolders = new ConcurrentHashMap<>();
 
@@ -210,7 +232,7 @@ public final class RestoreSnapshot {
     Checked checked = checkedFolders.get(data);
     boolean sameFiles;
     if (checked != null) {
-      DirectoryManifest.Changes changes = checked.files().changesTo(manifest);
+      DirectoryManifest.Changes changes = checked.changesTo(manifest);
       sameFiles = changes.added().isEmpty() && changes.removed().isEmpty();
     } else {
       try {
@@ -293,10 +315,10 @@ public final class RestoreSnapshot {
     java.util.Set<String> different = null;
     List<String> notInManifest = null;
     if (checked != null) {
-      DirectoryManifest.Changes changes = checked.files().changesTo(manifest);
+      DirectoryManifest.Changes changes = checked.changesTo(manifest);
       different = new java.util.HashSet<>(changes.added());
       different.addAll(changes.changed());
-      if (checked.plain()) {
+      if (checked.plain) {
         notInManifest = changes.removed();
       }
     }

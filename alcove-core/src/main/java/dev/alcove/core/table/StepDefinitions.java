@@ -86,10 +86,8 @@ public final class StepDefinitions {
 
   /** The optional config beside a definition: {@code <definition without extension>.meta.yaml}. */
   public static Path configFor(Path definition) {
-    String name = definition.getFileName().toString();
-    int dot = name.indexOf('.');
-    String base = dot < 0 ? name : name.substring(0, dot);
-    return definition.resolveSibling(base + AlcoveLayout.SIDECAR_SUFFIX);
+    return definition.resolveSibling(
+        stemOf(definition.getFileName().toString()) + AlcoveLayout.SIDECAR_SUFFIX);
   }
 
   private static Optional<Path> findAt(AlcoveLayout layout, Path base, StepUri table) {
@@ -129,10 +127,7 @@ public final class StepDefinitions {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
-        int dot = name.indexOf('.');
-        names
-            .computeIfAbsent(dot < 0 ? name : name.substring(0, dot), stem -> new ArrayList<>())
-            .add(name);
+        names.computeIfAbsent(stemOf(name), stem -> new ArrayList<>()).add(name);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
       names = Map.of();
@@ -148,12 +143,17 @@ public final class StepDefinitions {
   /** Whether the kept listing of {@code path}'s folder names it. */
   private static boolean isListedIn(Path path) {
     String name = path.getFileName().toString();
-    int dot = name.indexOf('.');
     return LISTINGS
         .get()
         .get(path.getParent())
-        .getOrDefault(dot < 0 ? name : name.substring(0, dot), List.of())
+        .getOrDefault(stemOf(name), List.of())
         .contains(name);
+  }
+
+  /** The part of a file name before its first dot, by which listings are kept. */
+  private static String stemOf(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   private static boolean isDefinitionName(String fileName, String stem) {

@@ -65,13 +65,7 @@ class RunEngineTest {
 
   @Test
   void aChangedFolderGetsBackOnlyWhatChanged() throws Exception {
-    Path source = dir.resolve("inputs/parts");
-    for (String name : new String[] {"a.csv", "b.csv", "sub/c.csv"}) {
-      TestAlcove.write(source.resolve(name), "x\n" + name + "\n");
-    }
-    t.snapshot(source, "parts");
-    assertThat(t.run().succeeded()).isTrue();
-    Path folder = t.path("data/snapshots/parts/2024-07-26");
+    Path folder = builtPartsFolder();
     Files.writeString(folder.resolve("b.csv"), "edited\n");
     Files.delete(folder.resolve("sub/c.csv"));
     Files.writeString(folder.resolve("stray.csv"), "not in the manifest\n");
@@ -103,13 +97,7 @@ class RunEngineTest {
 
   @Test
   void aLinkAddedToAChangedFolderIsMovedAsideAndASkippedFileKept() throws Exception {
-    Path source = dir.resolve("inputs/parts");
-    for (String name : new String[] {"a.csv", "b.csv", "sub/c.csv"}) {
-      TestAlcove.write(source.resolve(name), "x\n" + name + "\n");
-    }
-    t.snapshot(source, "parts");
-    assertThat(t.run().succeeded()).isTrue();
-    Path folder = t.path("data/snapshots/parts/2024-07-26");
+    Path folder = builtPartsFolder();
     Files.writeString(folder.resolve("b.csv"), "edited\n");
     // The check follows a link that stays inside the folder and skips .DS_Store: the restore
     // must look at the folder itself to find what to move aside, and move the link, not the
@@ -151,6 +139,17 @@ class RunEngineTest {
                 line.startsWith("WARN data/snapshots/people/2024-07-26.csv is not the data")
                     && line.contains(
                         "snapshot it again with the snapshot goal and alcove.force=true"));
+  }
+
+  /** A folder snapshot of a.csv, b.csv and sub/c.csv, run once: its data folder in the alcove. */
+  private Path builtPartsFolder() throws Exception {
+    Path source = dir.resolve("inputs/parts");
+    for (String name : new String[] {"a.csv", "b.csv", "sub/c.csv"}) {
+      TestAlcove.write(source.resolve(name), "x\n" + name + "\n");
+    }
+    t.snapshot(source, "parts");
+    assertThat(t.run().succeeded()).isTrue();
+    return t.path("data/snapshots/parts/2024-07-26");
   }
 
   /** The one file under target/alcove/displaced/ whose path in the alcove is {@code relative}. */
