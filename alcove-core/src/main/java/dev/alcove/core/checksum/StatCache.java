@@ -1,7 +1,9 @@
 package dev.alcove.core.checksum;
 
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.PathTexts;
 import dev.alcove.core.io.StateFile;
+import dev.alcove.core.io.StateRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -56,32 +58,47 @@ public final class StatCache implements FileDigester {
 
   private record Entry(Stat stat, Checksum checksum) {}
 
+  /** Marks a kept row that no longer holds. */
+  private static final Entry FORGOTTEN = new Entry(null, null);
+
   private final Path file;
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  // Rows as read, cut only when looked up: a no-op run over 100,000 files asks for each once.
+  private final StateRows kept;
+  private final Map<String, Entry> changes = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong bytesRead =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean changed;
 
-  private StatCache(Path file) {
+  private StatCache(Path file, StateRows kept) {
     this.file = file;
+    this.kept = kept;
   }
 
   public static StatCache load(Path buildDir) {
-    StatCache cache = new StatCache(buildDir.resolve(FILE_NAME));
-    StateFile.read(cache.file, 6, StatCache::parse, cache.entries);
-    return cache;
+    Path file = buildDir.resolve(FILE_NAME);
+    return new StatCache(file, StateRows.read(file));
   }
 
-  private static void parse(String[] parts, Map<String, Entry> entries) {
-    entries.put(
-        parts[0],
-        new Entry(
-            new Stat(
-                Long.parseLong(parts[1]),
-                Long.parseLong(parts[2]),
-                Long.parseLong(parts[3]),
-                parts[4]),
-            Checksum.of(parts[5])));
+  private Entry entry(String key) {
+    Entry changedEntry = changes.get(key);
+    if (changedEntry != null) {
+      return changedEntry == FORGOTTEN ? null : changedEntry;
+    }
+    String[] parts = kept.get(key, 6);
+    if (parts == null) {
+      return null;
+    }
+    try {
+      return new Entry(
+          new Stat(
+              Long.parseLong(parts[1]),
+              Long.parseLong(parts[2]),
+              Long.parseLong(parts[3]),
+              parts[4]),
+          Checksum.of(parts[5]));
+    } catch (RuntimeException damaged) {
+      return null; // as if never seen: the file is hashed again
+    }
   }
 
   @Override
@@ -107,9 +124,9 @@ public final class StatCache implements FileDigester {
   }
 
   private Checksum checksum(Path path, AtomicLong tally) {
-    String key = path.toAbsolutePath().normalize().toString();
+    String key = PathTexts.absolute(path);
     Stat before = stat(path);
-    Entry known = entries.get(key);
+    Entry known = entry(key);
     if (known != null && known.stat().equals(before)) {
       return known.checksum();
     }
@@ -123,9 +140,10 @@ public final class StatCache implements FileDigester {
     boolean stable = before.equals(after);
     boolean racy = System.currentTimeMillis() * 1_000_000L - newest < RACY_WINDOW_NANOS;
     if (stable && !racy) {
-      entries.put(key, new Entry(after, checksum));
+      changes.put(key, new Entry(after, checksum));
       changed = true;
-    } else if (entries.remove(key) != null) {
+    } else if (entry(key) != null) {
+      changes.put(key, FORGOTTEN);
       changed = true;
     }
     return checksum;
@@ -171,10 +189,16 @@ public final class StatCache implements FileDigester {
     if (!changed) {
       return;
     }
-    List<String> lines = new ArrayList<>();
-    entries.forEach(
+    List<String> lines = new ArrayList<>(kept.size() + changes.size());
+    kept.forEachLine(
+        (path, line) -> {
+          if (!changes.containsKey(path)) {
+            lines.add(line);
+          }
+        });
+    changes.forEach(
         (path, e) -> {
-          if (!path.contains("\t") && !path.contains("\n")) {
+          if (e != FORGOTTEN && !path.contains("\t") && !path.contains("\n")) {
             lines.add(
                 path
                     + "\t"

@@ -62,7 +62,7 @@ public final class StateFile {
   /**
    * The {@code fields} tab-separated fields of text[start, end), or null if it has another count.
    */
-  private static String[] fieldsOf(String text, int start, int end, int fields) {
+  static String[] fieldsOf(String text, int start, int end, int fields) {
     String[] parts = new String[fields];
     int from = start;
     for (int i = 0; i < fields - 1; i++) {

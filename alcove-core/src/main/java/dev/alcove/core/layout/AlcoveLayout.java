@@ -1,6 +1,7 @@
 package dev.alcove.core.layout;
 
 import dev.alcove.core.catalogue.Catalogue;
+import dev.alcove.core.io.PathTexts;
 import dev.alcove.core.uri.StepUri;
 import java.nio.file.Path;
 
@@ -90,6 +91,6 @@ public record AlcoveLayout(Path root, String dataDirName) {
 
   /** The path relative to the alcove root, with forward slashes, for messages and listings. */
   public String relative(Path path) {
-    return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return PathTexts.relative(root, path);
   }
 }

@@ -2,6 +2,7 @@ package dev.alcove.core.metadata;
 
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.io.StateFile;
+import dev.alcove.core.io.StateRows;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code target/alcove/manifest.tsv}: for each table built or restored here, its cache key, the
@@ -34,34 +37,34 @@ public final class BuildManifest {
   public record Entry(Checksum key, Checksum output, String engine) {}
 
   private final Path file;
-  // Hashed, not sorted, until it is written: a no-op run over 5,000 tables looks each one up.
-  private final Map<StepUri, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+  // Rows as read, cut only when looked up: a no-op run over 5,000 tables asks for each once.
+  private final StateRows kept;
+  // Entries put or removed by this run, by URI text.
+  private final Map<String, Optional<Entry>> changes = new ConcurrentHashMap<>();
   private final boolean legacy;
   private volatile boolean changed;
 
-  private BuildManifest(Path file, boolean legacy) {
+  private BuildManifest(Path file, StateRows kept, boolean legacy) {
     this.file = file;
+    this.kept = kept;
     this.legacy = legacy;
   }
 
   public static BuildManifest load(Path buildDir) {
     Path file = buildDir.resolve(FILE_NAME);
-    BuildManifest manifest = new BuildManifest(file, startsWith(file, LEGACY_HEADER));
-    if (manifest.legacy) {
-      return manifest;
+    boolean legacy = startsWith(file, LEGACY_HEADER);
+    return new BuildManifest(file, legacy ? StateRows.none() : StateRows.read(file), legacy);
+  }
+
+  /** A row whose URI does not parse is dropped, as it was never looked up. */
+  private static void add(String uri, Optional<Entry> entry, Map<StepUri, Entry> into) {
+    if (entry.isPresent()) {
+      try {
+        into.put(StepUri.parse(uri), entry.get());
+      } catch (RuntimeException notAUri) {
+        // dropped
+      }
     }
-    manifest.entries.putAll(
-        StateFile.<StepUri, Entry>read(
-            file,
-            4,
-            (parts, entries) -> {
-              if (Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])) {
-                entries.put(
-                    StepUri.parse(parts[0]),
-                    new Entry(Checksum.of(parts[1]), Checksum.of(parts[2]), parts[3]));
-              }
-            }));
-    return manifest;
   }
 
   private static boolean startsWith(Path file, String header) {
@@ -79,17 +82,30 @@ public final class BuildManifest {
   }
 
   public Optional<Entry> get(StepUri uri) {
-    return Optional.ofNullable(entries.get(uri));
+    return get(uri.toString());
+  }
+
+  private Optional<Entry> get(String uri) {
+    Optional<Entry> changedEntry = changes.get(uri);
+    if (changedEntry != null) {
+      return changedEntry;
+    }
+    String[] parts = kept.get(uri, 4);
+    return parts != null && Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])
+        ? Optional.of(new Entry(Checksum.of(parts[1]), Checksum.of(parts[2]), parts[3]))
+        : Optional.empty();
   }
 
   public void put(StepUri uri, Entry entry) {
-    if (!entry.equals(entries.put(uri, entry))) {
+    if (!get(uri).equals(Optional.of(entry))) {
+      changes.put(uri.toString(), Optional.of(entry));
       changed = true;
     }
   }
 
   public void remove(StepUri uri) {
-    if (entries.remove(uri) != null) {
+    if (get(uri).isPresent()) {
+      changes.put(uri.toString(), Optional.empty());
       changed = true;
     }
   }
@@ -99,18 +115,20 @@ public final class BuildManifest {
     if (!changed && !legacy) {
       return;
     }
-    List<String> lines = new ArrayList<>();
-    new java.util.TreeMap<>(entries)
-        .forEach(
-            (uri, entry) ->
-                lines.add(
-                    uri
-                        + "\t"
-                        + entry.key().hex()
-                        + "\t"
-                        + entry.output().hex()
-                        + "\t"
-                        + entry.engine().replace('\t', ' ').replace('\n', ' ')));
+    Map<StepUri, Entry> entries = new TreeMap<>();
+    kept.forEachLine((uri, line) -> add(uri, get(uri), entries));
+    changes.forEach((uri, entry) -> add(uri, entry, entries));
+    List<String> lines = new ArrayList<>(entries.size());
+    entries.forEach(
+        (uri, entry) ->
+            lines.add(
+                uri
+                    + "\t"
+                    + entry.key().hex()
+                    + "\t"
+                    + entry.output().hex()
+                    + "\t"
+                    + entry.engine().replace('\t', ' ').replace('\n', ' ')));
     StateFile.write(file, HEADER, lines);
   }
 }

@@ -4,6 +4,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.io.StateFile;
+import dev.alcove.core.io.StateRows;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import java.io.UncheckedIOException;
@@ -40,7 +41,11 @@ public final class TableSummaries {
    */
   public record Summary(String uri, Checksum checksum, Map<String, Checksum> inputManifest) {
     public Summary {
-      inputManifest = java.util.Collections.unmodifiableMap(new TreeMap<>(inputManifest));
+      inputManifest =
+          java.util.Collections.unmodifiableMap(
+              inputManifest instanceof ParsedManifest parsed
+                  ? parsed
+                  : new TreeMap<>(inputManifest));
     }
 
     static Summary of(TableMetadata metadata) {
@@ -49,41 +54,71 @@ public final class TableSummaries {
   }
 
   private final Path file;
-  private final Map<Checksum, Summary> summaries = new ConcurrentHashMap<>();
+  // Rows as read, cut only when a sidecar's checksum is looked up.
+  private final StateRows kept;
+  // Summaries added by this run, and kept rows replaced by them.
+  private final Map<String, Summary> changes = new ConcurrentHashMap<>();
+  private static final Summary REPLACED = new Summary("", null, Map.of());
 
   /**
    * The sidecar checksum summarised last for each table: a table's sidecar changes with every
    * build, and only its latest bytes are worth keeping. Made when the first summary is added.
    */
-  private Map<String, Checksum> latest;
+  private Map<String, String> latest;
 
   private volatile boolean changed;
 
-  private TableSummaries(Path file) {
+  private TableSummaries(Path file, StateRows kept) {
     this.file = file;
+    this.kept = kept;
   }
 
   /** Summaries that are neither read nor kept: every sidecar is parsed. */
   public static TableSummaries none() {
-    return new TableSummaries(null);
+    return new TableSummaries(null, StateRows.none());
   }
 
   public static TableSummaries load(Path buildDir) {
-    TableSummaries loaded = new TableSummaries(buildDir.resolve(FILE_NAME));
-    StateFile.read(loaded.file, 4, TableSummaries::parse, loaded.summaries);
-    return loaded;
+    Path file = buildDir.resolve(FILE_NAME);
+    return new TableSummaries(file, StateRows.read(file));
   }
 
-  private static void parse(String[] parts, Map<Checksum, Summary> summaries) {
-    String[] inputs = parts[3].isEmpty() ? new String[0] : parts[3].split(" ", -1);
-    if (inputs.length % 2 != 0) {
-      throw new IllegalArgumentException("an input path without its checksum");
+  /** The summary kept for the sidecar checksum {@code sidecar}, or null. */
+  private Summary summary(String sidecar) {
+    Summary changedSummary = changes.get(sidecar);
+    if (changedSummary != null) {
+      return changedSummary == REPLACED ? null : changedSummary;
     }
-    Map<String, Checksum> manifest = new TreeMap<>();
-    for (int i = 0; i < inputs.length; i += 2) {
-      manifest.put(inputs[i], Checksum.of(inputs[i + 1]));
+    String[] parts = kept.get(sidecar, 4);
+    if (parts == null) {
+      return null;
     }
-    summaries.put(Checksum.of(parts[0]), new Summary(parts[1], Checksum.of(parts[2]), manifest));
+    try {
+      return parse(parts);
+    } catch (RuntimeException damaged) {
+      return null; // the sidecar is parsed again
+    }
+  }
+
+  /** An input manifest this class parsed itself, and so need not copy. */
+  private static final class ParsedManifest extends TreeMap<String, Checksum> {}
+
+  /** Cut by hand: thousands of rows are cut in a run, in a JVM that has compiled nothing yet. */
+  private static Summary parse(String[] parts) {
+    ParsedManifest manifest = new ParsedManifest();
+    String inputs = parts[3];
+    int from = 0;
+    while (from < inputs.length()) {
+      int space = inputs.indexOf(' ', from);
+      int next = inputs.indexOf(' ', space + 1);
+      if (space < 0) {
+        throw new IllegalArgumentException("an input path without its checksum");
+      }
+      int end = next < 0 ? inputs.length() : next;
+      manifest.put(inputs.substring(from, space), Checksum.of(inputs.substring(space + 1, end)));
+      from = end + 1;
+    }
+    return new Summary(parts[1], Checksum.of(parts[2]), manifest);
   }
 
   /**
@@ -93,7 +128,7 @@ public final class TableSummaries {
    */
   public Optional<Summary> read(Path file, StepUri uri, FileDigester digester) {
     if (this.file != null && Files.isRegularFile(file)) {
-      Summary known = summaries.get(digester.checksum(file));
+      Summary known = summary(digester.checksum(file).hex());
       if (known != null && known.uri().equals(uri.toString())) {
         return Optional.of(known);
       }
@@ -116,12 +151,24 @@ public final class TableSummaries {
   private synchronized void add(Checksum sidecar, Summary summary) {
     if (latest == null) {
       latest = new java.util.HashMap<>();
-      summaries.forEach((known, each) -> latest.put(each.uri(), known));
+      kept.forEachLine(
+          (known, line) -> {
+            String[] parts = kept.get(known, 4);
+            if (parts != null) {
+              latest.put(parts[1], known);
+            }
+          });
+      changes.forEach(
+          (known, each) -> {
+            if (each != REPLACED) {
+              latest.put(each.uri(), known);
+            }
+          });
     }
-    summaries.put(sidecar, summary);
-    Checksum replaced = latest.put(summary.uri(), sidecar);
-    if (replaced != null && !replaced.equals(sidecar)) {
-      summaries.remove(replaced);
+    changes.put(sidecar.hex(), summary);
+    String replaced = latest.put(summary.uri(), sidecar.hex());
+    if (replaced != null && !replaced.equals(sidecar.hex())) {
+      changes.put(replaced, REPLACED);
     }
     changed = true;
   }
@@ -136,8 +183,19 @@ public final class TableSummaries {
     if (!changed) {
       return;
     }
-    List<String> rows = new ArrayList<>();
-    summaries.forEach((sidecar, summary) -> rows.add(row(sidecar, summary)));
+    List<String> rows = new ArrayList<>(kept.size() + changes.size());
+    kept.forEachLine(
+        (sidecar, line) -> {
+          if (!changes.containsKey(sidecar)) {
+            rows.add(line);
+          }
+        });
+    changes.forEach(
+        (sidecar, summary) -> {
+          if (summary != REPLACED) {
+            rows.add(row(sidecar, summary));
+          }
+        });
     try {
       StateFile.write(file, HEADER, rows);
       changed = false;
@@ -146,9 +204,9 @@ public final class TableSummaries {
     }
   }
 
-  private static String row(Checksum sidecar, Summary summary) {
+  private static String row(String sidecar, Summary summary) {
     StringBuilder row =
-        new StringBuilder(sidecar.hex())
+        new StringBuilder(sidecar)
             .append('\t')
             .append(summary.uri())
             .append('\t')

@@ -42,12 +42,10 @@ final class Planner {
   /**
    * Table metadata as planning read it: planning reads each file several times, and no build runs.
    */
-  private final Map<StepUri, Optional<TableSummaries.Summary>> metadataRead =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<StepUri, Optional<TableSummaries.Summary>> metadataRead;
 
   /** Each table's output problem as planning found it: asked of a table and of its dependents. */
-  private final Map<StepUri, Optional<String>> outputProblems =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<StepUri, Optional<String>> outputProblems;
 
   Planner(
       AlcoveLayout layout,
@@ -58,12 +56,17 @@ final class Planner {
       ThreadBudget threads,
       ThreadBudget transfers,
       TableData tableData,
-      TableSummaries summaries) {
+      TableSummaries summaries,
+      int steps) {
     this.tableData = tableData;
     this.summaries = summaries;
     this.layout = layout;
     // Planning asks about most files more than once, and no build runs while it does.
-    this.digester = digester.remembering();
+    // Sized for the catalogue at once (see FileDigester.remembering): a definition, an output and a
+    // sidecar a step.
+    this.digester = digester.remembering(3 * steps);
+    this.metadataRead = new java.util.concurrent.ConcurrentHashMap<>(steps);
+    this.outputProblems = new java.util.concurrent.ConcurrentHashMap<>(steps);
     this.manifest = manifest;
     this.snapshots = snapshots;
     this.keys = keys.with(this.digester);

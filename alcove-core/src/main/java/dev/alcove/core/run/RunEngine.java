@@ -126,7 +126,8 @@ public final class RunEngine {
             context.work(),
             context.transfers(),
             tableData,
-            tableSummaries);
+            tableSummaries,
+            alcove.catalogue().steps().size());
     Planner.Inputs inputs = planner.inputsOf(selected, graph);
     Set<StepUri> planned = new java.util.TreeSet<>(selected);
     planned.addAll(inputs.needed().keySet());

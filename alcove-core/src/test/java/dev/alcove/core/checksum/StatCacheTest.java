@@ -40,4 +40,48 @@ class StatCacheTest {
     assertThat(cache.bytesRead()).as("answered from the cache").isEqualTo(6000);
     assertThat(libraries.get()).isEqualTo(5000);
   }
+
+  @Test
+  void keptRowsAnswerAfterAReloadADamagedOneIsHashedAgainAndAChangedFileReplacesItsRow()
+      throws Exception {
+    Path first = Files.write(dir.resolve("first.csv"), new byte[100]);
+    Path second = Files.write(dir.resolve("second.csv"), new byte[300]);
+    for (Path file : new Path[] {first, second}) {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+    Thread.sleep(StatCache.RACY_WINDOW_NANOS / 1_000_000 + 100);
+    Path build = dir.resolve("build");
+    StatCache cache = StatCache.load(build);
+    Checksum firstSum = cache.checksum(first);
+    cache.checksum(second);
+    cache.save();
+
+    StatCache reloaded = StatCache.load(build);
+    assertThat(reloaded.checksum(first)).isEqualTo(firstSum);
+    reloaded.checksum(second);
+    assertThat(reloaded.bytesRead()).as("both answered from the kept rows").isZero();
+
+    Path file = build.resolve(StatCache.FILE_NAME);
+    Files.writeString(
+        file, Files.readString(file).replaceFirst("(first\\.csv\t)\\d+", "$1not-a-size"));
+    StatCache damaged = StatCache.load(build);
+    assertThat(damaged.checksum(first)).isEqualTo(firstSum);
+    damaged.checksum(second);
+    assertThat(damaged.bytesRead()).as("only the damaged row's file is read").isEqualTo(100);
+    damaged.save();
+
+    Files.write(first, new byte[] {1});
+    Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(30)));
+    Thread.sleep(StatCache.RACY_WINDOW_NANOS / 1_000_000 + 100);
+    StatCache changed = StatCache.load(build);
+    Checksum rewritten = changed.checksum(first);
+    assertThat(rewritten).isNotEqualTo(firstSum);
+    changed.save();
+
+    assertThat(Files.readString(file)).containsOnlyOnce("first.csv\t");
+    StatCache last = StatCache.load(build);
+    assertThat(last.checksum(first)).isEqualTo(rewritten);
+    last.checksum(second);
+    assertThat(last.bytesRead()).isZero();
+  }
 }
