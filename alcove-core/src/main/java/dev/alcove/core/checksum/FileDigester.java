@@ -53,6 +53,31 @@ public interface FileDigester {
     };
   }
 
+  /**
+   * This digester, with every file it is asked about added to {@code looked}: what a plan read, for
+   * the next run to tell whether anything it read has changed.
+   */
+  default FileDigester recordingInto(java.util.Set<Path> looked) {
+    FileDigester inner = this;
+    return new FileDigester() {
+      @Override
+      public Checksum checksum(Path file) {
+        looked.add(file);
+        return inner.checksum(file);
+      }
+
+      @Override
+      public long bytesRead() {
+        return inner.bytesRead();
+      }
+
+      @Override
+      public FileDigester countingInto(java.util.concurrent.atomic.AtomicLong tally) {
+        return inner.countingInto(tally).recordingInto(looked);
+      }
+    };
+  }
+
   /** A digester that reads every byte and counts them. */
   static FileDigester counting() {
     java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();

@@ -1,20 +1,13 @@
 package dev.alcove.core.checksum;
 
-import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.PathTexts;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.io.StateRows;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,32 +24,9 @@ public final class StatCache implements FileDigester {
   public static final String FILE_NAME = "stat-cache.tsv";
   private static final String HEADER =
       "# alcove stat cache v2: path, size, mtime-ns, ctime-ns, file-key, sha256";
-  static final long RACY_WINDOW_NANOS = 2_000_000_000L;
+  static final long RACY_WINDOW_NANOS = FileStat.RACY_WINDOW_NANOS;
 
-  /**
-   * What a stat says of a file, as git's index compares it: a rewrite that keeps size and
-   * modification time (which any program can set back) still changes the inode-change time, or,
-   * written to a new file and renamed, the inode. A link is followed: its target is the content.
-   */
-  private record Stat(long size, long mtimeNanos, long ctimeNanos, String fileKey) {
-    // Written out, as Checksum's are: the generated ones are bootstrapped on first use, which
-    // cost a no-op run's check more than comparing every stat did.
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Stat stat
-          && size == stat.size
-          && mtimeNanos == stat.mtimeNanos
-          && ctimeNanos == stat.ctimeNanos
-          && fileKey.equals(stat.fileKey);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(size) * 31 + Long.hashCode(mtimeNanos);
-    }
-  }
-
-  private record Entry(Stat stat, Checksum checksum) {}
+  private record Entry(FileStat stat, Checksum checksum) {}
 
   /** Marks a kept row that no longer holds. */
   private static final Entry FORGOTTEN = new Entry(null, null);
@@ -90,7 +60,7 @@ public final class StatCache implements FileDigester {
     }
     try {
       return new Entry(
-          new Stat(
+          new FileStat(
               Long.parseLong(parts[1]),
               Long.parseLong(parts[2]),
               Long.parseLong(parts[3]),
@@ -125,21 +95,18 @@ public final class StatCache implements FileDigester {
 
   private Checksum checksum(Path path, AtomicLong tally) {
     String key = PathTexts.absolute(path);
-    Stat before = stat(path);
+    FileStat before = FileStat.of(path);
     Entry known = entry(key);
     if (known != null && known.stat().equals(before)) {
       return known.checksum();
     }
     Checksum checksum = Sha256.ofFile(path);
-    Stat after = stat(path);
+    FileStat after = FileStat.of(path);
     bytesRead.addAndGet(after.size());
     if (tally != null) {
       tally.addAndGet(after.size());
     }
-    long newest = Math.max(after.mtimeNanos(), after.ctimeNanos());
-    boolean stable = before.equals(after);
-    boolean racy = System.currentTimeMillis() * 1_000_000L - newest < RACY_WINDOW_NANOS;
-    if (stable && !racy) {
+    if (before.equals(after) && !after.racy()) {
       changes.put(key, new Entry(after, checksum));
       changed = true;
     } else if (entry(key) != null) {
@@ -152,36 +119,6 @@ public final class StatCache implements FileDigester {
   @Override
   public long bytesRead() {
     return bytesRead.get();
-  }
-
-  private static Stat stat(Path path) {
-    try {
-      if (UNIX_VIEW) {
-        Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES);
-        return new Stat(
-            (Long) unix.get("size"),
-            nanos((FileTime) unix.get("lastModifiedTime")),
-            nanos((FileTime) unix.get("ctime")),
-            fileKey(unix.get("fileKey")));
-      }
-      BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
-      return new Stat(basic.size(), nanos(basic.lastModifiedTime()), -1, fileKey(basic.fileKey()));
-    } catch (IOException e) {
-      throw IoErrors.unchecked("cannot read " + path, e);
-    }
-  }
-
-  private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,fileKey";
-  private static final boolean UNIX_VIEW =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
-
-  private static long nanos(FileTime time) {
-    var instant = time.toInstant();
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
-
-  private static String fileKey(Object key) {
-    return Objects.toString(key, "-").replace('\t', ' ');
   }
 
   /** Writes the cache back if anything changed; a failure here only costs time later. */

@@ -88,6 +88,24 @@ public final class RunEngine {
   private RunReport planAndRun(Alcove alcove) {
     AlcoveLayout layout = alcove.layout();
     long planStart = System.nanoTime();
+    String question = options.dryRun() || options.force() ? null : question(layout);
+    if (question != null) {
+      Optional<List<StepUri>> unchanged =
+          NothingToDoRecord.stillHolds(layout.buildDir(), question, context.work());
+      if (unchanged.isPresent()) {
+        log.debug(
+            "nothing the last run's plan read has changed since ("
+                + layout.relative(layout.buildDir().resolve(NothingToDoRecord.FILE_NAME))
+                + ")");
+        List<PlannedStep> plan =
+            unchanged.get().stream()
+                .map(uri -> new PlannedStep(uri, Action.UP_TO_DATE, ""))
+                .toList();
+        log.info(nothingToDo(plan.size(), planStart, Set.of()));
+        return RunReport.planned(plan);
+      }
+      NothingToDoRecord.forget(layout.buildDir());
+    }
     StepGraph graph = StepGraph.of(alcove.catalogue());
     Set<StepUri> selected =
         options.selection().resolve(graph.order(), graph::dependencies, graph::dependents, true);
@@ -99,22 +117,22 @@ public final class RunEngine {
       return RunReport.planned(List.of());
     }
     StatCache statCache = StatCache.load(layout.buildDir());
-    FileDigester digester = options.force() ? FileDigester.counting() : statCache;
+    // Every file the plan reads, for the record a run with nothing to do leaves the next.
+    Set<Path> looked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    FileDigester digester =
+        (options.force() ? FileDigester.counting() : statCache).recordingInto(looked);
     java.util.concurrent.atomic.AtomicLong libraryBytes =
         new java.util.concurrent.atomic.AtomicLong();
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
     SnapshotSummaries summaries = SnapshotSummaries.load(layout.buildDir());
     TableSummaries tableSummaries = TableSummaries.load(layout.buildDir());
     RestoreSnapshot snapshots = new RestoreSnapshot(context, layout, digester, summaries);
-    TableKeys keys =
-        new TableKeys(
-            layout,
-            digester,
-            new Engines(
-                digester.countingInto(libraryBytes),
-                context::javaClassPath,
-                () -> context.spark().version()),
-            snapshots);
+    Engines engines =
+        new Engines(
+            digester.countingInto(libraryBytes),
+            context::javaClassPath,
+            () -> context.spark().version());
+    TableKeys keys = new TableKeys(layout, digester, engines, snapshots);
     TableData tableData = TableData.of(layout, context);
     Planner planner =
         new Planner(
@@ -193,19 +211,27 @@ public final class RunEngine {
         .filter(step -> step.action() == Action.IN_STORE)
         .forEach(step -> inStore.add(step.uri()));
     if (toRun == 0) {
-      log.info(
-          String.format(
-              java.util.Locale.ROOT,
-              "all %d steps are up to date: nothing to do (checked in %.2f s%s)",
-              plan.size(),
-              (System.nanoTime() - planStart) / 1e9,
-              inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store"));
+      log.info(nothingToDo(plan.size(), planStart, inStore));
       if (!options.dryRun()) {
         statCache.save();
         alcove.keepParsedCatalogue();
         summaries.save();
         tableSummaries.save();
         manifest.save();
+        List<StepUri> planOrder = plan.stream().map(PlannedStep::uri).toList();
+        if (question != null
+            && inStore.isEmpty()
+            && engines.onlyDuckDbAsked()
+            && NothingToDoRecord.canDescribe(layout, planOrder)
+            && plan.stream()
+                .allMatch(
+                    step -> step.equals(new PlannedStep(step.uri(), Action.UP_TO_DATE, "")))) {
+          NothingToDoRecord.keep(
+              layout.buildDir(),
+              question,
+              planOrder,
+              NothingToDoRecord.watched(layout, looked, tables.keySet()));
+        }
       }
       return RunReport.planned(plan);
     }
@@ -267,6 +293,34 @@ public final class RunEngine {
       manifest.save();
       tableData.save();
     }
+  }
+
+  private String nothingToDo(int steps, long planStart, Set<StepUri> inStore) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "all %d steps are up to date: nothing to do (checked in %.2f s%s)",
+        steps,
+        (System.nanoTime() - planStart) / 1e9,
+        inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store");
+  }
+
+  /**
+   * What a run asks: everything besides the files it reads that decides its plan. The alcove's
+   * version stands for its code, and the code's own file for a rebuilt snapshot version.
+   */
+  private String question(AlcoveLayout layout) {
+    return "alcove "
+        + dev.alcove.core.Versions.alcove()
+        + "; root "
+        + layout.root()
+        + "; data "
+        + layout.dataDirName()
+        + "; selection "
+        + options.selection().text()
+        + "; cache "
+        + options.cache()
+        + "; download "
+        + options.download();
   }
 
   private RunReport execute(

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A log that keeps what it is told, for tests that assert what alcove said: every info and warning
- * line in order (warnings prefixed {@code WARN }), and the warnings alone.
+ * line in order (warnings prefixed {@code WARN }), the warnings alone, and debug lines apart.
  */
 public final class RecordingLog implements AlcoveLog {
   public final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> debug = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void info(String message) {
@@ -25,5 +26,7 @@ public final class RecordingLog implements AlcoveLog {
   }
 
   @Override
-  public void debug(String message) {}
+  public void debug(String message) {
+    debug.add(message);
+  }
 }

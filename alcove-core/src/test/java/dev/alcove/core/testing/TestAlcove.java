@@ -107,6 +107,7 @@ public final class TestAlcove {
 
   public RunReport run(RunOptions options, int threads) {
     lines.clear();
+    log.debug.clear();
     log.warnings.clear();
     try (GoalContext context = context(threads)) {
       RunReport report = new RunEngine(context, alcove(), options).run();

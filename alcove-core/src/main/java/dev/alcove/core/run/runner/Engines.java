@@ -28,6 +28,7 @@ public final class Engines {
   private String javaEngine;
   private final Map<String, String> interpreters = new java.util.HashMap<>();
   private final Supplier<String> sparkVersion;
+  private boolean sparkAsked;
 
   public Engines(FileDigester digester, Supplier<List<Path>> javaClassPath) {
     this(
@@ -50,7 +51,18 @@ public final class Engines {
 
   /** The Spark server's version, as it reports it. */
   public String spark() {
+    synchronized (this) {
+      sparkAsked = true;
+    }
     return "spark " + sparkVersion.get();
+  }
+
+  /**
+   * Whether only DuckDB was asked for so far: then nothing but this alcove's own files decided the
+   * keys (no class path, no interpreter, no server), and a stat of those files tells all.
+   */
+  public synchronized boolean onlyDuckDbAsked() {
+    return javaEngine == null && interpreters.isEmpty() && !sparkAsked;
   }
 
   public String duckdb() {

@@ -1,0 +1,163 @@
+package dev.alcove.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alcove.core.testing.TestAlcove;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run with nothing to do leaves a record that lets the next skip planning: every change a user or
+ * a colleague's branch can make to what a plan reads must still be seen, each as the plan would
+ * have seen it without the record.
+ */
+class NothingToDoRecordTest {
+
+  @TempDir Path dir;
+  TestAlcove t;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    t = new TestAlcove(dir);
+    t.snapshotText("people", "people.csv", "region,people\neu,10\nas,7\n");
+    t.table(
+        "table://summary/latest",
+        ".sql",
+        "SELECT region, sum(people)::BIGINT AS people FROM '{people}' GROUP BY ALL",
+        "snapshot://people/latest");
+    t.table(
+        "table://top/latest",
+        ".sql",
+        "SELECT * FROM '{summary}' LIMIT 1",
+        "table://summary/latest");
+    assertThat(t.run().succeeded()).isTrue();
+  }
+
+  private Path record() {
+    return t.path("target/alcove/" + NothingToDoRecord.FILE_NAME);
+  }
+
+  /** Waits until nothing is racy, then has a run with nothing to do keep its record. */
+  private void recorded() throws Exception {
+    Thread.sleep(2100);
+    RunReport noOp = t.run();
+    assertThat(noOp.plan()).noneMatch(PlannedStep::runs);
+    assertThat(record()).exists();
+  }
+
+  private boolean skippedPlanning() {
+    return t.log.debug.stream().anyMatch(line -> line.startsWith("nothing the last run's plan"));
+  }
+
+  private void assertNextRun(Predicate<RunReport> seen) {
+    RunReport report = t.run();
+    assertThat(skippedPlanning()).as("planned again").isFalse();
+    assertThat(report).matches(seen);
+  }
+
+  private static Predicate<RunReport> builds(String uri) {
+    return report ->
+        report.plan().stream()
+            .anyMatch(
+                step ->
+                    step.uri().toString().equals(uri) && step.action() == PlannedStep.Action.BUILD);
+  }
+
+  @Test
+  void anUnchangedAlcoveIsNotPlannedAgainAndSaysWhatAPlanWouldSay() throws Exception {
+    recorded();
+    RunReport again = t.run();
+
+    assertThat(skippedPlanning()).isTrue();
+    assertThat(again.plan())
+        .extracting(step -> step.uri().toString())
+        .containsExactly(
+            "snapshot://people/2024-07-26", "table://summary/latest", "table://top/latest");
+    assertThat(again.plan()).allMatch(step -> step.action() == PlannedStep.Action.UP_TO_DATE);
+    assertThat(t.lines)
+        .singleElement()
+        .asString()
+        .matches("all 3 steps are up to date: nothing to do \\(checked in [0-9.]+ s\\)");
+    // A dry run, a forced run and another selection plan as ever.
+    t.run("", false, true, 2);
+    assertThat(skippedPlanning()).isFalse();
+    t.run("table://top/latest", false, false, 2);
+    assertThat(skippedPlanning()).isFalse();
+  }
+
+  @Test
+  void editsBesideAndInsideWhatThePlanReadAreSeen() throws Exception {
+    recorded();
+    // The same number of bytes: only the file's times and identity say it changed.
+    Path sql = t.path("src/steps/tables/top.sql");
+    Files.writeString(sql, Files.readString(sql).replace("LIMIT 1", "LIMIT 2"));
+    assertNextRun(builds("table://top/latest"));
+
+    recorded();
+    Files.writeString(
+        t.path("src/steps/tables/top.meta.yaml"), "validation:\n  row_count:\n    min: 1\n");
+    assertNextRun(builds("table://top/latest"));
+
+    recorded();
+    Files.delete(t.path("data/tables/summary/latest.parquet"));
+    assertNextRun(report -> report.plan().stream().anyMatch(PlannedStep::runs));
+    assertThat(t.path("data/tables/summary/latest.parquet")).exists();
+
+    recorded();
+    Files.writeString(t.path("data/snapshots/people/2024-07-26.csv"), "region,people\neu,99\n");
+    assertNextRun(report -> report.succeeded());
+    assertThat(t.path("data/snapshots/people/2024-07-26.csv"))
+        .hasContent("region,people\neu,10\nas,7\n");
+
+    recorded();
+    Files.writeString(t.path("src/steps/tables/top.py"), "print('a second definition')\n");
+    assertThatThrownBy(t::run).hasMessageContaining("has more than one definition");
+    assertThat(skippedPlanning()).isFalse();
+  }
+
+  @Test
+  void aChangedCatalogueOrBuildStateIsPlannedAgain() throws Exception {
+    recorded();
+    Path catalogue = t.path("alcove.yaml");
+    Files.writeString(catalogue, Files.readString(catalogue) + "\n");
+    assertNextRun(report -> report.plan().size() == 3);
+
+    recorded();
+    Files.delete(t.path("target/alcove/manifest.tsv"));
+    assertNextRun(report -> report.plan().size() == 3);
+  }
+
+  @Test
+  void aFileChangedJustBeforeTheRunLeavesNoRecordAndADamagedRecordIsIgnored() throws Exception {
+    recorded();
+    Path sql = t.path("src/steps/tables/top.sql");
+    Files.writeString(sql, Files.readString(sql).replace("LIMIT 1", "LIMIT 3"));
+    assertNextRun(builds("table://top/latest"));
+    // Built just now: its files are too fresh for their stat to be trusted.
+    assertThat(t.run().plan()).noneMatch(PlannedStep::runs);
+    assertThat(record()).doesNotExist();
+
+    recorded();
+    List<String> lines = Files.readAllLines(record());
+    Files.write(record(), lines.subList(0, lines.size() - 1));
+    Files.writeString(record(), "garbage\tline\n", java.nio.file.StandardOpenOption.APPEND);
+    assertNextRun(report -> report.plan().size() == 3);
+    assertThat(record()).exists();
+  }
+
+  @Test
+  void anAlcoveWithAFolderSnapshotPlansEveryTime() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("parts/inner/deeper"));
+    Files.writeString(folder.resolve("a.csv"), "x\n");
+    t.snapshot(dir.resolve("parts"), "parts/2024-07-26");
+    Thread.sleep(2100);
+    assertThat(t.run().plan()).noneMatch(PlannedStep::runs);
+    assertThat(record()).doesNotExist();
+  }
+}
