@@ -1,14 +1,9 @@
 package dev.alcove.core.checksum;
 
+import dev.alcove.core.io.KeptRows;
 import dev.alcove.core.io.PathTexts;
-import dev.alcove.core.io.StateFile;
-import dev.alcove.core.io.StateRows;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,47 +23,26 @@ public final class StatCache implements FileDigester {
 
   private record Entry(FileStat stat, Checksum checksum) {}
 
-  /** Marks a kept row that no longer holds. */
-  private static final Entry FORGOTTEN = new Entry(null, null);
-
   private final Path file;
-  // Rows as read, cut only when looked up: a no-op run over 100,000 files asks for each once.
-  private final StateRows kept;
-  private final Map<String, Entry> changes = new ConcurrentHashMap<>();
+  // Rows cut only when looked up: a no-op run over 100,000 files asks for each once.
+  private final KeptRows<Entry> entries;
   private final java.util.concurrent.atomic.AtomicLong bytesRead =
       new java.util.concurrent.atomic.AtomicLong();
-  private volatile boolean changed;
 
-  private StatCache(Path file, StateRows kept) {
+  private StatCache(Path file) {
     this.file = file;
-    this.kept = kept;
+    this.entries = KeptRows.read(file, 6, StatCache::parse);
   }
 
   public static StatCache load(Path buildDir) {
-    Path file = buildDir.resolve(FILE_NAME);
-    return new StatCache(file, StateRows.read(file));
+    return new StatCache(buildDir.resolve(FILE_NAME));
   }
 
-  private Entry entry(String key) {
-    Entry changedEntry = changes.get(key);
-    if (changedEntry != null) {
-      return changedEntry == FORGOTTEN ? null : changedEntry;
-    }
-    String[] parts = kept.get(key, 6);
-    if (parts == null) {
-      return null;
-    }
-    try {
-      return new Entry(
-          new FileStat(
-              Long.parseLong(parts[1]),
-              Long.parseLong(parts[2]),
-              Long.parseLong(parts[3]),
-              parts[4]),
-          Checksum.of(parts[5]));
-    } catch (RuntimeException damaged) {
-      return null; // as if never seen: the file is hashed again
-    }
+  private static Entry parse(String[] parts) {
+    return new Entry(
+        new FileStat(
+            Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]),
+        Checksum.of(parts[5]));
   }
 
   @Override
@@ -96,7 +70,7 @@ public final class StatCache implements FileDigester {
   private Checksum checksum(Path path, AtomicLong tally) {
     String key = PathTexts.absolute(path);
     FileStat before = FileStat.of(path);
-    Entry known = entry(key);
+    Entry known = entries.get(key);
     if (known != null && known.stat().equals(before)) {
       return known.checksum();
     }
@@ -107,11 +81,9 @@ public final class StatCache implements FileDigester {
       tally.addAndGet(after.size());
     }
     if (before.equals(after) && !after.racy()) {
-      changes.put(key, new Entry(after, checksum));
-      changed = true;
-    } else if (entry(key) != null) {
-      changes.put(key, FORGOTTEN);
-      changed = true;
+      entries.put(key, new Entry(after, checksum));
+    } else if (known != null) {
+      entries.remove(key);
     }
     return checksum;
   }
@@ -123,38 +95,30 @@ public final class StatCache implements FileDigester {
 
   /** Writes the cache back if anything changed; a failure here only costs time later. */
   public void save() {
-    if (!changed) {
+    if (!entries.unsaved()) {
       return;
     }
-    List<String> lines = new ArrayList<>(kept.size() + changes.size());
-    kept.forEachLine(
-        (path, line) -> {
-          if (!changes.containsKey(path)) {
-            lines.add(line);
-          }
-        });
-    changes.forEach(
-        (path, e) -> {
-          if (e != FORGOTTEN && !path.contains("\t") && !path.contains("\n")) {
-            lines.add(
-                path
-                    + "\t"
-                    + e.stat().size()
-                    + "\t"
-                    + e.stat().mtimeNanos()
-                    + "\t"
-                    + e.stat().ctimeNanos()
-                    + "\t"
-                    + e.stat().fileKey()
-                    + "\t"
-                    + e.checksum().hex());
-          }
-        });
     try {
-      StateFile.write(file, HEADER, lines);
-      changed = false;
+      entries.save(file, HEADER, StatCache::row);
     } catch (UncheckedIOException e) {
       // The cache is an optimisation: the next run hashes again.
     }
+  }
+
+  private static String row(String path, Entry e) {
+    if (path.contains("\t") || path.contains("\n")) {
+      return null;
+    }
+    return path
+        + "\t"
+        + e.stat().size()
+        + "\t"
+        + e.stat().mtimeNanos()
+        + "\t"
+        + e.stat().ctimeNanos()
+        + "\t"
+        + e.stat().fileKey()
+        + "\t"
+        + e.checksum().hex();
   }
 }

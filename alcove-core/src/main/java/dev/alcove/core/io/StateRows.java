@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * copy of the run (tens of thousands of strings, each moved out of the young generation), and most
  * were parsed for nothing. The last row with a key is the one that counts, as a map's last put.
  */
-public final class StateRows {
+final class StateRows {
 
   private static final StateRows NONE = new StateRows("", new int[1], 0);
 

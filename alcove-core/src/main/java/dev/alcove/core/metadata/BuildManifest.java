@@ -1,8 +1,8 @@
 package dev.alcove.core.metadata;
 
 import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.io.KeptRows;
 import dev.alcove.core.io.StateFile;
-import dev.alcove.core.io.StateRows;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code target/alcove/manifest.tsv}: for each table built or restored here, its cache key, the
@@ -37,34 +36,30 @@ public final class BuildManifest {
   public record Entry(Checksum key, Checksum output, String engine) {}
 
   private final Path file;
-  // Rows as read, cut only when looked up: a no-op run over 5,000 tables asks for each once.
-  private final StateRows kept;
-  // Entries put or removed by this run, by URI text.
-  private final Map<String, Optional<Entry>> changes = new ConcurrentHashMap<>();
+  // By URI text; a row is cut only when looked up: a no-op run over 5,000 tables asks for each
+  // once.
+  private final KeptRows<Entry> entries;
   private final boolean legacy;
-  private volatile boolean changed;
 
-  private BuildManifest(Path file, StateRows kept, boolean legacy) {
+  private BuildManifest(Path file, KeptRows<Entry> entries, boolean legacy) {
     this.file = file;
-    this.kept = kept;
+    this.entries = entries;
     this.legacy = legacy;
   }
 
   public static BuildManifest load(Path buildDir) {
     Path file = buildDir.resolve(FILE_NAME);
     boolean legacy = startsWith(file, LEGACY_HEADER);
-    return new BuildManifest(file, legacy ? StateRows.none() : StateRows.read(file), legacy);
+    return new BuildManifest(
+        file,
+        legacy
+            ? KeptRows.none(4, BuildManifest::parse)
+            : KeptRows.read(file, 4, BuildManifest::parse),
+        legacy);
   }
 
-  /** A row whose URI does not parse is dropped, as it was never looked up. */
-  private static void add(String uri, Optional<Entry> entry, Map<StepUri, Entry> into) {
-    if (entry.isPresent()) {
-      try {
-        into.put(StepUri.parse(uri), entry.get());
-      } catch (RuntimeException notAUri) {
-        // dropped
-      }
-    }
+  private static Entry parse(String[] parts) {
+    return new Entry(Checksum.of(parts[1]), Checksum.of(parts[2]), parts[3]);
   }
 
   private static boolean startsWith(Path file, String header) {
@@ -82,44 +77,38 @@ public final class BuildManifest {
   }
 
   public Optional<Entry> get(StepUri uri) {
-    return get(uri.toString());
-  }
-
-  private Optional<Entry> get(String uri) {
-    Optional<Entry> changedEntry = changes.get(uri);
-    if (changedEntry != null) {
-      return changedEntry;
-    }
-    String[] parts = kept.get(uri, 4);
-    return parts != null && Checksum.isValid(parts[1]) && Checksum.isValid(parts[2])
-        ? Optional.of(new Entry(Checksum.of(parts[1]), Checksum.of(parts[2]), parts[3]))
-        : Optional.empty();
+    return Optional.ofNullable(entries.get(uri.toString()));
   }
 
   public void put(StepUri uri, Entry entry) {
-    if (!get(uri).equals(Optional.of(entry))) {
-      changes.put(uri.toString(), Optional.of(entry));
-      changed = true;
+    if (!entry.equals(entries.get(uri.toString()))) {
+      entries.put(uri.toString(), entry);
     }
   }
 
   public void remove(StepUri uri) {
-    if (get(uri).isPresent()) {
-      changes.put(uri.toString(), Optional.empty());
-      changed = true;
+    if (entries.get(uri.toString()) != null) {
+      entries.remove(uri.toString());
     }
   }
 
   /** Writes the manifest, if anything in it changed since it was read. */
   public void save() {
-    if (!changed && !legacy) {
+    if (!entries.unsaved() && !legacy) {
       return;
     }
-    Map<StepUri, Entry> entries = new TreeMap<>();
-    kept.forEachLine((uri, line) -> add(uri, get(uri), entries));
-    changes.forEach((uri, entry) -> add(uri, entry, entries));
-    List<String> lines = new ArrayList<>(entries.size());
+    // Sorted by URI; a row whose URI does not parse is dropped, as it was never looked up.
+    Map<StepUri, Entry> sorted = new TreeMap<>();
     entries.forEach(
+        (uri, entry) -> {
+          try {
+            sorted.put(StepUri.parse(uri), entry);
+          } catch (RuntimeException notAUri) {
+            // dropped
+          }
+        });
+    List<String> lines = new ArrayList<>(sorted.size());
+    sorted.forEach(
         (uri, entry) ->
             lines.add(
                 uri

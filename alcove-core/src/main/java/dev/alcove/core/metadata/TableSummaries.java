@@ -3,20 +3,16 @@ package dev.alcove.core.metadata;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.checksum.Sha256;
-import dev.alcove.core.io.StateFile;
-import dev.alcove.core.io.StateRows;
+import dev.alcove.core.io.KeptRows;
 import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +50,8 @@ public final class TableSummaries {
   }
 
   private final Path file;
-  // Rows as read, cut only when a sidecar's checksum is looked up.
-  private final StateRows kept;
-  // Summaries added by this run, and kept rows replaced by them.
-  private final Map<String, Summary> changes = new ConcurrentHashMap<>();
-  private static final Summary REPLACED = new Summary("", null, Map.of());
+  // By sidecar checksum; a row is cut only when that checksum is looked up.
+  private final KeptRows<Summary> summaries;
 
   /**
    * The sidecar checksum summarised last for each table: a table's sidecar changes with every
@@ -66,38 +59,19 @@ public final class TableSummaries {
    */
   private Map<String, String> latest;
 
-  private volatile boolean changed;
-
-  private TableSummaries(Path file, StateRows kept) {
+  private TableSummaries(Path file, KeptRows<Summary> summaries) {
     this.file = file;
-    this.kept = kept;
+    this.summaries = summaries;
   }
 
   /** Summaries that are neither read nor kept: every sidecar is parsed. */
   public static TableSummaries none() {
-    return new TableSummaries(null, StateRows.none());
+    return new TableSummaries(null, KeptRows.none(4, TableSummaries::parse));
   }
 
   public static TableSummaries load(Path buildDir) {
     Path file = buildDir.resolve(FILE_NAME);
-    return new TableSummaries(file, StateRows.read(file));
-  }
-
-  /** The summary kept for the sidecar checksum {@code sidecar}, or null. */
-  private Summary summary(String sidecar) {
-    Summary changedSummary = changes.get(sidecar);
-    if (changedSummary != null) {
-      return changedSummary == REPLACED ? null : changedSummary;
-    }
-    String[] parts = kept.get(sidecar, 4);
-    if (parts == null) {
-      return null;
-    }
-    try {
-      return parse(parts);
-    } catch (RuntimeException damaged) {
-      return null; // the sidecar is parsed again
-    }
+    return new TableSummaries(file, KeptRows.read(file, 4, TableSummaries::parse));
   }
 
   /** An input manifest this class parsed itself, and so need not copy. */
@@ -128,7 +102,7 @@ public final class TableSummaries {
    */
   public Optional<Summary> read(Path file, StepUri uri, FileDigester digester) {
     if (this.file != null && Files.isRegularFile(file)) {
-      Summary known = summary(digester.checksum(file).hex());
+      Summary known = summaries.get(digester.checksum(file).hex());
       if (known != null && known.uri().equals(uri.toString())) {
         return Optional.of(known);
       }
@@ -151,26 +125,13 @@ public final class TableSummaries {
   private synchronized void add(Checksum sidecar, Summary summary) {
     if (latest == null) {
       latest = new java.util.HashMap<>();
-      kept.forEachLine(
-          (known, line) -> {
-            String[] parts = kept.get(known, 4);
-            if (parts != null) {
-              latest.put(parts[1], known);
-            }
-          });
-      changes.forEach(
-          (known, each) -> {
-            if (each != REPLACED) {
-              latest.put(each.uri(), known);
-            }
-          });
+      summaries.forEachKept((known, parts) -> latest.put(parts[1], known));
     }
-    changes.put(sidecar.hex(), summary);
+    summaries.put(sidecar.hex(), summary);
     String replaced = latest.put(summary.uri(), sidecar.hex());
     if (replaced != null && !replaced.equals(sidecar.hex())) {
-      changes.put(replaced, REPLACED);
+      summaries.remove(replaced);
     }
-    changed = true;
   }
 
   private static boolean writable(Summary summary) {
@@ -180,25 +141,11 @@ public final class TableSummaries {
 
   /** Writes the summaries back if any was added; a failure here only costs time later. */
   public void save() {
-    if (!changed) {
+    if (!summaries.unsaved()) {
       return;
     }
-    List<String> rows = new ArrayList<>(kept.size() + changes.size());
-    kept.forEachLine(
-        (sidecar, line) -> {
-          if (!changes.containsKey(sidecar)) {
-            rows.add(line);
-          }
-        });
-    changes.forEach(
-        (sidecar, summary) -> {
-          if (summary != REPLACED) {
-            rows.add(row(sidecar, summary));
-          }
-        });
     try {
-      StateFile.write(file, HEADER, rows);
-      changed = false;
+      summaries.save(file, HEADER, TableSummaries::row);
     } catch (UncheckedIOException e) {
       // An optimisation only: the next run parses the sidecars again.
     }

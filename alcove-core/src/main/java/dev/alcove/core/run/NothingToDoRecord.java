@@ -124,9 +124,10 @@ final class NothingToDoRecord {
   /**
    * What a plan that found nothing to do depends on: the files it read, the folders they are in (a
    * file added or removed beside them), the folders a definition is looked for in, the catalogue,
-   * the build state it read and alcove's own code.
+   * the build state it read and alcove's own code; empty where alcove cannot tell where its code
+   * is, as then a new build of it would go unseen.
    */
-  static Set<Path> watched(AlcoveLayout layout, Set<Path> read, Set<StepUri> tables) {
+  static Optional<Set<Path>> watched(AlcoveLayout layout, Set<Path> read, Set<StepUri> tables) {
     Set<Path> watched = new java.util.HashSet<>(read);
     for (Path file : read) {
       // Every folder up to the alcove's root: a file added anywhere beside the ones read.
@@ -157,9 +158,9 @@ final class NothingToDoRecord {
           Path.of(
               NothingToDoRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     } catch (java.net.URISyntaxException | RuntimeException e) {
-      watched.add(layout.root().resolve("alcove code of unknown place"));
+      return Optional.empty();
     }
-    return watched;
+    return Optional.of(watched);
   }
 
   /** Build state a run writes after its plan, whatever it found: not what the plan depends on. */

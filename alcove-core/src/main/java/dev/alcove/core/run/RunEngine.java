@@ -117,10 +117,13 @@ public final class RunEngine {
       return RunReport.planned(List.of());
     }
     StatCache statCache = StatCache.load(layout.buildDir());
-    // Every file the plan reads, for the record a run with nothing to do leaves the next.
+    // Every file the plan reads, for the record a run with nothing to do leaves the next: only
+    // where one may be kept.
     Set<Path> looked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     FileDigester digester =
-        (options.force() ? FileDigester.counting() : statCache).recordingInto(looked);
+        options.force()
+            ? FileDigester.counting()
+            : question == null ? statCache : statCache.recordingInto(looked);
     java.util.concurrent.atomic.AtomicLong libraryBytes =
         new java.util.concurrent.atomic.AtomicLong();
     BuildManifest manifest = BuildManifest.load(layout.buildDir());
@@ -226,11 +229,10 @@ public final class RunEngine {
             && plan.stream()
                 .allMatch(
                     step -> step.equals(new PlannedStep(step.uri(), Action.UP_TO_DATE, "")))) {
-          NothingToDoRecord.keep(
-              layout.buildDir(),
-              question,
-              planOrder,
-              NothingToDoRecord.watched(layout, looked, tables.keySet()));
+          NothingToDoRecord.watched(layout, looked, tables.keySet())
+              .ifPresent(
+                  watched ->
+                      NothingToDoRecord.keep(layout.buildDir(), question, planOrder, watched));
         }
       }
       return RunReport.planned(plan);

@@ -69,6 +69,13 @@ class NothingToDoRecordTest {
                     step.uri().toString().equals(uri) && step.action() == PlannedStep.Action.BUILD);
   }
 
+  /** Rewrites the top table's definition with {@code limit} for its LIMIT: it must be rebuilt. */
+  private void editTopKeepingItsSize(String limit) throws Exception {
+    Path sql = t.path("src/steps/tables/top.sql");
+    Files.writeString(sql, Files.readString(sql).replaceFirst("LIMIT \\d", limit));
+    assertNextRun(builds("table://top/latest"));
+  }
+
   @Test
   void anUnchangedAlcoveIsNotPlannedAgainAndSaysWhatAPlanWouldSay() throws Exception {
     recorded();
@@ -95,9 +102,7 @@ class NothingToDoRecordTest {
   void editsBesideAndInsideWhatThePlanReadAreSeen() throws Exception {
     recorded();
     // The same number of bytes: only the file's times and identity say it changed.
-    Path sql = t.path("src/steps/tables/top.sql");
-    Files.writeString(sql, Files.readString(sql).replace("LIMIT 1", "LIMIT 2"));
-    assertNextRun(builds("table://top/latest"));
+    editTopKeepingItsSize("LIMIT 2");
 
     recorded();
     Files.writeString(
@@ -136,9 +141,7 @@ class NothingToDoRecordTest {
   @Test
   void aFileChangedJustBeforeTheRunLeavesNoRecordAndADamagedRecordIsIgnored() throws Exception {
     recorded();
-    Path sql = t.path("src/steps/tables/top.sql");
-    Files.writeString(sql, Files.readString(sql).replace("LIMIT 1", "LIMIT 3"));
-    assertNextRun(builds("table://top/latest"));
+    editTopKeepingItsSize("LIMIT 3");
     // Built just now: its files are too fresh for their stat to be trusted.
     assertThat(t.run().plan()).noneMatch(PlannedStep::runs);
     assertThat(record()).doesNotExist();
