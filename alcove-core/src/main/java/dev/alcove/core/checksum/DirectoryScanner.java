@@ -50,9 +50,11 @@ public final class DirectoryScanner {
   /**
    * The files of a folder, and whether they are all there is in it: {@code plain} when every entry
    * is a folder or a regular file listed here, with no link, no special file and no skipped file,
-   * so that any file not in the listing was not there when it was made.
+   * so that any file not in the listing was not there when it was made. {@code folders} are every
+   * folder listed, the root first, as reached from it: a file added or removed anywhere in the
+   * folder changes the stat of one of them.
    */
-  public record Listing(Map<String, Path> files, boolean plain) {}
+  public record Listing(Map<String, Path> files, boolean plain, List<Path> folders) {}
 
   /** As {@link #listFiles}, saying whether the listing is all the folder holds. */
   public static Listing list(Path root) {
@@ -63,9 +65,19 @@ public final class DirectoryScanner {
       throw new AlcoveException("cannot read folder " + root + ": " + e.getMessage());
     }
     List<Map.Entry<String, Path>> files = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
     boolean[] plain = {true};
-    listInto(root, realRoot, "", realRoot, root, new ArrayList<>(List.of(realRoot)), files, plain);
-    return new Listing(SortedEntries.treeOf(files), plain[0]);
+    listInto(
+        root,
+        realRoot,
+        "",
+        realRoot,
+        root,
+        new ArrayList<>(List.of(realRoot)),
+        files,
+        folders,
+        plain);
+    return new Listing(SortedEntries.treeOf(files), plain[0], List.copyOf(folders));
   }
 
   /** An entry of one folder, with the name it sorts by: a folder's name ends with a slash. */
@@ -88,7 +100,9 @@ public final class DirectoryScanner {
       Path root,
       List<Path> realAncestors,
       List<Map.Entry<String, Path>> files,
+      List<Path> folders,
       boolean[] plain) {
+    folders.add(folder);
     List<Listed> listed = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
@@ -154,6 +168,7 @@ public final class DirectoryScanner {
             root,
             realAncestors,
             files,
+            folders,
             plain);
         realAncestors.remove(realAncestors.size() - 1);
       } else {

@@ -123,12 +123,15 @@ final class NothingToDoRecord {
 
   /**
    * What a plan that found nothing to do depends on: the files it read, the folders they are in (a
-   * file added or removed beside them), the folders a definition is looked for in, the catalogue,
-   * the build state it read and alcove's own code; empty where alcove cannot tell where its code
-   * is, as then a new build of it would go unseen.
+   * file added or removed beside them), every folder of the folder snapshots it listed (a file
+   * added in one that holds only folders), the folders a definition is looked for in, the
+   * catalogue, the build state it read and alcove's own code; empty where alcove cannot tell where
+   * its code is, as then a new build of it would go unseen.
    */
-  static Optional<Set<Path>> watched(AlcoveLayout layout, Set<Path> read, Set<StepUri> tables) {
+  static Optional<Set<Path>> watched(
+      AlcoveLayout layout, Set<Path> read, List<Path> listed, Set<StepUri> tables) {
     Set<Path> watched = new java.util.HashSet<>(read);
+    watched.addAll(listed);
     for (Path file : read) {
       // Every folder up to the alcove's root: a file added anywhere beside the ones read.
       for (Path folder = file.toAbsolutePath().getParent();
@@ -170,16 +173,6 @@ final class NothingToDoRecord {
           TableHistory.FILE_NAME,
           AlcoveLock.FILE_NAME,
           NothingToDoRecord.FILE_NAME);
-
-  /**
-   * Whether a record can describe a plan of {@code steps}: not where a snapshot is a folder, whose
-   * check lists folders a stat of the files read does not cover (a file added in a folder that
-   * holds only folders).
-   */
-  static boolean canDescribe(AlcoveLayout layout, List<StepUri> steps) {
-    return steps.stream()
-        .noneMatch(uri -> uri.isSnapshot() && Files.isDirectory(layout.snapshotDirectory(uri)));
-  }
 
   /** Drops the record: this run is about to change what it describes, or could not tell. */
   static void forget(Path buildDir) {

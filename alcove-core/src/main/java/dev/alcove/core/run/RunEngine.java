@@ -215,9 +215,9 @@ public final class RunEngine {
         .forEach(step -> inStore.add(step.uri()));
     if (toRun == 0) {
       log.info(nothingToDo(plan.size(), planStart, inStore));
+      alcove.keepParsedCatalogue();
       if (!options.dryRun()) {
         statCache.save();
-        alcove.keepParsedCatalogue();
         summaries.save();
         tableSummaries.save();
         manifest.save();
@@ -225,11 +225,12 @@ public final class RunEngine {
         if (question != null
             && inStore.isEmpty()
             && engines.onlyDuckDbAsked()
-            && NothingToDoRecord.canDescribe(layout, planOrder)
             && plan.stream()
                 .allMatch(
                     step -> step.equals(new PlannedStep(step.uri(), Action.UP_TO_DATE, "")))) {
-          NothingToDoRecord.watched(layout, looked, tables.keySet())
+          snapshots
+              .foldersListed(planOrder)
+              .flatMap(listed -> NothingToDoRecord.watched(layout, looked, listed, tables.keySet()))
               .ifPresent(
                   watched ->
                       NothingToDoRecord.keep(layout.buildDir(), question, planOrder, watched));
@@ -252,6 +253,9 @@ public final class RunEngine {
     if (options.dryRun()) {
       log.info(
           "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
+      // A dry run keeps only the parse of alcove.yaml, a cache every goal checks against the
+      // file's bytes: planning a large catalogue again and again is what dry runs are for.
+      alcove.keepParsedCatalogue();
       return RunReport.planned(plan);
     }
     if (plan.stream().anyMatch(step -> step.runs() && step.uri().isTable())) {

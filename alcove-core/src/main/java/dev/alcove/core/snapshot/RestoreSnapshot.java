@@ -67,12 +67,14 @@ public final class RestoreSnapshot {
   private static final class Checked {
     final DirectoryManifest files;
     final boolean plain;
+    final List<Path> folders;
     private DirectoryManifest.Changes changes;
     private DirectoryManifest comparedWith;
 
-    Checked(DirectoryManifest files, boolean plain) {
+    Checked(DirectoryManifest files, DirectoryScanner.Listing listing) {
       this.files = files;
-      this.plain = plain;
+      this.plain = listing.plain();
+      this.folders = listing.folders();
     }
 
     /**
@@ -244,6 +246,25 @@ public final class RestoreSnapshot {
     return sameFiles ? "local data changed" : "local files differ from the manifest";
   }
 
+  /**
+   * Every folder the checks of the folder snapshots among {@code uris} listed in this run, or empty
+   * where one of them was not listed here (its check did not get that far).
+   */
+  public Optional<List<Path>> foldersListed(java.util.Collection<StepUri> uris) {
+    List<Path> folders = new ArrayList<>();
+    for (StepUri uri : uris) {
+      Path data = uri.isSnapshot() ? layout.snapshotDirectory(uri) : null;
+      if (data != null && Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+        Checked checked = checkedFolders.get(data);
+        if (checked == null) {
+          return Optional.empty();
+        }
+        folders.addAll(checked.folders);
+      }
+    }
+    return Optional.of(folders);
+  }
+
   private Path dataPath(StepUri uri, SnapshotSummaries.Summary summary) {
     return summary.type() == SnapshotType.DIRECTORY
         ? layout.snapshotDirectory(uri)
@@ -265,7 +286,7 @@ public final class RestoreSnapshot {
         return false;
       }
       DirectoryManifest local = new DirectoryScanner(digester, work).checksumAll(listing.files());
-      checkedFolders.put(data, new Checked(local, listing.plain()));
+      checkedFolders.put(data, new Checked(local, listing));
       return local.checksum().equals(checksum);
     } catch (AlcoveException e) {
       return false;

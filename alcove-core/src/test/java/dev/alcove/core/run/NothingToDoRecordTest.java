@@ -155,12 +155,31 @@ class NothingToDoRecordTest {
   }
 
   @Test
-  void anAlcoveWithAFolderSnapshotPlansEveryTime() throws Exception {
-    Path folder = Files.createDirectories(dir.resolve("parts/inner/deeper"));
-    Files.writeString(folder.resolve("a.csv"), "x\n");
+  void aFolderSnapshotIsRecordedAndAFileAddedAnywhereInItIsSeen() throws Exception {
+    Path source = Files.createDirectories(dir.resolve("parts/inner/deeper"));
+    Files.writeString(source.resolve("a.csv"), "x\n");
     t.snapshot(dir.resolve("parts"), "parts/2024-07-26");
-    Thread.sleep(2100);
-    assertThat(t.run().plan()).noneMatch(PlannedStep::runs);
-    assertThat(record()).doesNotExist();
+    Path data = t.path("data/snapshots/parts/2024-07-26");
+    // A folder that holds no file, so no file read is in it: only the listing names it.
+    Path empty = Files.createDirectories(data.resolve("inner/empty"));
+    recorded();
+    t.run();
+    assertThat(skippedPlanning()).isTrue();
+
+    Files.writeString(empty.resolve("stray.csv"), "y\n");
+    assertNextRun(
+        report ->
+            report.plan().stream()
+                .anyMatch(
+                    step ->
+                        step.uri().toString().equals("snapshot://parts/2024-07-26")
+                            && step.runs()));
+    assertThat(empty.resolve("stray.csv")).doesNotExist();
+    assertThat(data.resolve("inner/deeper/a.csv")).hasContent("x\n");
+
+    recorded();
+    Files.writeString(data.resolve("inner/deeper/a.csv"), "z\n");
+    assertNextRun(RunReport::succeeded);
+    assertThat(data.resolve("inner/deeper/a.csv")).hasContent("x\n");
   }
 }
