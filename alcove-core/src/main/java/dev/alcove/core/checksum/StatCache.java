@@ -18,7 +18,7 @@ public final class StatCache implements FileDigester {
 
   public static final String FILE_NAME = "stat-cache.tsv";
   private static final String HEADER =
-      "# alcove stat cache v2: path, size, mtime-ns, ctime-ns, file-key, sha256";
+      "# alcove stat cache v3: path, size, mtime-ns, ctime-ns, device, inode, sha256";
   static final long RACY_WINDOW_NANOS = FileStat.RACY_WINDOW_NANOS;
 
   private record Entry(FileStat stat, Checksum checksum) {}
@@ -31,7 +31,8 @@ public final class StatCache implements FileDigester {
 
   private StatCache(Path file) {
     this.file = file;
-    this.entries = KeptRows.read(file, 6, StatCache::parse);
+    // A row of another version has another number of fields: not believed, only hashed again.
+    this.entries = KeptRows.read(file, 2 + FileStat.FIELDS, StatCache::parse);
   }
 
   public static StatCache load(Path buildDir) {
@@ -39,10 +40,7 @@ public final class StatCache implements FileDigester {
   }
 
   private static Entry parse(String[] parts) {
-    return new Entry(
-        new FileStat(
-            Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]),
-        Checksum.of(parts[5]));
+    return new Entry(FileStat.parse(parts, 1), Checksum.of(parts[1 + FileStat.FIELDS]));
   }
 
   @Override
@@ -109,16 +107,6 @@ public final class StatCache implements FileDigester {
     if (path.contains("\t") || path.contains("\n")) {
       return null;
     }
-    return path
-        + "\t"
-        + e.stat().size()
-        + "\t"
-        + e.stat().mtimeNanos()
-        + "\t"
-        + e.stat().ctimeNanos()
-        + "\t"
-        + e.stat().fileKey()
-        + "\t"
-        + e.checksum().hex();
+    return path + "\t" + e.stat().fields() + "\t" + e.checksum().hex();
   }
 }

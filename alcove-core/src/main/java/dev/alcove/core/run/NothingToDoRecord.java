@@ -38,8 +38,9 @@ final class NothingToDoRecord {
 
   static final String FILE_NAME = "nothing-to-do.tsv";
   private static final String HEADER =
-      "# alcove nothing-to-do record v1: question, steps, then path and stat (or absent)";
+      "# alcove nothing-to-do record v2: question, steps, then path and stat (or absent)";
   private static final String ABSENT = "absent";
+  private static final String ABSENT_FIELD = "\t" + ABSENT;
 
   private NothingToDoRecord() {}
 
@@ -84,7 +85,15 @@ final class NothingToDoRecord {
   private static boolean unchanged(List<String> rows) {
     for (String row : rows) {
       int tab = row.indexOf('\t');
-      if (tab < 0 || !row.substring(tab + 1).equals(statText(Path.of(row.substring(0, tab))))) {
+      if (tab < 0) {
+        return false;
+      }
+      Optional<FileStat> now = FileStat.ifPresent(Path.of(row.substring(0, tab)));
+      boolean same =
+          row.endsWith(ABSENT_FIELD)
+              ? now.isEmpty()
+              : now.isPresent() && now.get().isIn(row, tab + 1);
+      if (!same) {
         return false;
       }
     }
@@ -112,7 +121,7 @@ final class NothingToDoRecord {
         forget(buildDir);
         return;
       }
-      rows.add(text + "\t" + stat.map(NothingToDoRecord::statText).orElse(ABSENT));
+      rows.add(text + "\t" + stat.map(FileStat::fields).orElse(ABSENT));
     }
     try {
       StateFile.write(buildDir.resolve(FILE_NAME), HEADER, rows);
@@ -182,14 +191,6 @@ final class NothingToDoRecord {
       throw new java.io.UncheckedIOException(
           "cannot delete " + buildDir.resolve(FILE_NAME) + ": delete it by hand", e);
     }
-  }
-
-  private static String statText(Path path) {
-    return FileStat.ifPresent(path).map(NothingToDoRecord::statText).orElse(ABSENT);
-  }
-
-  private static String statText(FileStat stat) {
-    return stat.size() + " " + stat.mtimeNanos() + " " + stat.ctimeNanos() + " " + stat.fileKey();
   }
 
   private static String oneLine(String text) {
