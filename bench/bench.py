@@ -228,6 +228,9 @@ def resolve_plugin_online():
     project = WORK / "resolve"
     pom(project)
     sh(["mvn", "-B", "-q", "-f", str(project / "pom.xml"), "alcove:help", "validate"])
+    # Java steps run with these libraries, resolved by the plugin from the local repository.
+    sh(["mvn", "-B", "-q", "-f", str(project / "pom.xml"), "dependency:get",
+        f"-Dartifact=dev.alcove:alcove-java-step-libraries:{VERSION}:pom"])
     shutil.rmtree(project, ignore_errors=True)
 
 

@@ -68,8 +68,16 @@ public record FileStat(long size, long mtimeNanos, long ctimeNanos, long device,
 
   /** Whether it changed within {@link #RACY_WINDOW_NANOS} of now. */
   public boolean racy() {
+    return racySince(System.currentTimeMillis());
+  }
+
+  /**
+   * Whether it changed after {@link #RACY_WINDOW_NANOS} before {@code epochMillis}: for what was
+   * looked at since then, a change while it was being looked at.
+   */
+  public boolean racySince(long epochMillis) {
     long newest = Math.max(mtimeNanos, ctimeNanos);
-    return System.currentTimeMillis() * 1_000_000L - newest < RACY_WINDOW_NANOS;
+    return epochMillis * 1_000_000L - newest < RACY_WINDOW_NANOS;
   }
 
   /** Its {@link #FIELDS} fields as a row of build state holds them, tab-separated. */

@@ -101,10 +101,17 @@ final class NothingToDoRecord {
   }
 
   /**
-   * Keeps the record of a run with nothing to do, unless something it looked at changed too
-   * recently to be trusted by its stat, or a path cannot be written in a row.
+   * Keeps the record of a run with nothing to do, whose plan began at {@code plannedSince} (epoch
+   * ms), unless something it looked at changed too close to that to be trusted by its stat (while
+   * the plan was being made, the stat taken now could be of what the plan did not see), or a path
+   * cannot be written in a row.
    */
-  static void keep(Path buildDir, String question, List<StepUri> steps, Collection<Path> looked) {
+  static void keep(
+      Path buildDir,
+      String question,
+      List<StepUri> steps,
+      Collection<Path> looked,
+      long plannedSince) {
     List<String> rows = new ArrayList<>();
     rows.add("question\t" + oneLine(question));
     StringBuilder planned = new StringBuilder("steps\t");
@@ -116,7 +123,8 @@ final class NothingToDoRecord {
       String text = path.toString();
       Optional<FileStat> stat = FileStat.ifPresent(path);
       // Build state is only ever replaced by a rename, which a stat sees however soon it comes.
-      boolean racy = !path.startsWith(buildDir) && stat.map(FileStat::racy).orElse(false);
+      boolean racy =
+          !path.startsWith(buildDir) && stat.map(s -> s.racySince(plannedSince)).orElse(false);
       if (text.contains("\t") || text.contains("\n") || racy) {
         forget(buildDir);
         return;

@@ -88,6 +88,7 @@ public final class RunEngine {
   private RunReport planAndRun(Alcove alcove) {
     AlcoveLayout layout = alcove.layout();
     long planStart = System.nanoTime();
+    long plannedSince = System.currentTimeMillis();
     String question = options.dryRun() || options.force() ? null : question(layout);
     if (question != null) {
       Optional<List<StepUri>> unchanged =
@@ -233,7 +234,8 @@ public final class RunEngine {
               .flatMap(listed -> NothingToDoRecord.watched(layout, looked, listed, tables.keySet()))
               .ifPresent(
                   watched ->
-                      NothingToDoRecord.keep(layout.buildDir(), question, planOrder, watched));
+                      NothingToDoRecord.keep(
+                          layout.buildDir(), question, planOrder, watched, plannedSince));
         }
       }
       return RunReport.planned(plan);

@@ -182,4 +182,20 @@ class NothingToDoRecordTest {
     assertNextRun(RunReport::succeeded);
     assertThat(data.resolve("inner/deeper/a.csv")).hasContent("x\n");
   }
+
+  @Test
+  void aFileChangedWhileThePlanWasMadeLeavesNoRecord() throws Exception {
+    Path buildDir = t.path("target/alcove");
+    Path read = t.path("src/steps/tables/top.sql");
+    Files.writeString(read, Files.readString(read));
+    Thread.sleep(2100);
+    List<dev.alcove.core.uri.StepUri> steps = List.of();
+    long now = System.currentTimeMillis();
+
+    // Changed 2 s ago by now's clock, but a plan begun 4 s ago may have read it before that.
+    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), now - 4000);
+    assertThat(record()).doesNotExist();
+    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), now);
+    assertThat(record()).exists();
+  }
 }
