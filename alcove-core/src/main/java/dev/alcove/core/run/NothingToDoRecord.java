@@ -66,7 +66,19 @@ final class NothingToDoRecord {
       for (int from = 3; from < lines.size(); from += SLICE) {
         slices.add(lines.subList(from, Math.min(lines.size(), from + SLICE)));
       }
-      if (Parallel.map(slices, threads, NothingToDoRecord::unchanged).contains(false)) {
+      // One change is enough to plan again: the other slices stop looking once it is found.
+      java.util.concurrent.atomic.AtomicBoolean changed =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Parallel.forEach(
+          slices,
+          threads,
+          threads.size(),
+          slice -> {
+            if (!changed.get() && !unchanged(slice)) {
+              changed.set(true);
+            }
+          });
+      if (changed.get()) {
         return Optional.empty();
       }
       for (String uri : lines.get(2).substring("steps\t".length()).split(" ")) {
