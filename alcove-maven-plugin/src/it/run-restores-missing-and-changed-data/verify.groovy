@@ -6,7 +6,7 @@ assert new File(basedir, 'data/snapshots/hello/2024-07-26.txt').text == 'Hello, 
 def first = new File(basedir, 'first.log').text
 assert first.contains('snapshot://greetings/2024-07-26: restore (local files differ from the manifest)') : first
 assert first.contains('snapshot://hello/2024-07-26: restore (data missing)')
-assert first.contains('1 files not in the manifest moved aside')
+assert first.contains('1 file not in the manifest moved aside')
 assert first.contains('[WARNING] data/snapshots/greetings/2024-07-26/file1.txt is not the data snapshot://greetings/2024-07-26 records: moved it to target/alcove/displaced/') : first
 def displaced = new File(basedir, 'target/alcove/displaced').listFiles()
 assert displaced.length == 1

@@ -390,7 +390,12 @@ public final class RestoreSnapshot {
             + " of "
             + manifest.size()
             + " files fetched"
-            + (removed > 0 ? ", " + removed + " files not in the manifest moved aside" : "")
+            + (removed > 0
+                ? ", "
+                    + removed
+                    + (removed == 1 ? " file" : " files")
+                    + " not in the manifest moved aside"
+                : "")
             + " -> "
             + layout.relative(data)
             + "/");

@@ -76,7 +76,7 @@ class RunEngineTest {
         .anyMatch(
             line ->
                 line.startsWith(
-                    "restored snapshot://parts/2024-07-26: 2 of 3 files fetched, 1 files not in the manifest moved aside"));
+                    "restored snapshot://parts/2024-07-26: 2 of 3 files fetched, 1 file not in the manifest moved aside"));
     assertThat(folder.resolve("b.csv")).hasContent("x\nb.csv\n");
     assertThat(folder.resolve("sub/c.csv")).hasContent("x\nsub/c.csv\n");
     assertThat(folder.resolve("stray.csv")).doesNotExist();
@@ -111,7 +111,7 @@ class RunEngineTest {
         .anyMatch(
             line ->
                 line.startsWith(
-                    "restored snapshot://parts/2024-07-26: 1 of 3 files fetched, 1 files not in the"
+                    "restored snapshot://parts/2024-07-26: 1 of 3 files fetched, 1 file not in the"
                         + " manifest moved aside"));
     assertThat(Files.exists(folder.resolve("alias"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
         .isFalse();
