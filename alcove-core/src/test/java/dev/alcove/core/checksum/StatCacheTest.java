@@ -84,4 +84,35 @@ class StatCacheTest {
     last.checksum(second);
     assertThat(last.bytesRead()).isZero();
   }
+
+  @Test
+  void aRowOfThePreviousFormatIsNeverBelieved() throws Exception {
+    Path file = Files.write(dir.resolve("old.csv"), new byte[100]);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    Thread.sleep(StatCache.RACY_WINDOW_NANOS / 1_000_000 + 100);
+    FileStat stat = FileStat.of(file);
+    Path build = Files.createDirectories(dir.resolve("build"));
+    // v2 kept the file key as text: the same stat, one field fewer, and a checksum of other bytes.
+    Files.writeString(
+        build.resolve(StatCache.FILE_NAME),
+        "# alcove stat cache v2: path, size, mtime-ns, ctime-ns, file-key, sha256\n"
+            + file.toAbsolutePath()
+            + "\t"
+            + stat.size()
+            + "\t"
+            + stat.mtimeNanos()
+            + "\t"
+            + stat.ctimeNanos()
+            + "\t(dev="
+            + Long.toHexString(stat.device())
+            + ",ino="
+            + stat.inode()
+            + ")\t"
+            + "0".repeat(64)
+            + "\n");
+
+    StatCache cache = StatCache.load(build);
+    assertThat(cache.checksum(file)).isEqualTo(Sha256.ofFile(file));
+    assertThat(cache.bytesRead()).as("hashed again").isEqualTo(100);
+  }
 }
