@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -67,8 +68,7 @@ final class NothingToDoRecord {
         slices.add(lines.subList(from, Math.min(lines.size(), from + SLICE)));
       }
       // One change is enough to plan again: the other slices stop looking once it is found.
-      java.util.concurrent.atomic.AtomicBoolean changed =
-          new java.util.concurrent.atomic.AtomicBoolean();
+      AtomicBoolean changed = new AtomicBoolean();
       Parallel.forEach(
           slices,
           threads,

@@ -30,6 +30,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,7 +251,7 @@ public final class RestoreSnapshot {
    * Every folder the checks of the folder snapshots among {@code uris} listed in this run, or empty
    * where one of them was not listed here (its check did not get that far).
    */
-  public Optional<List<Path>> foldersListed(java.util.Collection<StepUri> uris) {
+  public Optional<List<Path>> foldersListed(Collection<StepUri> uris) {
     List<Path> folders = new ArrayList<>();
     for (StepUri uri : uris) {
       Path data = uri.isSnapshot() ? layout.snapshotDirectory(uri) : null;
