@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  *
  * <p>Folders are there so that a file added or removed beside the ones read (a second definition, a
  * new config, a deleted output) is seen; a file changed in place changes its own stat. A file
- * changed within {@link FileStat#RACY_WINDOW_NANOS} of the record could change again unseen, so no
- * record is kept then. Losing the file costs one plan.
+ * changed later than {@link FileStat#RACY_WINDOW_NANOS} before the plan began may have changed
+ * after the plan read it, or could change again unseen, so no record is kept then. Losing the file
+ * costs one plan.
  */
 final class NothingToDoRecord {
 

@@ -185,6 +185,9 @@ public final class RunEngine {
             (key, table) -> cache.lookup(key, table.toString()),
             keepHere(selected));
     long verifyNanos = System.nanoTime() - planStart;
+    // Whatever the plan says, a dry run too: a cache every goal checks against the file's bytes
+    // (the only thing a dry run writes, as planning a large catalogue again is what it is for).
+    alcove.keepParsedCatalogue();
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
       long libraries = libraryBytes.get();
@@ -216,7 +219,6 @@ public final class RunEngine {
         .forEach(step -> inStore.add(step.uri()));
     if (toRun == 0) {
       log.info(nothingToDo(plan.size(), planStart, inStore));
-      alcove.keepParsedCatalogue();
       if (!options.dryRun()) {
         statCache.save();
         summaries.save();
@@ -255,9 +257,6 @@ public final class RunEngine {
     if (options.dryRun()) {
       log.info(
           "dry run: " + toRun + " of " + plan.size() + " steps would run; nothing was changed");
-      // A dry run keeps only the parse of alcove.yaml, a cache every goal checks against the
-      // file's bytes: planning a large catalogue again and again is what dry runs are for.
-      alcove.keepParsedCatalogue();
       return RunReport.planned(plan);
     }
     if (plan.stream().anyMatch(step -> step.runs() && step.uri().isTable())) {
@@ -295,7 +294,6 @@ public final class RunEngine {
       return report;
     } finally {
       statCache.save();
-      alcove.keepParsedCatalogue();
       summaries.save();
       tableSummaries.save();
       manifest.save();
