@@ -13,6 +13,15 @@ public final class Folders {
 
   private Folders() {}
 
+  /**
+   * Makes {@code folder} and its parents unless it is a folder already, as {@link
+   * Files#createDirectories} does; asking first spares the exception that call throws and catches
+   * inside for a folder that exists, once per file of a 1,000-file restore.
+   */
+  public static Path ensure(Path folder) throws IOException {
+    return Files.isDirectory(folder) ? folder : Files.createDirectories(folder);
+  }
+
   /** Deletes a file or a folder tree; links are removed, never followed. */
   public static void delete(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

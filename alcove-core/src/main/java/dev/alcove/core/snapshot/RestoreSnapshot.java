@@ -364,12 +364,13 @@ public final class RestoreSnapshot {
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
     java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Path realData = realPath(data);
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
-          Path file = insideFolder(data, entry.getKey());
+          Path file = insideFolder(data, realData, entry.getKey());
           depot.fetchIntoFolder(entry.getValue(), file, owner, progress::transferred, transfers);
           folders.add(file.getParent());
           progress.fileDone();
@@ -402,13 +403,23 @@ public final class RestoreSnapshot {
             + "/");
   }
 
-  /** The path of a manifest entry, refusing any that a link would lead outside the folder. */
-  private static Path insideFolder(Path folder, String relative) {
+  private static Path realPath(Path folder) {
+    try {
+      return folder.toRealPath();
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot read " + folder, e);
+    }
+  }
+
+  /**
+   * The path of a manifest entry, refusing any that a link would lead outside the folder, {@code
+   * realFolder} being the folder's real path.
+   */
+  private static Path insideFolder(Path folder, Path realFolder, String relative) {
     Path file = folder.resolve(relative).normalize();
     try {
-      Files.createDirectories(file.getParent());
-      if (!file.getParent().toRealPath().startsWith(folder.toRealPath())
-          || Files.isSymbolicLink(file)) {
+      Folders.ensure(file.getParent());
+      if (!file.getParent().toRealPath().startsWith(realFolder) || Files.isSymbolicLink(file)) {
         throw new AlcoveException(
             "refusing to write " + file + ": a link leads it outside " + folder);
       }

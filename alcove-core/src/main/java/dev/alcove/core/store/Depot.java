@@ -5,11 +5,11 @@ import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -172,7 +172,7 @@ public final class Depot implements AutoCloseable {
       boolean syncFolder) {
     Path temp = AtomicFiles.tempSibling(target);
     try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
+      Folders.ensure(target.toAbsolutePath().getParent());
       if (cache.isPresent() && fetchFromCache(cache.get(), checksum, temp)) {
         place(temp, target, syncFolder);
         return;

@@ -7,6 +7,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.FileSystemFlush;
+import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
@@ -208,7 +209,7 @@ public final class LocalDirectoryStore implements ObjectStore {
 
   private static Path makeFolder(Path folder) {
     try {
-      return Files.createDirectories(folder);
+      return Folders.ensure(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

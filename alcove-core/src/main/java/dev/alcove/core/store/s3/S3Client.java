@@ -458,6 +458,9 @@ final class S3Client {
     }
   }
 
+  private static final java.util.regex.Pattern CONTENT_RANGE =
+      java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+
   /**
    * Writes bytes {@code start} to {@code start + length - 1} of the object into {@code channel} at
    * the same offset; returns the object's whole size, as the answer declares it.
@@ -490,8 +493,7 @@ final class S3Client {
     long total;
     if (connection.getResponseCode() == 206) {
       String range = String.valueOf(connection.getHeaderField("Content-Range"));
-      java.util.regex.Matcher parsed =
-          java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range);
+      java.util.regex.Matcher parsed = CONTENT_RANGE.matcher(range);
       if (!parsed.matches() || Long.parseLong(parsed.group(1)) != start) {
         throw new IOException("the server answered a range request with '" + range + "'");
       }
