@@ -85,9 +85,19 @@ class PlainS3 {
     } else {
       Path copy = Path.of(args[8]);
       Files.createDirectories(copy);
+      // As alcove does: every file hashed and copied first, on every core, then all sent.
+      List<Future<String>> copied = new ArrayList<>();
       try (var files = Files.list(folder)) {
         for (Path file : files.sorted().toList()) {
-          done.add(threads.submit(() -> put(file, prefix, copy, cache)));
+          copied.add(threads.submit(() -> copy(file, copy, cache)));
+        }
+      }
+      try (var files = Files.list(folder)) {
+        int i = 0;
+        for (Path file : files.sorted().toList()) {
+          String sha = copied.get(i++).get();
+          Path local = copy.resolve(file.getFileName());
+          done.add(threads.submit(() -> put(local, sha, prefix)));
         }
       }
     }
@@ -147,7 +157,8 @@ class PlainS3 {
     return size;
   }
 
-  private static long put(Path file, String prefix, Path copy, Path cache) throws Exception {
+  /** Hashes {@code file} while copying it into {@code copy}, then into the cache; its SHA-256. */
+  private static String copy(Path file, Path copy, Path cache) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     Path copied = copy.resolve(file.getFileName());
     byte[] buffer = BUFFER.get();
@@ -160,6 +171,11 @@ class PlainS3 {
     }
     String sha = HEX.formatHex(digest.digest());
     copyInto(cache, sha, copied);
+    return sha;
+  }
+
+  private static long put(Path copied, String sha, String prefix) throws Exception {
+    byte[] buffer = BUFFER.get();
     long size = Files.size(copied);
     String key = prefix + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha;
     HttpURLConnection connection = request("PUT", "/" + bucket + "/" + key, "", sha);
