@@ -1,7 +1,6 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -26,27 +25,28 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A reference for rows 6a and 6b: the least a JVM does to move a folder to or from S3 with what
- * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed
- * (SigV4), 8 at once; SHA-256 of every byte; a copy of each file in a cache laid out as the store
+ * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed (SigV4),
+ * 8 at once; SHA-256 of every byte; a copy of each file in a cache laid out as the store
  * (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove too. No
  * temporary names, no flushes, no retries, no progress: a lower bound, not a tool.
  *
  * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy], or start (the
- * JVM's start alone). get fetches
- * every object under the prefix into the folder (named by checksum); put sends every file of the
- * folder to prefix/ab/cd/sha after copying it to {@code copy}. Prints the seconds the transfer
- * took, its start aside.
+ * JVM's start alone). get fetches every object under the prefix into the folder (named by
+ * checksum); put sends every file of the folder to prefix/ab/cd/sha after copying it to {@code
+ * copy}. Prints the seconds the transfer took, its start aside.
  */
 class PlainS3 {
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String REGION = "us-east-1";
   private static final HexFormat HEX = HexFormat.of();
+
   /**
    * As alcove reads and writes: in chunks of 1 MiB, so that a request goes out in few writes, one
    * array per thread (a new one per file would be a humongous allocation each to G1).
    */
-  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
   private static String endpoint;
   private static String host;
@@ -216,12 +216,27 @@ class PlainS3 {
     String date = now.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     String day = date.substring(0, 8);
     String canonical =
-        method + "\n" + path + "\n" + query + "\n"
-            + "host:" + host + "\nx-amz-content-sha256:" + payload + "\nx-amz-date:" + date
-            + "\n\nhost;x-amz-content-sha256;x-amz-date\n" + payload;
+        method
+            + "\n"
+            + path
+            + "\n"
+            + query
+            + "\n"
+            + "host:"
+            + host
+            + "\nx-amz-content-sha256:"
+            + payload
+            + "\nx-amz-date:"
+            + date
+            + "\n\nhost;x-amz-content-sha256;x-amz-date\n"
+            + payload;
     String scope = day + "/" + REGION + "/s3/aws4_request";
     String toSign =
-        "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n"
+        "AWS4-HMAC-SHA256\n"
+            + date
+            + "\n"
+            + scope
+            + "\n"
             + HEX.formatHex(
                 MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -231,14 +246,18 @@ class PlainS3 {
     }
     HttpURLConnection connection =
         (HttpURLConnection)
-            URI.create(endpoint + path + (query.isEmpty() ? "" : "?" + query)).toURL()
+            URI.create(endpoint + path + (query.isEmpty() ? "" : "?" + query))
+                .toURL()
                 .openConnection();
     connection.setRequestMethod(method);
     connection.setRequestProperty("x-amz-date", date);
     connection.setRequestProperty("x-amz-content-sha256", payload);
     connection.setRequestProperty(
         "Authorization",
-        "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope
+        "AWS4-HMAC-SHA256 Credential="
+            + accessKey
+            + "/"
+            + scope
             + ", SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature="
             + HEX.formatHex(hmac(key, toSign)));
     return connection;
@@ -254,8 +273,13 @@ class PlainS3 {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append(c);
       } else {
         out.append('%').append(String.format("%02X", b & 0xff));
