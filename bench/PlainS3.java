@@ -3,6 +3,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,9 +119,13 @@ class PlainS3 {
     Pattern next = Pattern.compile("<NextContinuationToken>([^<]+)</NextContinuationToken>");
     do {
       String query =
-          (token == null ? "" : "continuation-token=" + encode(token) + "&")
+          // The JDK's form encoding is S3's here: prefixes and tokens are letters, digits, '/',
+          // '+' and '=', which both write alike (they differ on ' ', '*' and '~').
+          (token == null
+                  ? ""
+                  : "continuation-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&")
               + "list-type=2&prefix="
-              + encode(prefix);
+              + URLEncoder.encode(prefix, StandardCharsets.UTF_8);
       HttpURLConnection connection = request("GET", "/" + bucket, query, EMPTY_SHA256);
       String xml;
       try (InputStream in = connection.getInputStream()) {
@@ -267,24 +272,5 @@ class PlainS3 {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String encode(String text) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_'
-          || c == '.'
-          || c == '~') {
-        out.append(c);
-      } else {
-        out.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return out.toString();
   }
 }
