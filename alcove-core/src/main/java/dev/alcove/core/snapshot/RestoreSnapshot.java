@@ -69,13 +69,15 @@ public final class RestoreSnapshot {
     final DirectoryManifest files;
     final boolean plain;
     final List<Path> folders;
+    final boolean matched;
     private DirectoryManifest.Changes changes;
     private DirectoryManifest comparedWith;
 
-    Checked(DirectoryManifest files, DirectoryScanner.Listing listing) {
+    Checked(DirectoryManifest files, DirectoryScanner.Listing listing, boolean matched) {
       this.files = files;
       this.plain = listing.plain();
       this.folders = listing.folders();
+      this.matched = matched;
     }
 
     /**
@@ -266,6 +268,21 @@ public final class RestoreSnapshot {
     return Optional.of(folders);
   }
 
+  /**
+   * What the checks of the folder snapshots among {@code uris} found in each folder, for those that
+   * match their sidecar: each file's checksum, which is then the one the sidecar lists.
+   */
+  public Map<StepUri, DirectoryManifest> foldersMatched(Collection<StepUri> uris) {
+    Map<StepUri, DirectoryManifest> matched = new java.util.TreeMap<>();
+    for (StepUri uri : uris) {
+      Checked checked = uri.isSnapshot() ? checkedFolders.get(layout.snapshotDirectory(uri)) : null;
+      if (checked != null && checked.matched) {
+        matched.put(uri, checked.files);
+      }
+    }
+    return matched;
+  }
+
   private Path dataPath(StepUri uri, SnapshotSummaries.Summary summary) {
     return summary.type() == SnapshotType.DIRECTORY
         ? layout.snapshotDirectory(uri)
@@ -287,11 +304,40 @@ public final class RestoreSnapshot {
         return false;
       }
       DirectoryManifest local = new DirectoryScanner(digester, work).checksumAll(listing.files());
-      checkedFolders.put(data, new Checked(local, listing));
-      return local.checksum().equals(checksum);
+      boolean matched = local.checksum().equals(checksum);
+      checkedFolders.put(data, new Checked(local, listing, matched));
+      return matched;
     } catch (AlcoveException e) {
       return false;
     }
+  }
+
+  /** What a folder snapshot's sidecar lists for some of its files, and how many files it lists. */
+  public record Listed(Map<String, Checksum> files, int size) {}
+
+  /**
+   * Restores {@code files} of the folder snapshot {@code uri}, a folder otherwise known to hold
+   * what its sidecar lists ({@code listed}): each local file in the way is moved aside first, and
+   * every byte is verified before it is placed.
+   */
+  public void restoreFiles(StepUri uri, Listed listed, Depot depot) {
+    Path data = layout.snapshotDirectory(uri);
+    NoLinks.requireBelow(layout.dataDir(), data);
+    Displaced displaced = new Displaced(layout, LocalDateTime.now(clock));
+    for (String relative : listed.files().keySet()) {
+      Path file = data.resolve(relative);
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        warnDisplaced(file, "is not the data " + uri + " records", displaced.moveAside(file));
+      }
+    }
+    fetchFiles(
+        uri,
+        data,
+        new ArrayList<>(listed.files().entrySet()),
+        listed.size(),
+        () -> List.of(),
+        displaced,
+        depot);
   }
 
   /** Restores the snapshot's data from the depot; every byte is verified before it is placed. */
@@ -325,8 +371,9 @@ public final class RestoreSnapshot {
               + frontEnd.set(Setting.FIX, "true"));
     }
     try {
-      if (Files.isSymbolicLink(data) || (Files.exists(data) && !Files.isDirectory(data))) {
-        Folders.delete(data);
+      if (Files.exists(data, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+        warnDisplaced(data, "is a file where " + uri + " has a folder", displaced.moveAside(data));
       }
       Files.createDirectories(data);
     } catch (IOException e) {
@@ -361,36 +408,62 @@ public final class RestoreSnapshot {
         }
       }
     }
+    List<String> notListed = notInManifest;
+    fetchFiles(
+        uri,
+        data,
+        needed,
+        manifest.size(),
+        () ->
+            notListed != null
+                ? notListed.stream().map(data::resolve).toList()
+                : extraFiles(data, manifest),
+        displaced,
+        depot);
+  }
+
+  /**
+   * Fetches {@code needed} into the folder {@code data} of {@code uri}, whose manifest lists {@code
+   * manifestSize} files, then moves aside what {@code extra} finds there that it does not list.
+   */
+  private void fetchFiles(
+      StepUri uri,
+      Path data,
+      List<Map.Entry<String, Checksum>> needed,
+      int manifestSize,
+      java.util.function.Supplier<List<Path>> extra,
+      Displaced displaced,
+      Depot depot) {
+    String owner = "snapshot " + uri;
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
     java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Path realData = realPath(data);
+    moveFilesOutOfTheWay(uri, data, needed, displaced);
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, realData, entry.getKey());
+          if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            warnDisplaced(
+                file, "is a folder where " + uri + " has a file", displaced.moveAside(file));
+          }
           depot.fetchIntoFolder(entry.getValue(), file, owner, progress::transferred, transfers);
           folders.add(file.getParent());
           progress.fileDone();
         });
     // Each folder's renames made durable once, not once per file.
     folders.forEach(AtomicFiles::syncFolder);
-    int removed =
-        moveExtraFilesAside(
-            uri,
-            notInManifest != null
-                ? notInManifest.stream().map(data::resolve).toList()
-                : extraFiles(data, manifest),
-            displaced);
+    int removed = moveExtraFilesAside(uri, extra.get(), displaced);
     log.info(
         "restored "
             + uri
             + ": "
             + needed.size()
             + " of "
-            + manifest.size()
+            + manifestSize
             + " files fetched"
             + (removed > 0
                 ? ", "
@@ -401,6 +474,26 @@ public final class RestoreSnapshot {
             + " -> "
             + layout.relative(data)
             + "/");
+  }
+
+  /**
+   * Moves aside each file of the user's where a folder of {@code needed} is to be (a link is left
+   * to {@link #insideFolder}, which follows none out of the folder); once per folder, before the
+   * files are fetched at once.
+   */
+  private void moveFilesOutOfTheWay(
+      StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    for (Map.Entry<String, Checksum> entry : needed) {
+      for (Path folder = data.resolve(entry.getKey()).getParent();
+          !folder.equals(data) && seen.add(folder);
+          folder = folder.getParent()) {
+        if (Files.isRegularFile(folder, LinkOption.NOFOLLOW_LINKS)) {
+          warnDisplaced(
+              folder, "is a file where " + uri + " has a folder", displaced.moveAside(folder));
+        }
+      }
+    }
   }
 
   private static Path realPath(Path folder) {
@@ -421,7 +514,11 @@ public final class RestoreSnapshot {
       Folders.ensure(file.getParent());
       if (!file.getParent().toRealPath().startsWith(realFolder) || Files.isSymbolicLink(file)) {
         throw new AlcoveException(
-            "refusing to write " + file + ": a link leads it outside " + folder);
+            "refusing to write "
+                + file
+                + ": a link leads it outside "
+                + folder
+                + "; move the link out of the snapshot's folder and run again");
       }
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create " + file.getParent(), e);
@@ -462,7 +559,15 @@ public final class RestoreSnapshot {
   }
 
   private int moveExtraFilesAside(StepUri uri, List<Path> extra, Displaced displaced) {
+    int moved = 0;
     for (Path path : extra) {
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+          || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        // Moved aside already, in the way of a file or a folder the snapshot has: the folder
+        // there now is the snapshot's.
+        continue;
+      }
+      moved++;
       if (path.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)) {
         // Left by a restore that was killed: never the user's.
         AtomicFiles.deleteQuietly(path);
@@ -470,7 +575,7 @@ public final class RestoreSnapshot {
         warnDisplaced(path, "is not part of " + uri, displaced.moveAside(path));
       }
     }
-    return extra.size();
+    return moved;
   }
 
   /** Says where a user's file went, and how to keep it as the snapshot's data. */

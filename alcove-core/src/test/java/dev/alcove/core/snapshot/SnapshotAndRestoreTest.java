@@ -8,6 +8,7 @@ import dev.alcove.core.checksum.FileDigester;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.init.InitAlcove;
+import dev.alcove.core.io.Folders;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.SnapshotMetadata;
 import dev.alcove.core.metadata.SnapshotType;
@@ -155,6 +156,67 @@ class SnapshotAndRestoreTest {
     assertThat(folder.resolve("sub/file3.txt")).hasContent("deep");
     assertThat(folder.resolve("extra.txt")).doesNotExist();
     assertThat(root.resolve("data/snapshots/file/2024-07-26.csv")).hasContent("Hello, World!");
+  }
+
+  /** What a user left where the snapshot has a file, a folder or its whole data is kept aside. */
+  @Test
+  void aFileOrFolderInTheWayIsMovedAsideAndTheSnapshotRestored() throws Exception {
+    write("dir/file1.txt", "Hello, World!");
+    write("dir/sub/deeper/file3.txt", "deep");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Files.delete(folder.resolve("sub/deeper/file3.txt"));
+    Files.delete(folder.resolve("sub/deeper"));
+    Files.writeString(folder.resolve("sub/deeper"), "a file where a folder was");
+    Files.delete(folder.resolve("file1.txt"));
+    Files.createDirectories(folder.resolve("file1.txt"));
+    Files.writeString(folder.resolve("file1.txt/inside.txt"), "a folder where a file was");
+
+    restoreAndCheck("snapshot://folder/2024-07-26");
+
+    assertThat(folder.resolve("file1.txt")).hasContent("Hello, World!");
+    assertThat(folder.resolve("sub/deeper/file3.txt")).hasContent("deep");
+    assertThat(TreeState.of(root.resolve("target/alcove/displaced")).values())
+        .contains(hex("a file where a folder was"), hex("a folder where a file was"));
+
+    // The whole data folder replaced by a file.
+    Folders.delete(folder);
+    Files.writeString(folder, "a file where the data was");
+    restoreAndCheck("snapshot://folder/2024-07-26");
+    assertThat(folder.resolve("sub/deeper/file3.txt")).hasContent("deep");
+    assertThat(TreeState.of(root.resolve("target/alcove/displaced")).values())
+        .contains(hex("a file where the data was"));
+  }
+
+  @Test
+  void aLinkOutOfTheFolderWhereItHasAFolderIsRefusedAndNotFollowed() throws Exception {
+    write("dir/sub/file3.txt", "deep");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Folders.delete(folder.resolve("sub"));
+    Path elsewhere = Files.createDirectories(inputs.resolve("elsewhere"));
+    Files.createSymbolicLink(folder.resolve("sub"), elsewhere);
+
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://folder/2024-07-26"));
+    assertThat(restore.problem(metadata)).isPresent();
+    assertThatThrownBy(() -> restore.restore(metadata, depot()))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("a link leads it outside")
+        .hasMessageContaining("move the link out of the snapshot's folder and run again");
+    assertThat(elsewhere).isEmptyDirectory();
+  }
+
+  private static String hex(String text) {
+    return dev.alcove.core.checksum.Sha256.ofString(text).hex();
+  }
+
+  private void restoreAndCheck(String uri) {
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse(uri));
+    assertThat(restore.problem(metadata)).isPresent();
+    restore.restore(metadata, depot());
+    assertThat(restore.problem(metadata)).isEmpty();
   }
 
   /** Checked once or not, a manifest that does not hash to the sidecar's checksum is refused. */
