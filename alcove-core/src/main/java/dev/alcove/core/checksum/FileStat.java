@@ -100,11 +100,16 @@ public record FileStat(long size, long mtimeNanos, long ctimeNanos, long device,
    * {@link #fields()} wrote them, with nothing after: compared field by field, no string made.
    */
   public boolean isIn(String row, int from) {
+    return isIn(row, from, row.length());
+  }
+
+  /** As {@link #isIn(String, int)}, the fields ending at {@code to}. */
+  public boolean isIn(String row, int from, int to) {
     long[] mine = {size, mtimeNanos, ctimeNanos, device, inode};
     int start = from;
     for (int i = 0; i < mine.length; i++) {
-      int end = i == mine.length - 1 ? row.length() : row.indexOf('\t', start);
-      if (end < 0 || mine[i] != Long.parseLong(row, start, end, 10)) {
+      int end = i == mine.length - 1 ? to : row.indexOf('\t', start);
+      if (end < 0 || end > to || mine[i] != Long.parseLong(row, start, end, 10)) {
         return false;
       }
       start = end + 1;

@@ -1,6 +1,8 @@
 package dev.alcove.core.run;
 
 import dev.alcove.core.catalogue.CatalogueFile;
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
 import dev.alcove.core.checksum.FileStat;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
@@ -17,10 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -35,95 +39,233 @@ import java.util.stream.Stream;
  * changed later than {@link FileStat#RACY_WINDOW_NANOS} before the plan began may have changed
  * after the plan read it, or could change again unseen, so no record is kept then. Losing the file
  * costs one plan.
+ *
+ * <p>A row written by a run that restored a file (see {@link EditedSnapshotFiles}) is racy by
+ * nature: it also holds the checksum of what that run left there (a folder's: of its names), which
+ * the next run compares too, as git compares a racy-clean entry's content, until the row is old
+ * enough to be trusted by its stat alone.
  */
 final class NothingToDoRecord {
 
   static final String FILE_NAME = "nothing-to-do.tsv";
   private static final String HEADER =
-      "# alcove nothing-to-do record v2: question, steps, then path and stat (or absent)";
+      "# alcove nothing-to-do record v3: question, steps, then path and stat (or absent), and the"
+          + " checksum of a racy path's content";
   private static final String ABSENT = "absent";
   private static final String ABSENT_FIELD = "\t" + ABSENT;
 
-  private NothingToDoRecord() {}
+  private final Path file;
+  private final List<String> lines;
+  private final List<StepUri> steps;
 
-  /** The steps of the recorded plan, if the record answers {@code question} and still holds. */
-  static Optional<List<StepUri>> stillHolds(Path buildDir, String question, ThreadBudget threads) {
+  private NothingToDoRecord(Path file, List<String> lines, List<StepUri> steps) {
+    this.file = file;
+    this.lines = lines;
+    this.steps = steps;
+  }
+
+  /**
+   * The record the last run with nothing to do kept, if there is one that answers {@code question}.
+   */
+  static Optional<NothingToDoRecord> read(Path buildDir, String question) {
     Path file = buildDir.resolve(FILE_NAME);
-    List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-    if (lines.size() < 3
-        || !lines.get(0).equals(HEADER)
-        || !lines.get(1).equals("question\t" + oneLine(question))
-        || !lines.get(2).startsWith("steps\t")) {
-      return Optional.empty();
-    }
-    List<StepUri> steps = new ArrayList<>();
-    try {
-      // Tens of thousands of stats, in slices on every thread there is.
-      List<List<String>> slices = new ArrayList<>();
-      for (int from = 3; from < lines.size(); from += SLICE) {
-        slices.add(lines.subList(from, Math.min(lines.size(), from + SLICE)));
-      }
-      // One change is enough to plan again: the other slices stop looking once it is found.
-      AtomicBoolean changed = new AtomicBoolean();
-      Parallel.forEach(
-          slices,
-          threads,
-          threads.size(),
-          slice -> {
-            if (!changed.get() && !unchanged(slice)) {
-              changed.set(true);
-            }
-          });
-      if (changed.get()) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.size() < 3
+          || !lines.get(0).equals(HEADER)
+          || !lines.get(1).equals("question\t" + oneLine(question))
+          || !lines.get(2).startsWith("steps\t")) {
         return Optional.empty();
       }
+      List<StepUri> steps = new ArrayList<>();
       for (String uri : lines.get(2).substring("steps\t".length()).split(" ")) {
         if (!uri.isEmpty()) {
           steps.add(StepUri.parse(uri));
         }
       }
-    } catch (RuntimeException unreadable) {
-      return Optional.empty(); // a path that cannot be looked at, or a damaged row: plan again
+      return Optional.of(new NothingToDoRecord(file, lines, List.copyOf(steps)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // absent, of another version, or damaged: plan again
     }
-    return Optional.of(steps);
+  }
+
+  /** The steps of the recorded plan, in its order. */
+  List<StepUri> steps() {
+    return steps;
+  }
+
+  /**
+   * What changed since the record was kept. {@code changed} are the paths whose stat (or, for a row
+   * kept while racy, whose content) is not what the record holds; it is empty when something
+   * changed that {@code mendable} refuses, or more than {@code limit} paths did: then only a plan
+   * will do. {@code settled} are the racy rows found as recorded and no longer racy.
+   */
+  record Changes(Optional<List<Path>> changed, List<Path> settled) {
+    boolean none() {
+      return changed.isPresent() && changed.get().isEmpty();
+    }
+  }
+
+  /**
+   * Checks every row against what is there now, on every thread there is (a record can hold 100,000
+   * rows); {@code plannedSince} (epoch ms) is when this run began. Stops looking at the first
+   * change that only a plan can answer.
+   */
+  Changes changes(ThreadBudget threads, Predicate<Path> mendable, int limit, long plannedSince) {
+    List<List<String>> slices = new ArrayList<>();
+    for (int from = 3; from < lines.size(); from += SLICE) {
+      slices.add(lines.subList(from, Math.min(lines.size(), from + SLICE)));
+    }
+    Set<Path> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<Path> settled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AtomicBoolean planAgain = new AtomicBoolean();
+    try {
+      Parallel.forEach(
+          slices,
+          threads,
+          threads.size(),
+          slice -> {
+            for (String row : slice) {
+              if (planAgain.get()) {
+                return;
+              }
+              int tab = row.indexOf('\t');
+              if (tab < 0) {
+                planAgain.set(true);
+                return;
+              }
+              Path path = Path.of(row.substring(0, tab));
+              switch (compare(row, tab, path, plannedSince)) {
+                case SAME -> {}
+                case SETTLED -> settled.add(path);
+                case CHANGED -> {
+                  changed.add(path);
+                  if (changed.size() > limit || !mendable.test(path)) {
+                    planAgain.set(true);
+                  }
+                }
+              }
+            }
+          });
+    } catch (RuntimeException unreadable) {
+      planAgain.set(true); // a path that cannot be looked at, or a damaged row: plan again
+    }
+    return new Changes(
+        planAgain.get() ? Optional.empty() : Optional.of(List.copyOf(new TreeSet<>(changed))),
+        List.copyOf(settled));
   }
 
   private static final int SLICE = 512;
 
-  private static boolean unchanged(List<String> rows) {
-    for (String row : rows) {
-      int tab = row.indexOf('\t');
-      if (tab < 0) {
-        return false;
-      }
-      Optional<FileStat> now = FileStat.ifPresent(Path.of(row.substring(0, tab)));
-      boolean same =
-          row.endsWith(ABSENT_FIELD)
-              ? now.isEmpty()
-              : now.isPresent() && now.get().isIn(row, tab + 1);
-      if (!same) {
-        return false;
+  private enum Found {
+    SAME,
+    SETTLED,
+    CHANGED
+  }
+
+  private static Found compare(String row, int tab, Path path, long plannedSince) {
+    Optional<FileStat> now = FileStat.ifPresent(path);
+    if (row.endsWith(ABSENT_FIELD)) {
+      return now.isEmpty() ? Found.SAME : Found.CHANGED;
+    }
+    // A racy row ends in the checksum of what was there: 64 hex digits after a tab.
+    boolean marked = row.length() > tab + MARK && row.charAt(row.length() - MARK) == '\t';
+    int statEnd = marked ? row.length() - MARK : row.length();
+    if (now.isEmpty() || !now.get().isIn(row, tab + 1, statEnd)) {
+      return Found.CHANGED;
+    }
+    if (!marked) {
+      return Found.SAME;
+    }
+    if (!RecordedContent.of(path).hex().equals(row.substring(statEnd + 1))) {
+      return Found.CHANGED;
+    }
+    return now.get().racySince(plannedSince) ? Found.SAME : Found.SETTLED;
+  }
+
+  /** Whether {@code path} has a row, and is as it holds (its content too, for a racy row). */
+  boolean asRecorded(Path path) {
+    String prefix = path + "\t";
+    for (int i = 3; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return compare(lines.get(i), prefix.length() - 1, path, 0) != Found.CHANGED;
       }
     }
-    return true;
+    return false;
+  }
+
+  /** A tab and a SHA-256 in hex. */
+  private static final int MARK = 65;
+
+  /**
+   * Keeps this record again for a run that changed only the paths in {@code written} (what it
+   * restored, and the folders they are in), each given with the checksum of what the run meant to
+   * leave there: each is stat'ed anew, and marked with that checksum while racy, so the next run
+   * checks the content too. A {@code settled} row loses its mark; every other row stays as it was,
+   * so anything changed since this run's check is seen by the next.
+   */
+  void keepAgain(Map<Path, Checksum> written, List<Path> settled, long plannedSince) {
+    Map<String, Path> rewritten = new java.util.HashMap<>();
+    written.keySet().forEach(path -> rewritten.put(path.toString(), path));
+    Set<String> unmarked = new java.util.HashSet<>();
+    settled.forEach(path -> unmarked.add(path.toString()));
+    // Only a row whose path is as long as one of those is cut: a record may have 100,000 rows.
+    Set<Integer> lengths = new java.util.HashSet<>();
+    rewritten.keySet().forEach(text -> lengths.add(text.length()));
+    unmarked.forEach(text -> lengths.add(text.length()));
+    List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+    int found = 0;
+    for (int i = 2; i < rows.size(); i++) {
+      String row = rows.get(i);
+      int tab = row.indexOf('\t');
+      if (!lengths.contains(tab)) {
+        continue;
+      }
+      String text = row.substring(0, tab);
+      Path path = rewritten.get(text);
+      if (path != null) {
+        found++;
+        Optional<FileStat> now = FileStat.ifPresent(path);
+        if (now.isEmpty()) {
+          forget(file.getParent());
+          return;
+        }
+        rows.set(
+            i,
+            text
+                + "\t"
+                + now.get().fields()
+                + (now.get().racySince(plannedSince) ? "\t" + written.get(path).hex() : ""));
+      } else if (unmarked.contains(text)
+          && row.length() > MARK
+          && row.charAt(row.length() - MARK) == '\t') {
+        rows.set(i, row.substring(0, row.length() - MARK));
+      }
+    }
+    if (found != written.size()) {
+      forget(file.getParent()); // the run wrote where its record does not look: plan next time
+      return;
+    }
+    try {
+      StateFile.write(file, HEADER, rows);
+    } catch (RuntimeException e) {
+      forget(file.getParent()); // only time is lost
+    }
   }
 
   /**
    * Keeps the record of a run with nothing to do, whose plan began at {@code plannedSince} (epoch
-   * ms), unless something it looked at changed too close to that to be trusted by its stat (while
-   * the plan was being made, the stat taken now could be of what the plan did not see), or a path
-   * cannot be written in a row.
+   * ms), with the files of the {@code folders} it found matching their sidecars, unless something
+   * it looked at changed too close to that to be trusted by its stat (while the plan was being
+   * made, the stat taken now could be of what the plan did not see), or a path cannot be written in
+   * a row.
    */
   static void keep(
       Path buildDir,
       String question,
       List<StepUri> steps,
       Collection<Path> looked,
+      Map<StepUri, DirectoryManifest> folders,
       long plannedSince) {
     List<String> rows = new ArrayList<>();
     rows.add("question\t" + oneLine(question));
@@ -132,7 +274,14 @@ final class NothingToDoRecord {
       planned.append(step).append(' ');
     }
     rows.add(planned.toString());
-    for (Path path : new TreeSet<>(looked)) {
+    Set<Path> watched = new TreeSet<>(looked);
+    Optional<Path> files = RecordedSnapshotFiles.keep(buildDir, folders);
+    if (files.isEmpty()) {
+      forget(buildDir);
+      return;
+    }
+    watched.add(files.get());
+    for (Path path : watched) {
       String text = path.toString();
       Optional<FileStat> stat = FileStat.ifPresent(path);
       // Build state is only ever replaced by a rename, which a stat sees however soon it comes.

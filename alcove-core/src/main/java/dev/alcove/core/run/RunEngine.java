@@ -91,19 +91,50 @@ public final class RunEngine {
     long plannedSince = System.currentTimeMillis();
     String question = options.dryRun() || options.force() ? null : question(layout);
     if (question != null) {
-      Optional<List<StepUri>> unchanged =
-          NothingToDoRecord.stillHolds(layout.buildDir(), question, context.work());
-      if (unchanged.isPresent()) {
-        log.debug(
-            "nothing the last run's plan read has changed since ("
-                + layout.relative(layout.buildDir().resolve(NothingToDoRecord.FILE_NAME))
-                + ")");
-        List<PlannedStep> plan =
-            unchanged.get().stream()
-                .map(uri -> new PlannedStep(uri, Action.UP_TO_DATE, ""))
-                .toList();
-        log.info(nothingToDo(plan.size(), planStart, Set.of()));
-        return RunReport.planned(plan);
+      Optional<NothingToDoRecord> record = NothingToDoRecord.read(layout.buildDir(), question);
+      if (record.isPresent()) {
+        EditedSnapshotFiles edits = new EditedSnapshotFiles(layout, record.get().steps());
+        NothingToDoRecord.Changes changes =
+            record
+                .get()
+                .changes(context.work(), edits::mendable, EditedSnapshotFiles.LIMIT, plannedSince);
+        if (changes.none()) {
+          log.debug(
+              "nothing the last run's plan read has changed since ("
+                  + layout.relative(layout.buildDir().resolve(NothingToDoRecord.FILE_NAME))
+                  + ")");
+          if (!changes.settled().isEmpty()) {
+            record.get().keepAgain(Map.of(), changes.settled(), plannedSince);
+          }
+          List<PlannedStep> plan =
+              record.get().steps().stream()
+                  .map(uri -> new PlannedStep(uri, Action.UP_TO_DATE, ""))
+                  .toList();
+          log.info(nothingToDo(plan.size(), planStart, Set.of()));
+          return RunReport.planned(plan);
+        }
+        Optional<RunReport> mended =
+            changes
+                .changed()
+                .flatMap(
+                    changed ->
+                        edits.mend(
+                            record.get(),
+                            changed,
+                            changes.settled(),
+                            new RestoreSnapshot(context, layout, FileDigester.READ_EVERY_BYTE),
+                            context::depot,
+                            log,
+                            plannedSince));
+        if (mended.isPresent()) {
+          RunReport report = mended.get();
+          if (report.plan().stream().noneMatch(PlannedStep::runs)) {
+            log.info(nothingToDo(report.plan().size(), planStart, Set.of()));
+          } else {
+            summarize(report);
+          }
+          return report;
+        }
       }
       NothingToDoRecord.forget(layout.buildDir());
     }
@@ -237,7 +268,12 @@ public final class RunEngine {
               .ifPresent(
                   watched ->
                       NothingToDoRecord.keep(
-                          layout.buildDir(), question, planOrder, watched, plannedSince));
+                          layout.buildDir(),
+                          question,
+                          planOrder,
+                          watched,
+                          snapshots.foldersMatched(planOrder),
+                          plannedSince));
         }
       }
       return RunReport.planned(plan);
@@ -626,7 +662,7 @@ public final class RunEngine {
     }
   }
 
-  private static String messageOf(Throwable error) {
+  static String messageOf(Throwable error) {
     Optional<AlcoveException> locale = FileNameEncoding.explain(error);
     if (locale.isPresent()) {
       return locale.get().getMessage();

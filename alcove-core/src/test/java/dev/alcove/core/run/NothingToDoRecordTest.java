@@ -193,9 +193,9 @@ class NothingToDoRecordTest {
     long now = System.currentTimeMillis();
 
     // Changed 2 s ago by now's clock, but a plan begun 4 s ago may have read it before that.
-    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), now - 4000);
+    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), java.util.Map.of(), now - 4000);
     assertThat(record()).doesNotExist();
-    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), now);
+    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), java.util.Map.of(), now);
     assertThat(record()).exists();
   }
 }

@@ -1,0 +1,152 @@
+package dev.alcove.core.run;
+
+import dev.alcove.core.checksum.Checksum;
+import dev.alcove.core.checksum.DirectoryManifest;
+import dev.alcove.core.io.AtomicFiles;
+import dev.alcove.core.snapshot.RestoreSnapshot;
+import dev.alcove.core.uri.StepUri;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Beside the nothing-to-do record, in {@code target/alcove/nothing-to-do-files.tsv}: every file of
+ * the folder snapshots the recorded plan found matching their sidecars, with its checksum, which is
+ * then the one its sidecar lists. The record watches this file as it watches the rest; a run that
+ * mends files edited inside a folder snapshot ({@link EditedSnapshotFiles}) reads from it what each
+ * should hold, without parsing a sidecar of 100,000 entries. Each folder's rows follow a line that
+ * gives its URI, its number of files and the length of its rows in bytes.
+ */
+final class RecordedSnapshotFiles {
+
+  static final String FILE_NAME = "nothing-to-do-files.tsv";
+  private static final String HEADER =
+      "# alcove nothing-to-do files v1: for each folder snapshot a line 'snapshot', its URI and"
+          + " number of files, then each file's path and sha256";
+
+  private RecordedSnapshotFiles() {}
+
+  /**
+   * Keeps the files of {@code folders}, or none where a path cannot be written in a row; returns
+   * the file, or empty where it could neither be written nor deleted (it may then hold another
+   * record's files, so no record may be kept).
+   */
+  static Optional<Path> keep(Path buildDir, Map<StepUri, DirectoryManifest> folders) {
+    Path file = buildDir.resolve(FILE_NAME);
+    try {
+      boolean writable =
+          folders.values().stream()
+              .flatMap(folder -> folder.entries().keySet().stream())
+              .noneMatch(path -> path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0);
+      if (folders.isEmpty() || !writable) {
+        Files.deleteIfExists(file);
+        return Optional.of(file);
+      }
+      ByteArrayOutputStream text = new ByteArrayOutputStream(1 << 16);
+      text.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<StepUri, DirectoryManifest> folder : folders.entrySet()) {
+        ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 16);
+        folder
+            .getValue()
+            .entries()
+            .forEach(
+                (path, checksum) ->
+                    rows.writeBytes(
+                        (path + "\t" + checksum.hex() + "\n").getBytes(StandardCharsets.UTF_8)));
+        String line =
+            "snapshot\t"
+                + folder.getKey()
+                + "\t"
+                + folder.getValue().size()
+                + "\t"
+                + rows.size()
+                + "\n";
+        text.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        rows.writeTo(text);
+      }
+      AtomicFiles.writeWithoutFlush(file, text::writeTo);
+      return Optional.of(file);
+    } catch (IOException | UncheckedIOException e) {
+      try {
+        Files.deleteIfExists(file);
+        return Optional.of(file); // a mend then plans instead
+      } catch (IOException stuck) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * What the recorded folder of {@code uri} held for those of {@code files} it held, and how many
+   * files it held; empty where it was not recorded. Each file is found by a binary search of its
+   * folder's rows, which are in code-point order, as their UTF-8 bytes compare.
+   */
+  static Optional<RestoreSnapshot.Listed> read(Path buildDir, StepUri uri, Set<String> files) {
+    try {
+      byte[] text = Files.readAllBytes(buildDir.resolve(FILE_NAME));
+      byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+      if (!Arrays.equals(text, 0, Math.min(text.length, header.length), header, 0, header.length)) {
+        return Optional.empty();
+      }
+      for (int at = header.length; at < text.length; ) {
+        int lineEnd = indexOf(text, (byte) '\n', at);
+        String[] section = new String(text, at, lineEnd - at, StandardCharsets.UTF_8).split("\t");
+        int rowsEnd = lineEnd + 1 + Integer.parseInt(section[3]);
+        if (section[0].equals("snapshot") && section[1].equals(uri.toString())) {
+          Map<String, Checksum> found = new HashMap<>();
+          for (String path : files) {
+            find(text, lineEnd + 1, rowsEnd, path.getBytes(StandardCharsets.UTF_8))
+                .ifPresent(checksum -> found.put(path, checksum));
+          }
+          return Optional.of(new RestoreSnapshot.Listed(found, Integer.parseInt(section[2])));
+        }
+        at = rowsEnd;
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // absent or damaged: a plan reads the sidecars instead
+    }
+  }
+
+  /** The checksum in the row of {@code path} among the sorted rows in text[from, to). */
+  private static Optional<Checksum> find(byte[] text, int from, int to, byte[] path) {
+    int low = from;
+    int high = to;
+    while (low < high) {
+      int line = low + (high - low) / 2;
+      while (line > low && text[line - 1] != '\n') {
+        line--;
+      }
+      int tab = indexOf(text, (byte) '\t', line);
+      int end = indexOf(text, (byte) '\n', tab);
+      int order = Arrays.compareUnsigned(text, line, tab, path, 0, path.length);
+      if (order == 0) {
+        return Optional.of(
+            Checksum.of(new String(text, tab + 1, end - tab - 1, StandardCharsets.US_ASCII)));
+      }
+      if (order < 0) {
+        low = end + 1;
+      } else {
+        high = line;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int indexOf(byte[] text, byte wanted, int from) {
+    for (int i = from; i < text.length; i++) {
+      if (text[i] == wanted) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("a row without its end");
+  }
+}
