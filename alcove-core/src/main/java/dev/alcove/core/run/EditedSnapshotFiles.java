@@ -157,8 +157,8 @@ final class EditedSnapshotFiles {
         snapshots.restoreFiles(step.uri(), files, depot.get());
         done.add(step.uri());
       } catch (RuntimeException e) {
-        failed.put(step.uri(), RunEngine.messageOf(e));
-        log.warn(step.uri() + " failed: " + RunEngine.messageOf(e));
+        failed.put(step.uri(), RunReport.failure(e));
+        log.warn(step.uri() + " failed: " + RunReport.failure(e));
       }
       timings.put(
           step.uri(),

@@ -11,7 +11,6 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.duckdb.DuckDb;
 import dev.alcove.core.errors.AlcoveException;
-import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.log.AlcoveLog;
 import dev.alcove.core.metadata.BuildManifest;
@@ -409,8 +408,8 @@ public final class RunEngine {
             done.add(uri);
           } catch (ExecutionException e) {
             ok = false;
-            failed.put(uri, messageOf(e.getCause()));
-            log.warn(uri + " failed: " + messageOf(e.getCause()));
+            failed.put(uri, RunReport.failure(e.getCause()));
+            log.warn(uri + " failed: " + RunReport.failure(e.getCause()));
             if (!(e.getCause() instanceof AlcoveException)
                 && !(e.getCause() instanceof UncheckedIOException)) {
               log.debug(uri + ": " + e.getCause());
@@ -660,14 +659,5 @@ public final class RunEngine {
         }
       }
     }
-  }
-
-  static String messageOf(Throwable error) {
-    Optional<AlcoveException> locale = FileNameEncoding.explain(error);
-    if (locale.isPresent()) {
-      return locale.get().getMessage();
-    }
-    String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
   }
 }

@@ -1,8 +1,11 @@
 package dev.alcove.core.run;
 
+import dev.alcove.core.errors.AlcoveException;
+import dev.alcove.core.io.FileNameEncoding;
 import dev.alcove.core.uri.StepUri;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run did: the plan, each step done (and, for tables, whether built, restored from the table
@@ -84,5 +87,18 @@ public record RunReport(
     return failed.size()
         + (failed.size() == 1 ? " step failed: " : " steps failed: ")
         + String.join(separator, parts);
+  }
+
+  /**
+   * How a step's failure is told, in the report and the log: its message, or what a locale that
+   * cannot name a file is behind it.
+   */
+  static String failure(Throwable error) {
+    Optional<AlcoveException> locale = FileNameEncoding.explain(error);
+    if (locale.isPresent()) {
+      return locale.get().getMessage();
+    }
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
   }
 }
