@@ -215,9 +215,12 @@ public final class RunEngine {
             (key, table) -> cache.lookup(key, table.toString()),
             keepHere(selected));
     long verifyNanos = System.nanoTime() - planStart;
-    // Whatever the plan says, a dry run too: a cache every goal checks against the file's bytes
-    // (the only thing a dry run writes, as planning a large catalogue again is what it is for).
+    // Whatever the plan says, a dry run too: caches every goal checks against the files' bytes
+    // (the only things a dry run writes, as planning a large catalogue again is what it is for):
+    // the parse of alcove.yaml, and what each snapshot sidecar says, which spares a dry run
+    // loading a YAML parser for one sidecar.
     alcove.keepParsedCatalogue();
+    summaries.save();
     if (digester.bytesRead() > 0) {
       // Worth a line only when it was real work; small re-reads (fresh files) go to debug.
       long libraries = libraryBytes.get();

@@ -387,10 +387,14 @@ class RunEngineTest {
     assertThat(t.lines)
         .contains(
             "plan: table://top/latest: build unless unchanged or cached (upstream table://summary/latest rebuilt)");
-    // It keeps the parse of alcove.yaml for the next goal, and changes nothing else.
+    // It keeps the parse of alcove.yaml and the snapshot summaries for the next goal (caches
+    // checked against the files' bytes), and changes nothing else.
     String parse = "target/alcove/" + dev.alcove.core.catalogue.KeptCatalogue.FILE_NAME;
+    String summaries = "target/alcove/" + dev.alcove.core.snapshot.SnapshotSummaries.FILE_NAME;
     Map<String, String> after = TreeState.of(t.root);
     assertThat(after.remove(parse)).isNotEqualTo(before.remove(parse));
+    assertThat(after.remove(summaries)).isNotNull();
+    before.remove(summaries);
     assertThat(after).isEqualTo(before);
     assertThat(
             dev.alcove.core.catalogue.KeptCatalogue.read(
