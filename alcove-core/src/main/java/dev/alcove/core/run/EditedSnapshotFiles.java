@@ -133,7 +133,7 @@ final class EditedSnapshotFiles {
             + " alone");
     if (!toRestore.isEmpty()) {
       // A run killed while it restores leaves no record behind: the next one plans.
-      NothingToDoRecord.forget(layout.buildDir());
+      record.suspend();
     }
     List<PlannedStep> plan = new ArrayList<>();
     for (StepUri uri : record.steps()) {

@@ -7,6 +7,7 @@ import dev.alcove.core.checksum.FileStat;
 import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.AlcoveLock;
+import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -183,6 +185,21 @@ final class NothingToDoRecord {
     return now.get().racySince(plannedSince) ? Found.SAME : Found.SETTLED;
   }
 
+  /**
+   * Drops the record's file while this run changes what it describes, keeping its text to be kept
+   * again by {@link #keepAgain}: a run killed meanwhile leaves no record, and the next one plans.
+   */
+  void suspend() {
+    try {
+      heldText = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      heldText = null; // keepAgain finds no file, and keeps none
+    }
+    forget(file.getParent());
+  }
+
+  private String heldText;
+
   /** Whether {@code path} has a row, and is as it holds (its content too, for a racy row). */
   boolean asRecorded(Path path) {
     String prefix = path + "\t";
@@ -205,52 +222,57 @@ final class NothingToDoRecord {
    * so anything changed since this run's check is seen by the next.
    */
   void keepAgain(Map<Path, Checksum> written, List<Path> settled, long plannedSince) {
-    Map<String, Path> rewritten = new java.util.HashMap<>();
-    written.keySet().forEach(path -> rewritten.put(path.toString(), path));
-    Set<String> unmarked = new java.util.HashSet<>();
-    settled.forEach(path -> unmarked.add(path.toString()));
-    // Only a row whose path is as long as one of those is cut: a record may have 100,000 rows.
-    Set<Integer> lengths = new java.util.HashSet<>();
-    rewritten.keySet().forEach(text -> lengths.add(text.length()));
-    unmarked.forEach(text -> lengths.add(text.length()));
-    List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
-    int found = 0;
-    for (int i = 2; i < rows.size(); i++) {
-      String row = rows.get(i);
-      int tab = row.indexOf('\t');
-      if (!lengths.contains(tab)) {
-        continue;
-      }
-      String text = row.substring(0, tab);
-      Path path = rewritten.get(text);
-      if (path != null) {
-        found++;
+    try {
+      // The file as it was read, its few rows replaced in place: a record may have 100,000 rows,
+      // and writing each again cost a cold JVM a fifth of a second.
+      // Read again as one text: under the alcove's lock, as this run read it.
+      String text = heldText != null ? heldText : Files.readString(file, StandardCharsets.UTF_8);
+      TreeMap<Integer, String[]> edits = new TreeMap<>();
+      for (Path path : written.keySet()) {
+        Optional<int[]> row = rowOf(text, path);
         Optional<FileStat> now = FileStat.ifPresent(path);
-        if (now.isEmpty()) {
-          forget(file.getParent());
+        if (row.isEmpty() || now.isEmpty()) {
+          forget(file.getParent()); // the run wrote where its record does not look: plan next time
           return;
         }
-        rows.set(
-            i,
-            text
-                + "\t"
-                + now.get().fields()
-                + (now.get().racySince(plannedSince) ? "\t" + written.get(path).hex() : ""));
-      } else if (unmarked.contains(text)
-          && row.length() > MARK
-          && row.charAt(row.length() - MARK) == '\t') {
-        rows.set(i, row.substring(0, row.length() - MARK));
+        String marked = now.get().racySince(plannedSince) ? "\t" + written.get(path).hex() : "";
+        edits.put(
+            row.get()[0],
+            new String[] {String.valueOf(row.get()[1]), path + "\t" + now.get().fields() + marked});
       }
-    }
-    if (found != written.size()) {
-      forget(file.getParent()); // the run wrote where its record does not look: plan next time
-      return;
-    }
-    try {
-      StateFile.write(file, HEADER, rows);
-    } catch (RuntimeException e) {
+      for (Path path : settled) {
+        Optional<int[]> row = rowOf(text, path);
+        if (row.isPresent() && !written.containsKey(path)) {
+          int start = row.get()[0];
+          int end = row.get()[1];
+          if (end - start > MARK && text.charAt(end - MARK) == '\t') {
+            edits.put(start, new String[] {String.valueOf(end), text.substring(start, end - MARK)});
+          }
+        }
+      }
+      AtomicFiles.writeWithoutFlush(
+          file,
+          out -> {
+            int at = 0;
+            for (Map.Entry<Integer, String[]> edit : edits.entrySet()) {
+              out.write(text.substring(at, edit.getKey()).getBytes(StandardCharsets.UTF_8));
+              out.write(edit.getValue()[1].getBytes(StandardCharsets.UTF_8));
+              at = Integer.parseInt(edit.getValue()[0]);
+            }
+            out.write(text.substring(at).getBytes(StandardCharsets.UTF_8));
+          });
+    } catch (IOException | RuntimeException e) {
       forget(file.getParent()); // only time is lost
     }
+  }
+
+  /** Where the row of {@code path} starts and ends in {@code text}, if it has one. */
+  private static Optional<int[]> rowOf(String text, Path path) {
+    int at = text.indexOf("\n" + path + "\t");
+    if (at < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new int[] {at + 1, text.indexOf('\n', at + 1)});
   }
 
   /**

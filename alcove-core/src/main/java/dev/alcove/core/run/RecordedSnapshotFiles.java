@@ -8,6 +8,8 @@ import dev.alcove.core.uri.StepUri;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,23 +89,28 @@ final class RecordedSnapshotFiles {
   /**
    * What the recorded folder of {@code uri} held for those of {@code files} it held, and how many
    * files it held; empty where it was not recorded. Each file is found by a binary search of its
-   * folder's rows, which are in code-point order, as their UTF-8 bytes compare.
+   * folder's rows, which are in code-point order, as their UTF-8 bytes compare, reading only the
+   * rows it looks at: the whole file would be 8 MB to allocate for 100,000 files.
    */
   static Optional<RestoreSnapshot.Listed> read(Path buildDir, StepUri uri, Set<String> files) {
-    try {
-      byte[] text = Files.readAllBytes(buildDir.resolve(FILE_NAME));
-      byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
-      if (!Arrays.equals(text, 0, Math.min(text.length, header.length), header, 0, header.length)) {
+    try (FileChannel channel = FileChannel.open(buildDir.resolve(FILE_NAME))) {
+      Lines lines = new Lines(channel);
+      byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
+      if (!Arrays.equals(lines.lineAt(0), header)) {
         return Optional.empty();
       }
-      for (int at = header.length; at < text.length; ) {
-        int lineEnd = indexOf(text, (byte) '\n', at);
-        String[] section = new String(text, at, lineEnd - at, StandardCharsets.UTF_8).split("\t");
-        int rowsEnd = lineEnd + 1 + Integer.parseInt(section[3]);
+      for (long at = header.length + 1; at < lines.size; ) {
+        byte[] line = lines.lineAt(at);
+        String[] section = new String(line, StandardCharsets.UTF_8).split("\t");
+        long rows = at + line.length + 1;
+        long rowsEnd = rows + Long.parseLong(section[3]);
+        if (rowsEnd > lines.size) {
+          return Optional.empty();
+        }
         if (section[0].equals("snapshot") && section[1].equals(uri.toString())) {
           Map<String, Checksum> found = new HashMap<>();
           for (String path : files) {
-            find(text, lineEnd + 1, rowsEnd, path.getBytes(StandardCharsets.UTF_8))
+            find(lines, rows, rowsEnd, path.getBytes(StandardCharsets.UTF_8))
                 .ifPresent(checksum -> found.put(path, checksum));
           }
           return Optional.of(new RestoreSnapshot.Listed(found, Integer.parseInt(section[2])));
@@ -116,24 +123,24 @@ final class RecordedSnapshotFiles {
     }
   }
 
-  /** The checksum in the row of {@code path} among the sorted rows in text[from, to). */
-  private static Optional<Checksum> find(byte[] text, int from, int to, byte[] path) {
-    int low = from;
-    int high = to;
+  /**
+   * The checksum in the row of {@code path} among the sorted rows from {@code from} to {@code to}.
+   */
+  private static Optional<Checksum> find(Lines lines, long from, long to, byte[] path)
+      throws IOException {
+    long low = from;
+    long high = to;
     while (low < high) {
-      int line = low + (high - low) / 2;
-      while (line > low && text[line - 1] != '\n') {
-        line--;
-      }
-      int tab = indexOf(text, (byte) '\t', line);
-      int end = indexOf(text, (byte) '\n', tab);
-      int order = Arrays.compareUnsigned(text, line, tab, path, 0, path.length);
+      long line = lines.lineStart(low, low + (high - low) / 2);
+      byte[] row = lines.lineAt(line);
+      int tab = indexOf(row, (byte) '\t');
+      int order = Arrays.compareUnsigned(row, 0, tab, path, 0, path.length);
       if (order == 0) {
         return Optional.of(
-            Checksum.of(new String(text, tab + 1, end - tab - 1, StandardCharsets.US_ASCII)));
+            Checksum.of(new String(row, tab + 1, row.length - tab - 1, StandardCharsets.US_ASCII)));
       }
       if (order < 0) {
-        low = end + 1;
+        low = line + row.length + 1;
       } else {
         high = line;
       }
@@ -141,12 +148,64 @@ final class RecordedSnapshotFiles {
     return Optional.empty();
   }
 
-  private static int indexOf(byte[] text, byte wanted, int from) {
-    for (int i = from; i < text.length; i++) {
-      if (text[i] == wanted) {
+  private static int indexOf(byte[] bytes, byte wanted) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
         return i;
       }
     }
-    throw new IllegalArgumentException("a row without its end");
+    throw new IllegalArgumentException("a row without a tab");
+  }
+
+  /** The file's lines, read where they are. */
+  private static final class Lines {
+    private static final int WINDOW = 512;
+    private final FileChannel channel;
+    final long size;
+
+    Lines(FileChannel channel) throws IOException {
+      this.channel = channel;
+      this.size = channel.size();
+    }
+
+    /** The line that starts at {@code start}, without its newline. */
+    byte[] lineAt(long start) throws IOException {
+      for (int window = WINDOW; ; window *= 4) {
+        byte[] bytes = read(start, (int) Math.min(window, size - start));
+        for (int i = 0; i < bytes.length; i++) {
+          if (bytes[i] == '\n') {
+            return Arrays.copyOf(bytes, i);
+          }
+        }
+        if (start + bytes.length >= size) {
+          throw new IOException("a row without its end");
+        }
+      }
+    }
+
+    /** Where the line that holds the byte at {@code at} starts, {@code low} at the earliest. */
+    long lineStart(long low, long at) throws IOException {
+      for (long end = at; end > low; ) {
+        long from = Math.max(low, end - WINDOW);
+        byte[] bytes = read(from, (int) (end - from));
+        for (int i = bytes.length - 1; i >= 0; i--) {
+          if (bytes[i] == '\n') {
+            return from + i + 1;
+          }
+        }
+        end = from;
+      }
+      return low;
+    }
+
+    private byte[] read(long position, int length) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, position + buffer.position()) < 0) {
+          throw new IOException("the file ended early");
+        }
+      }
+      return buffer.array();
+    }
   }
 }

@@ -40,8 +40,12 @@ class RecordedSnapshotFilesTest {
     for (int i = 0; i < 1000; i++) {
       names.add("d" + i / 100 + "/f" + i + ".csv");
     }
-    // Code-point order differs from UTF-16 order beyond the BMP, and from byte order nowhere.
+    // Code-point order differs from UTF-16 order beyond the BMP, and from UTF-8's byte order
+    // nowhere.
     names.addAll(List.of("a", "é.csv", "\uFB01le", "\uD83D\uDE00.csv", "z/\u00e9/x", "snapshot"));
+    // Rows longer than one read of the file.
+    names.add("deep/" + "d/".repeat(700) + "f.csv");
+    names.add("deep/" + "d/".repeat(700) + "g.csv");
     DirectoryManifest first = manifestOf(names);
     DirectoryManifest second = manifestOf(List.of("only-here.csv"));
     Map<StepUri, DirectoryManifest> folders = new TreeMap<>(Map.of(FIRST, first, SECOND, second));
