@@ -157,8 +157,9 @@ final class EditedSnapshotFiles {
         snapshots.restoreFiles(step.uri(), files, depot.get());
         done.add(step.uri());
       } catch (RuntimeException e) {
-        failed.put(step.uri(), RunReport.failure(e));
-        log.warn(step.uri() + " failed: " + RunReport.failure(e));
+        String failure = RunReport.failure(e);
+        failed.put(step.uri(), failure);
+        log.warn(step.uri() + " failed: " + failure);
       }
       timings.put(
           step.uri(),

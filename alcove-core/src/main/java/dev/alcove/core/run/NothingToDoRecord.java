@@ -59,6 +59,8 @@ final class NothingToDoRecord {
   private final Path file;
   private final List<String> lines;
   private final List<StepUri> steps;
+  // The record's text while a run that mends changes what it describes (see suspend).
+  private String heldText;
 
   private NothingToDoRecord(Path file, List<String> lines, List<StepUri> steps) {
     this.file = file;
@@ -198,8 +200,6 @@ final class NothingToDoRecord {
     forget(file.getParent());
   }
 
-  private String heldText;
-
   /** Whether {@code path} has a row, and is as it holds (its content too, for a racy row). */
   boolean asRecorded(Path path) {
     String prefix = path + "\t";
@@ -223,11 +223,10 @@ final class NothingToDoRecord {
    */
   void keepAgain(Map<Path, Checksum> written, List<Path> settled, long plannedSince) {
     try {
-      // The file as it was read, its few rows replaced in place: a record may have 100,000 rows,
-      // and writing each again cost a cold JVM a fifth of a second.
-      // Read again as one text: under the alcove's lock, as this run read it.
+      // The text as this run read it (under the alcove's lock), its few rows replaced in place: a
+      // record may have 100,000 rows, and writing each again cost a cold JVM a fifth of a second.
       String text = heldText != null ? heldText : Files.readString(file, StandardCharsets.UTF_8);
-      TreeMap<Integer, String[]> edits = new TreeMap<>();
+      TreeMap<Integer, Edit> edits = new TreeMap<>();
       for (Path path : written.keySet()) {
         Optional<int[]> row = rowOf(text, path);
         Optional<FileStat> now = FileStat.ifPresent(path);
@@ -236,9 +235,7 @@ final class NothingToDoRecord {
           return;
         }
         String marked = now.get().racySince(plannedSince) ? "\t" + written.get(path).hex() : "";
-        edits.put(
-            row.get()[0],
-            new String[] {String.valueOf(row.get()[1]), path + "\t" + now.get().fields() + marked});
+        edits.put(row.get()[0], new Edit(row.get()[1], path + "\t" + now.get().fields() + marked));
       }
       for (Path path : settled) {
         Optional<int[]> row = rowOf(text, path);
@@ -246,7 +243,7 @@ final class NothingToDoRecord {
           int start = row.get()[0];
           int end = row.get()[1];
           if (end - start > MARK && text.charAt(end - MARK) == '\t') {
-            edits.put(start, new String[] {String.valueOf(end), text.substring(start, end - MARK)});
+            edits.put(start, new Edit(end, text.substring(start, end - MARK)));
           }
         }
       }
@@ -254,10 +251,10 @@ final class NothingToDoRecord {
           file,
           out -> {
             int at = 0;
-            for (Map.Entry<Integer, String[]> edit : edits.entrySet()) {
+            for (Map.Entry<Integer, Edit> edit : edits.entrySet()) {
               out.write(text.substring(at, edit.getKey()).getBytes(StandardCharsets.UTF_8));
-              out.write(edit.getValue()[1].getBytes(StandardCharsets.UTF_8));
-              at = Integer.parseInt(edit.getValue()[0]);
+              out.write(edit.getValue().row().getBytes(StandardCharsets.UTF_8));
+              at = edit.getValue().end();
             }
             out.write(text.substring(at).getBytes(StandardCharsets.UTF_8));
           });
@@ -265,6 +262,9 @@ final class NothingToDoRecord {
       forget(file.getParent()); // only time is lost
     }
   }
+
+  /** A row's new text, and where the old one ends. */
+  private record Edit(int end, String row) {}
 
   /** Where the row of {@code path} starts and ends in {@code text}, if it has one. */
   private static Optional<int[]> rowOf(String text, Path path) {

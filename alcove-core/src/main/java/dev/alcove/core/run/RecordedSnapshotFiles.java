@@ -31,8 +31,8 @@ final class RecordedSnapshotFiles {
 
   static final String FILE_NAME = "nothing-to-do-files.tsv";
   private static final String HEADER =
-      "# alcove nothing-to-do files v1: for each folder snapshot a line 'snapshot', its URI and"
-          + " number of files, then each file's path and sha256";
+      "# alcove nothing-to-do files v1: for each folder snapshot a line 'snapshot', its URI, its"
+          + " number of files and the length of its rows in bytes, then each file's path and sha256";
 
   private RecordedSnapshotFiles() {}
 

@@ -254,7 +254,6 @@ public final class RunEngine {
       log.info(nothingToDo(plan.size(), planStart, inStore));
       if (!options.dryRun()) {
         statCache.save();
-        summaries.save();
         tableSummaries.save();
         manifest.save();
         List<StepUri> planOrder = plan.stream().map(PlannedStep::uri).toList();

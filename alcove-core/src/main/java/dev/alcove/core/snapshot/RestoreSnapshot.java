@@ -335,7 +335,7 @@ public final class RestoreSnapshot {
         data,
         new ArrayList<>(listed.files().entrySet()),
         listed.size(),
-        () -> List.of(),
+        List::of,
         displaced,
         depot);
   }
