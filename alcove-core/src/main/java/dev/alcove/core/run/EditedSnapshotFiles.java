@@ -78,6 +78,9 @@ final class EditedSnapshotFiles {
       AlcoveLog log,
       long plannedSince) {
     Map<Path, Checksum> written = new HashMap<>();
+    // The names of each folder a file is restored in, as the record vouches for them before the
+    // restore moves a file out and another in: its stat after is too fresh to be trusted alone.
+    Map<Path, Checksum> folderNames = new HashMap<>();
     Map<StepUri, RestoreSnapshot.Listed> toRestore = new TreeMap<>();
     try {
       Map<StepUri, Map<String, Path>> bySnapshot = new TreeMap<>();
@@ -104,16 +107,7 @@ final class EditedSnapshotFiles {
           written.put(file.getValue(), expected);
           if (!Sha256.ofFile(file.getValue()).equals(expected)) {
             different.put(file.getKey(), expected);
-            // The folder's names, as the record vouches for them before the restore moves a file
-            // out and another in: its stat after is too fresh to be trusted alone.
-            Path parent = file.getValue().getParent();
-            if (!written.containsKey(parent)) {
-              Checksum names = RecordedContent.of(parent);
-              if (!record.asRecorded(parent)) {
-                return Optional.empty();
-              }
-              written.put(parent, names);
-            }
+            folderNames.computeIfAbsent(file.getValue().getParent(), RecordedContent::of);
           }
         }
         if (!different.isEmpty()) {
@@ -121,6 +115,10 @@ final class EditedSnapshotFiles {
               snapshot.getKey(), new RestoreSnapshot.Listed(different, listed.get().size()));
         }
       }
+      if (!record.asRecorded(folderNames.keySet())) {
+        return Optional.empty();
+      }
+      written.putAll(folderNames);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // the plan reads it again, and says what is wrong
     }
@@ -171,6 +169,8 @@ final class EditedSnapshotFiles {
     }
     if (failed.isEmpty()) {
       record.keepAgain(written, settled, plannedSince);
+    } else {
+      NothingToDoRecord.forget(layout.buildDir());
     }
     return Optional.of(
         new RunReport(plan, done, Map.of(), failed, Map.of(), timings, Set.of(), Map.of()));

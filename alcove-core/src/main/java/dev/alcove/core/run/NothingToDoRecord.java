@@ -56,11 +56,13 @@ final class NothingToDoRecord {
   private static final String ABSENT = "absent";
   private static final String ABSENT_FIELD = "\t" + ABSENT;
 
+  /** Where a run that mends keeps the record aside while it changes what the record describes. */
+  static final String HELD_NAME = ".nothing-to-do.tsv.held";
+
   private final Path file;
   private final List<String> lines;
   private final List<StepUri> steps;
-  // The record's text while a run that mends changes what it describes (see suspend).
-  private String heldText;
+  private boolean suspended;
 
   private NothingToDoRecord(Path file, List<String> lines, List<StepUri> steps) {
     this.file = file;
@@ -188,27 +190,29 @@ final class NothingToDoRecord {
   }
 
   /**
-   * Drops the record's file while this run changes what it describes, keeping its text to be kept
-   * again by {@link #keepAgain}: a run killed meanwhile leaves no record, and the next one plans.
+   * Puts the record's file aside while this run changes what it describes, to be kept again by
+   * {@link #keepAgain}: a run killed meanwhile leaves no record, and the next one plans.
    */
   void suspend() {
     try {
-      heldText = Files.readString(file, StandardCharsets.UTF_8);
+      AtomicFiles.rename(file, file.resolveSibling(HELD_NAME));
+      suspended = true;
     } catch (IOException e) {
-      heldText = null; // keepAgain finds no file, and keeps none
+      forget(file.getParent()); // keepAgain finds no file, and keeps none
     }
-    forget(file.getParent());
   }
 
-  /** Whether {@code path} has a row, and is as it holds (its content too, for a racy row). */
-  boolean asRecorded(Path path) {
-    String prefix = path + "\t";
-    for (int i = 3; i < lines.size(); i++) {
-      if (lines.get(i).startsWith(prefix)) {
-        return compare(lines.get(i), prefix.length() - 1, path, 0) != Found.CHANGED;
+  /** Whether each path has a row, and is as it holds (its content too, for a racy row). */
+  boolean asRecorded(Collection<Path> paths) {
+    Map<Path, Integer> rows = rowsOf(paths);
+    for (Path path : paths) {
+      Integer row = rows.get(path);
+      if (row == null
+          || compare(lines.get(row), path.toString().length(), path, 0) == Found.CHANGED) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /** A tab and a SHA-256 in hex. */
@@ -222,57 +226,127 @@ final class NothingToDoRecord {
    * so anything changed since this run's check is seen by the next.
    */
   void keepAgain(Map<Path, Checksum> written, List<Path> settled, long plannedSince) {
+    Path source = suspended ? file.resolveSibling(HELD_NAME) : file;
     try {
-      // The text as this run read it (under the alcove's lock), its few rows replaced in place: a
-      // record may have 100,000 rows, and writing each again cost a cold JVM a fifth of a second.
-      String text = heldText != null ? heldText : Files.readString(file, StandardCharsets.UTF_8);
-      TreeMap<Integer, Edit> edits = new TreeMap<>();
+      Set<Path> rewritten = new java.util.HashSet<>(written.keySet());
+      rewritten.addAll(settled);
+      Map<Path, Integer> rows = rowsOf(rewritten);
+      TreeMap<Integer, String> replaced = new TreeMap<>();
       for (Path path : written.keySet()) {
-        Optional<int[]> row = rowOf(text, path);
+        Integer row = rows.get(path);
         Optional<FileStat> now = FileStat.ifPresent(path);
-        if (row.isEmpty() || now.isEmpty()) {
+        if (row == null || now.isEmpty()) {
           forget(file.getParent()); // the run wrote where its record does not look: plan next time
           return;
         }
         String marked = now.get().racySince(plannedSince) ? "\t" + written.get(path).hex() : "";
-        edits.put(row.get()[0], new Edit(row.get()[1], path + "\t" + now.get().fields() + marked));
+        replaced.put(row, path + "\t" + now.get().fields() + marked);
       }
       for (Path path : settled) {
-        Optional<int[]> row = rowOf(text, path);
-        if (row.isPresent() && !written.containsKey(path)) {
-          int start = row.get()[0];
-          int end = row.get()[1];
-          if (end - start > MARK && text.charAt(end - MARK) == '\t') {
-            edits.put(start, new Edit(end, text.substring(start, end - MARK)));
-          }
+        Integer row = rows.get(path);
+        String text = row == null ? "" : lines.get(row);
+        if (!written.containsKey(path)
+            && text.length() > MARK
+            && text.charAt(text.length() - MARK) == '\t') {
+          replaced.put(row, text.substring(0, text.length() - MARK));
         }
       }
-      AtomicFiles.writeWithoutFlush(
-          file,
-          out -> {
-            int at = 0;
-            for (Map.Entry<Integer, Edit> edit : edits.entrySet()) {
-              out.write(text.substring(at, edit.getKey()).getBytes(StandardCharsets.UTF_8));
-              out.write(edit.getValue().row().getBytes(StandardCharsets.UTF_8));
-              at = edit.getValue().end();
-            }
-            out.write(text.substring(at).getBytes(StandardCharsets.UTF_8));
-          });
+      // The rows this run read, a few replaced: a record may have 100,000 rows, and the others go
+      // from file to file as bytes, never decoded or encoded again.
+      try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(source)) {
+        Optional<long[]> starts = lineStarts(in.size());
+        if (starts.isEmpty()) {
+          forget(file.getParent()); // not the file this run read
+          return;
+        }
+        long[] lineStarts = starts.get();
+        AtomicFiles.writeWithoutFlush(
+            file,
+            out -> {
+              java.nio.channels.WritableByteChannel bytes =
+                  java.nio.channels.Channels.newChannel(out);
+              int line = 0;
+              for (Map.Entry<Integer, String> row : replaced.entrySet()) {
+                copy(in, lineStarts[line], lineStarts[row.getKey()], bytes);
+                out.write((row.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+                line = row.getKey() + 1;
+              }
+              copy(in, lineStarts[line], lineStarts[lines.size()], bytes);
+            });
+      }
     } catch (IOException | RuntimeException e) {
       forget(file.getParent()); // only time is lost
+    } finally {
+      if (suspended) {
+        AtomicFiles.deleteQuietly(source);
+      }
     }
   }
 
-  /** A row's new text, and where the old one ends. */
-  private record Edit(int end, String row) {}
-
-  /** Where the row of {@code path} starts and ends in {@code text}, if it has one. */
-  private static Optional<int[]> rowOf(String text, Path path) {
-    int at = text.indexOf("\n" + path + "\t");
-    if (at < 0) {
-      return Optional.empty();
+  private static void copy(
+      java.nio.channels.FileChannel in,
+      long from,
+      long to,
+      java.nio.channels.WritableByteChannel out)
+      throws IOException {
+    while (from < to) {
+      long copied = in.transferTo(from, to - from, out);
+      if (copied <= 0) {
+        throw new IOException("the record became shorter while it was copied");
+      }
+      from += copied;
     }
-    return Optional.of(new int[] {at + 1, text.indexOf('\n', at + 1)});
+  }
+
+  /**
+   * Where each line starts in the record's file of {@code size} bytes, and then its end; empty if
+   * the lines this run read do not add up to that file.
+   */
+  private Optional<long[]> lineStarts(long size) {
+    long[] starts = new long[lines.size() + 1];
+    long at = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      starts[i] = at;
+      at += lines.get(i).length() + 1;
+    }
+    if (at != size) {
+      // Not every character one byte: a path that is not ASCII.
+      at = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        starts[i] = at;
+        at += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+      }
+    }
+    starts[lines.size()] = at;
+    return at == size ? Optional.of(starts) : Optional.empty();
+  }
+
+  /**
+   * The line of each path's row, for those that have one: one pass over the rows, each path's text
+   * hashed in place and compared only where the hash matches, for a record of 100,000 rows and up
+   * to a thousand paths.
+   */
+  private Map<Path, Integer> rowsOf(Collection<Path> paths) {
+    Map<Integer, List<Path>> byHash = new java.util.HashMap<>();
+    for (Path path : paths) {
+      byHash.computeIfAbsent(path.toString().hashCode(), h -> new ArrayList<>()).add(path);
+    }
+    Map<Path, Integer> rows = new java.util.HashMap<>();
+    for (int i = 3; i < lines.size() && rows.size() < paths.size(); i++) {
+      String line = lines.get(i);
+      int tab = line.indexOf('\t');
+      int hash = 0;
+      for (int c = 0; c < tab; c++) {
+        hash = 31 * hash + line.charAt(c);
+      }
+      for (Path path : byHash.getOrDefault(hash, List.of())) {
+        String text = path.toString();
+        if (text.length() == tab && line.startsWith(text)) {
+          rows.putIfAbsent(path, i);
+        }
+      }
+    }
+    return rows;
   }
 
   /**
@@ -373,12 +447,14 @@ final class NothingToDoRecord {
           RunDocuments.RESULTS_FILE,
           TableHistory.FILE_NAME,
           AlcoveLock.FILE_NAME,
-          NothingToDoRecord.FILE_NAME);
+          NothingToDoRecord.FILE_NAME,
+          NothingToDoRecord.HELD_NAME);
 
   /** Drops the record: this run is about to change what it describes, or could not tell. */
   static void forget(Path buildDir) {
     try {
       Files.deleteIfExists(buildDir.resolve(FILE_NAME));
+      Files.deleteIfExists(buildDir.resolve(HELD_NAME));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(
           "cannot delete " + buildDir.resolve(FILE_NAME) + ": delete it by hand", e);

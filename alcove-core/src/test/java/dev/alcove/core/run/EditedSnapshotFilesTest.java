@@ -45,6 +45,27 @@ class EditedSnapshotFilesTest {
     return t.path("target/alcove/" + NothingToDoRecord.FILE_NAME);
   }
 
+  private Path held() {
+    return t.path("target/alcove/" + NothingToDoRecord.HELD_NAME);
+  }
+
+  /**
+   * Asserts that the record has the rows it had, in their places, but for those of paths ending in
+   * one of {@code rewritten}, which hold their path and another stat.
+   */
+  private void sameRowsBut(List<String> before, String... rewritten) throws Exception {
+    List<String> after = Files.readAllLines(record());
+    assertThat(after).hasSameSizeAs(before);
+    for (int i = 0; i < before.size(); i++) {
+      String path = before.get(i).split("\t")[0];
+      if (Stream.of(rewritten).anyMatch(path::endsWith)) {
+        assertThat(after.get(i)).startsWith(path + "\t").isNotEqualTo(before.get(i));
+      } else {
+        assertThat(after.get(i)).isEqualTo(before.get(i));
+      }
+    }
+  }
+
   /** Waits until nothing is racy, then has a run with nothing to do keep its record. */
   private void recorded() throws Exception {
     Thread.sleep(2100);
@@ -72,6 +93,7 @@ class EditedSnapshotFilesTest {
 
   @Test
   void filesEditedInPlaceAreRestoredWithoutAPlanAndTheRecordIsKept() throws Exception {
+    List<String> before = Files.readAllLines(record());
     Files.writeString(data.resolve("inner/b.csv"), "id\n9\n"); // same size
     Files.writeString(data.resolve("inner/empty.csv"), "not empty any more\n");
 
@@ -96,6 +118,8 @@ class EditedSnapshotFilesTest {
     assertThat(markedRows())
         .extracting(row -> Path.of(row.split("\t")[0]).getFileName().toString())
         .containsExactlyInAnyOrder("inner", "b.csv", "empty.csv");
+    sameRowsBut(before, "/inner", "/b.csv", "/empty.csv");
+    assertThat(held()).doesNotExist();
 
     // At once: the stats are racy, so the content is compared too; it matches.
     t.run();
@@ -190,7 +214,31 @@ class EditedSnapshotFilesTest {
     assertThat(report.failed())
         .containsKey(dev.alcove.core.uri.StepUri.parse("snapshot://parts/2024-07-26"));
     assertThat(record()).doesNotExist();
+    assertThat(held()).doesNotExist();
     assertThat(t.log.warnings)
         .anyMatch(line -> line.contains("moved it to target/alcove/displaced/"));
+  }
+
+  @Test
+  void aRecordWhosePathsAreNotAsciiIsKeptAgainRowForRow() throws Exception {
+    Path source = dir.resolve("names");
+    Files.createDirectories(source.resolve("\u00e9t\u00e9"));
+    Files.writeString(source.resolve("\u00e9t\u00e9/\u00fc.csv"), "id\n3\n");
+    Files.writeString(source.resolve("\ud83d\ude00.csv"), "id\n4\n");
+    t.snapshot(source, "names/2024-07-26");
+    assertThat(t.run().succeeded()).isTrue();
+    recorded();
+    List<String> before = Files.readAllLines(record());
+    Path edited = t.path("data/snapshots/names/2024-07-26/\u00e9t\u00e9/\u00fc.csv");
+    Files.writeString(edited, "id\n5\n");
+
+    t.run();
+
+    assertThat(mended(1)).isTrue();
+    assertThat(edited).hasContent("id\n3\n");
+    // A row's place in the file counted in bytes, not in characters.
+    sameRowsBut(before, "/\u00e9t\u00e9", "/\u00fc.csv");
+    t.run();
+    assertThat(skippedPlanning()).isTrue();
   }
 }
