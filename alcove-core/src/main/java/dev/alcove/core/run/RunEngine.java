@@ -341,7 +341,7 @@ public final class RunEngine {
   private String nothingToDo(int steps, long planStart, Set<StepUri> inStore) {
     return String.format(
         java.util.Locale.ROOT,
-        "all %d steps are up to date: nothing to do (checked in %.2f s%s)",
+        "all %d steps are up to date: nothing to do (checked in %.3f s%s)",
         steps,
         (System.nanoTime() - planStart) / 1e9,
         inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store");
