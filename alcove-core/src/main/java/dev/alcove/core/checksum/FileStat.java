@@ -66,6 +66,16 @@ public record FileStat(long size, long mtimeNanos, long ctimeNanos, long device,
     }
   }
 
+  /**
+   * Whether something is at {@code path}, a link followed, as {@link #ifPresent} would find it;
+   * what cannot be looked at counts as absent. Asked without an exception where nothing is: a no-op
+   * over 5,000 steps checks as many definitions that are not there, and the two exceptions thrown
+   * for each took a tenth of its check.
+   */
+  public static boolean exists(Path path) {
+    return path.toFile().exists();
+  }
+
   /** Whether it changed within {@link #RACY_WINDOW_NANOS} of now. */
   public boolean racy() {
     return racySince(System.currentTimeMillis());

@@ -170,10 +170,10 @@ final class NothingToDoRecord {
   }
 
   private static Found compare(String row, int tab, Path path, long plannedSince) {
-    Optional<FileStat> now = FileStat.ifPresent(path);
     if (row.endsWith(ABSENT_FIELD)) {
-      return now.isEmpty() ? Found.SAME : Found.CHANGED;
+      return FileStat.exists(path) ? Found.CHANGED : Found.SAME;
     }
+    Optional<FileStat> now = FileStat.ifPresent(path);
     // A racy row ends in the checksum of what was there: 64 hex digits after a tab.
     boolean marked = row.length() > tab + MARK && row.charAt(row.length() - MARK) == '\t';
     int statEnd = marked ? row.length() - MARK : row.length();

@@ -130,6 +130,24 @@ class NothingToDoRecordTest {
   }
 
   @Test
+  void aLinkToNothingThatComesToPointAtAFolderIsSeen() throws Exception {
+    // Nothing beside the link changes: only its row, kept as absent, can say so.
+    Path outside = dir.resolveSibling(dir.getFileName() + "-elsewhere").resolve("tests");
+    Path tests = t.path("src/steps/tests");
+    Files.createSymbolicLink(tests, outside);
+    recorded();
+    assertThat(Files.readString(record())).contains(tests + "\tabsent\n");
+
+    Files.createDirectories(outside);
+    try {
+      assertNextRun(RunReport::succeeded);
+    } finally {
+      Files.delete(outside);
+      Files.delete(outside.getParent());
+    }
+  }
+
+  @Test
   void aChangedCatalogueOrBuildStateIsPlannedAgain() throws Exception {
     recorded();
     Path catalogue = t.path("alcove.yaml");
