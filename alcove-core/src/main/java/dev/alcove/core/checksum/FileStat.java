@@ -37,33 +37,38 @@ public record FileStat(long size, long mtimeNanos, long ctimeNanos, long device,
 
   public static FileStat of(Path path) {
     try {
-      if (UNIX_VIEW) {
-        Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES);
-        return new FileStat(
-            (Long) unix.get("size"),
-            nanos((FileTime) unix.get("lastModifiedTime")),
-            nanos((FileTime) unix.get("ctime")),
-            (Long) unix.get("dev"),
-            (Long) unix.get("ino"));
-      }
-      BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
-      return new FileStat(basic.size(), nanos(basic.lastModifiedTime()), -1, -1, -1);
+      return read(path);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + path, e);
     }
   }
 
-  /** The stat of {@code path}, or empty where nothing is. */
+  /**
+   * The stat of {@code path}, or empty where nothing is; caught where thrown, as a plan that keeps
+   * a record looks for thousands of definitions that are not there.
+   */
   public static Optional<FileStat> ifPresent(Path path) {
     try {
-      return Optional.of(of(path));
-    } catch (java.io.UncheckedIOException e) {
-      if (e.getCause() instanceof NoSuchFileException
-          || e.getCause() instanceof java.nio.file.NotDirectoryException) {
-        return Optional.empty();
-      }
-      throw e;
+      return Optional.of(read(path));
+    } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot read " + path, e);
     }
+  }
+
+  private static FileStat read(Path path) throws IOException {
+    if (UNIX_VIEW) {
+      Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES);
+      return new FileStat(
+          (Long) unix.get("size"),
+          nanos((FileTime) unix.get("lastModifiedTime")),
+          nanos((FileTime) unix.get("ctime")),
+          (Long) unix.get("dev"),
+          (Long) unix.get("ino"));
+    }
+    BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
+    return new FileStat(basic.size(), nanos(basic.lastModifiedTime()), -1, -1, -1);
   }
 
   /**
