@@ -274,7 +274,8 @@ public final class RunEngine {
                           planOrder,
                           watched,
                           snapshots.foldersMatched(planOrder),
-                          plannedSince));
+                          plannedSince,
+                          context.work()));
         }
       }
       return RunReport.planned(plan);

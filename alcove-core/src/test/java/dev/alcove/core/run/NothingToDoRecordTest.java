@@ -3,6 +3,7 @@ package dev.alcove.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,9 +215,11 @@ class NothingToDoRecordTest {
     long now = System.currentTimeMillis();
 
     // Changed 2 s ago by now's clock, but a plan begun 4 s ago may have read it before that.
-    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), java.util.Map.of(), now - 4000);
+    NothingToDoRecord.keep(
+        buildDir, "q", steps, List.of(read), java.util.Map.of(), now - 4000, ThreadBudget.of(2));
     assertThat(record()).doesNotExist();
-    NothingToDoRecord.keep(buildDir, "q", steps, List.of(read), java.util.Map.of(), now);
+    NothingToDoRecord.keep(
+        buildDir, "q", steps, List.of(read), java.util.Map.of(), now, ThreadBudget.of(2));
     assertThat(record()).exists();
   }
 }
