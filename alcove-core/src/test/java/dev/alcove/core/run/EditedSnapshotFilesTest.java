@@ -6,6 +6,7 @@ import dev.alcove.core.testing.TestAlcove;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,10 @@ class EditedSnapshotFilesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path source = dir.resolve("parts");
-    Files.createDirectories(source.resolve("inner"));
-    Files.writeString(source.resolve("a.csv"), "id\n1\n");
-    Files.writeString(source.resolve("inner/b.csv"), "id\n2\n");
-    Files.writeString(source.resolve("inner/empty.csv"), "");
     t = new TestAlcove(dir);
-    t.snapshot(dir.resolve("parts"), "parts/2024-07-26");
+    t.snapshotFolder(
+        "parts/2024-07-26",
+        Map.of("a.csv", "id\n1\n", "inner/b.csv", "id\n2\n", "inner/empty.csv", ""));
     t.table(
         "table://count/latest",
         ".sql",
@@ -221,11 +219,9 @@ class EditedSnapshotFilesTest {
 
   @Test
   void aRecordWhosePathsAreNotAsciiIsKeptAgainRowForRow() throws Exception {
-    Path source = dir.resolve("names");
-    Files.createDirectories(source.resolve("\u00e9t\u00e9"));
-    Files.writeString(source.resolve("\u00e9t\u00e9/\u00fc.csv"), "id\n3\n");
-    Files.writeString(source.resolve("\ud83d\ude00.csv"), "id\n4\n");
-    t.snapshot(source, "names/2024-07-26");
+    t.snapshotFolder(
+        "names/2024-07-26",
+        Map.of("\u00e9t\u00e9/\u00fc.csv", "id\n3\n", "\ud83d\ude00.csv", "id\n4\n"));
     assertThat(t.run().succeeded()).isTrue();
     recorded();
     List<String> before = Files.readAllLines(record());

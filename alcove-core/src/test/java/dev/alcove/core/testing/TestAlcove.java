@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -61,6 +62,13 @@ public final class TestAlcove {
     Path source =
         root.resolveSibling("inputs").resolve(dataset.replace('/', '_')).resolve(fileName);
     write(source, text);
+    return snapshot(source, dataset);
+  }
+
+  /** Snapshots a folder of {@code files}, each path in it with its text, as {@code dataset}. */
+  public StepUri snapshotFolder(String dataset, Map<String, String> files) {
+    Path source = root.resolveSibling("inputs").resolve(dataset.replace('/', '_'));
+    files.forEach((name, text) -> write(source.resolve(name), text));
     return snapshot(source, dataset);
   }
 
