@@ -9,6 +9,7 @@ import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.io.AlcoveLock;
 import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.KernelCopy;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.metadata.TableHistory;
@@ -267,11 +268,23 @@ final class NothingToDoRecord {
                   java.nio.channels.Channels.newChannel(out);
               int line = 0;
               for (Map.Entry<Integer, String> row : replaced.entrySet()) {
-                copy(in, lineStarts[line], lineStarts[row.getKey()], bytes);
+                KernelCopy.range(
+                    in,
+                    lineStarts[line],
+                    lineStarts[row.getKey()],
+                    bytes,
+                    source.toString(),
+                    n -> {});
                 out.write((row.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
                 line = row.getKey() + 1;
               }
-              copy(in, lineStarts[line], lineStarts[lines.size()], bytes);
+              KernelCopy.range(
+                  in,
+                  lineStarts[line],
+                  lineStarts[lines.size()],
+                  bytes,
+                  source.toString(),
+                  n -> {});
             });
       }
     } catch (IOException | RuntimeException e) {
@@ -280,21 +293,6 @@ final class NothingToDoRecord {
       if (suspended) {
         AtomicFiles.deleteQuietly(source);
       }
-    }
-  }
-
-  private static void copy(
-      java.nio.channels.FileChannel in,
-      long from,
-      long to,
-      java.nio.channels.WritableByteChannel out)
-      throws IOException {
-    while (from < to) {
-      long copied = in.transferTo(from, to - from, out);
-      if (copied <= 0) {
-        throw new IOException("the record became shorter while it was copied");
-      }
-      from += copied;
     }
   }
 

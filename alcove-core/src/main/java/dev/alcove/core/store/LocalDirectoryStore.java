@@ -9,6 +9,7 @@ import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.FileSystemFlush;
 import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.KernelCopy;
 import dev.alcove.core.progress.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -345,16 +346,7 @@ public final class LocalDirectoryStore implements ObjectStore {
         java.nio.channels.FileChannel out =
             java.nio.channels.FileChannel.open(
                 target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      long size = in.size();
-      long position = 0;
-      while (position < size) {
-        long copied = in.transferTo(position, size - position, out);
-        if (copied <= 0) {
-          throw new IOException(source + " became shorter while it was copied");
-        }
-        position += copied;
-        progress.transferred(copied);
-      }
+      KernelCopy.range(in, 0, in.size(), out, source.toString(), progress::transferred);
     }
   }
 
