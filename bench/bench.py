@@ -561,7 +561,8 @@ def s3_rows(data):
             f"Row 6d: `mvn alcove:help` takes {maven_wall:.2f} s, so a Maven goal that then downloaded the file as fast as "
             f"rclone ({statistics.median(big_down_rclone):.2f} s) would take {least:.2f} s; alcove took "
             f"{statistics.median(big_down):.2f} s, its own share {alcove_own:.2f} s "
-            f"({statistics.median(big_down_rclone) / alcove_own:.2f}x rclone's speed, with the hash and the cache copy). "
+            + (f"({statistics.median(big_down_rclone) / alcove_own:.2f}x rclone's speed, with the hash and the cache copy). "
+               if alcove_own > 0 else "(less than Maven's start: noise). ")
             + (f"The 1.0x target needs the whole command in rclone's {statistics.median(big_down_rclone):.2f} s: the download "
                f"itself in {statistics.median(big_down_rclone) - maven_wall:.2f} s, "
                f"{statistics.median(big_down_rclone) / (statistics.median(big_down_rclone) - maven_wall):.2f}x rclone's speed."
