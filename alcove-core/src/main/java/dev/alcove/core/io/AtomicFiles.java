@@ -124,7 +124,7 @@ public final class AtomicFiles {
 
   /**
    * Renames atomically without making the rename durable: for many files at once, whose folders the
-   * caller then syncs once each with {@link #syncFolder}.
+   * caller then syncs once each with {@link #syncFolder}, or for a copy of what a store keeps.
    */
   public static void rename(Path source, Path target) throws IOException {
     try {

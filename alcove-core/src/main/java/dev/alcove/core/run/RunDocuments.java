@@ -84,8 +84,11 @@ public final class RunDocuments {
     write(buildDir, document(false, error, List.of(), started, selection));
   }
 
+  /** A report of a run that is over: not flushed, as a power cut may lose it at no cost. */
   private static void write(Path buildDir, Map<String, Object> document) {
-    AtomicFiles.writeString(buildDir.resolve(RESULTS_FILE), Json.write(document) + "\n");
+    AtomicFiles.writeWithoutFlush(
+        buildDir.resolve(RESULTS_FILE),
+        (Json.write(document) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> document(

@@ -437,7 +437,6 @@ public final class RestoreSnapshot {
     String owner = "snapshot " + uri;
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
-    java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Path realData = realPath(data);
     moveFilesOutOfTheWay(uri, data, needed, displaced);
     Parallel.forEach(
@@ -450,12 +449,9 @@ public final class RestoreSnapshot {
             warnDisplaced(
                 file, "is a folder where " + uri + " has a file", displaced.moveAside(file));
           }
-          depot.fetchIntoFolder(entry.getValue(), file, owner, progress::transferred, transfers);
-          folders.add(file.getParent());
+          depot.fetch(entry.getValue(), file, owner, progress::transferred, transfers);
           progress.fileDone();
         });
-    // Each folder's renames made durable once, not once per file.
-    folders.forEach(AtomicFiles::syncFolder);
     int removed = moveExtraFilesAside(uri, extra.get(), displaced);
     log.info(
         "restored "
