@@ -6,5 +6,5 @@ def sidecar = new File(basedir, 'data/snapshots/greetings/2024-07-26.meta.yaml')
 assert sidecar.contains("checksum: ${sum}") && sidecar.contains('extension: .csv') && sidecar.contains('# license: ')
 assert new File(basedir, 'data/.gitignore').text == 'tables/\n.*.tmp-*\nsnapshots/greetings/2024-07-26.csv\n'
 assert new File(basedir, 'alcove.yaml').text.contains('snapshot://greetings/2024-07-26: []')
-assert new File(basedir, 'run.log').text.contains('all 1 steps are up to date: nothing to do')
+assert new File(basedir, 'run.log').text.contains('the one step is up to date: nothing to do')
 true

@@ -342,8 +342,8 @@ public final class RunEngine {
   private String nothingToDo(int steps, long planStart, Set<StepUri> inStore) {
     return String.format(
         java.util.Locale.ROOT,
-        "all %d steps are up to date: nothing to do (checked in %.3f s%s)",
-        steps,
+        "%s up to date: nothing to do (checked in %.3f s%s)",
+        steps == 1 ? "the one step is" : "all " + steps + " steps are",
         (System.nanoTime() - planStart) / 1e9,
         inStore.isEmpty() ? "" : "; " + countByKind(inStore) + " left in the store");
   }
