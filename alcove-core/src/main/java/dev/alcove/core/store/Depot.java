@@ -167,30 +167,44 @@ public final class Depot implements AutoCloseable {
                 + ": run again online to fetch it from "
                 + store.describe());
       }
-      Checksum actual;
-      try {
-        actual = store.get(checksum, temp, progress, threads);
-      } catch (ObjectMissingException e) {
-        throw new AlcoveException(e.getMessage() + ", which " + owner + " needs: " + ifMissing);
+      try (CacheFill fill = new CacheFill(fillableCache(), checksum)) {
+        download(checksum, temp, owner, ifMissing, progress, threads, fill);
+        fill.keep();
       }
-      if (!actual.equals(checksum)) {
-        throw new AlcoveException(
-            "object "
-                + ObjectKeys.relativeKey(checksum)
-                + " in "
-                + store.describe()
-                + " is corrupt (its bytes hash to "
-                + actual.hex().substring(0, 12)
-                + "...), so "
-                + owner
-                + " cannot be restored from it; the local copy was left as it was");
-      }
-      fillableCache().ifPresent(c -> c.put(checksum, temp, TransferProgress.NONE));
       AtomicFiles.rename(temp, target);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write " + target, e);
     } finally {
       AtomicFiles.deleteQuietly(temp);
+    }
+  }
+
+  /** Downloads the object to {@code temp} and checks its bytes, filling the cache as they land. */
+  private void download(
+      Checksum checksum,
+      Path temp,
+      String owner,
+      String ifMissing,
+      TransferProgress progress,
+      ThreadBudget threads,
+      CacheFill fill) {
+    Checksum actual;
+    try {
+      actual = store.get(checksum, temp, progress, threads, fill);
+    } catch (ObjectMissingException e) {
+      throw new AlcoveException(e.getMessage() + ", which " + owner + " needs: " + ifMissing);
+    }
+    if (!actual.equals(checksum)) {
+      throw new AlcoveException(
+          "object "
+              + ObjectKeys.relativeKey(checksum)
+              + " in "
+              + store.describe()
+              + " is corrupt (its bytes hash to "
+              + actual.hex().substring(0, 12)
+              + "...), so "
+              + owner
+              + " cannot be restored from it; the local copy was left as it was");
     }
   }
 

@@ -216,7 +216,25 @@ public final class LocalDirectoryStore implements ObjectStore {
     }
   }
 
-  private AlcoveException cannotWrite(IOException e) {
+  /**
+   * Renames {@code staged}, a whole copy of the object written at a temporary name beside where it
+   * goes, into place: flushed first in a store, not in a cache (as {@link #uploadAll}).
+   */
+  void adopt(Checksum checksum, Path staged) {
+    try {
+      if (durable) {
+        AtomicFiles.sync(staged);
+      }
+      AtomicFiles.rename(staged, pathOf(checksum));
+      if (durable) {
+        AtomicFiles.syncFolder(pathOf(checksum).getParent());
+      }
+    } catch (IOException e) {
+      throw cannotWrite(e);
+    }
+  }
+
+  AlcoveException cannotWrite(IOException e) {
     return new AlcoveException(
         "cannot write to " + describe() + " (" + IoErrors.reason(e) + "): " + remedy);
   }

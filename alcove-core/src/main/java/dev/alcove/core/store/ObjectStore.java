@@ -165,11 +165,22 @@ public interface ObjectStore extends AutoCloseable {
 
   /**
    * As {@link #get(Checksum, Path, TransferProgress)}, where a large object may come down in ranges
-   * at once, on the threads {@code threads} has free.
+   * at once, on the threads {@code threads} has free; {@code landed} is told of each range once it
+   * is in {@code target} (here: the whole file, once written).
    */
   default Checksum get(
-      Checksum checksum, Path target, TransferProgress progress, ThreadBudget threads) {
-    return get(checksum, target, progress);
+      Checksum checksum,
+      Path target,
+      TransferProgress progress,
+      ThreadBudget threads,
+      LandedRanges landed) {
+    Checksum written = get(checksum, target, progress);
+    try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(target)) {
+      landed.landed(file, 0, file.size());
+    } catch (java.io.IOException e) {
+      throw dev.alcove.core.io.IoErrors.unchecked("cannot read " + target, e);
+    }
+    return written;
   }
 
   /** How many transfers to run at once; a remote store waits on the network, not a core. */

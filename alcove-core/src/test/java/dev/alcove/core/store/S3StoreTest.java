@@ -174,4 +174,71 @@ class S3StoreTest {
       assertThat(cache.contains(sum)).isFalse();
     }
   }
+
+  @Test
+  void theCacheIsFilledAsRangesLandAndKeepsNothingOfACorruptDownload() throws Exception {
+    byte[] bytes = new byte[(int) (S3Store.PART_SIZE * 2 + 12345)];
+    new Random(11).nextBytes(bytes);
+    Path file = dir.resolve("big.bin");
+    Files.write(file, bytes);
+    Checksum sum = Sha256.ofBytes(bytes);
+    Path empty = Files.createFile(dir.resolve("empty.bin"));
+    Checksum emptySum = Sha256.ofFile(empty);
+    LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
+    try (Depot depot =
+        new Depot(
+            S3Store.open(server.settings("ranges"), Retry.standard(AlcoveLog.SILENT)),
+            Optional.of(cache),
+            AlcoveLog.SILENT)) {
+      depot.putAll(
+          java.util.Map.of(sum, file, emptySum, empty), ThreadBudget.of(2), TransferProgress.NONE);
+      cache.evict(sum);
+      cache.evict(emptySum);
+
+      Path restored = dir.resolve("restored.bin");
+      depot.fetch(
+          sum,
+          restored,
+          "snapshot://big/2024-01-01",
+          SNAPSHOT,
+          TransferProgress.NONE,
+          ThreadBudget.of(3));
+      assertThat(Sha256.ofFile(restored)).isEqualTo(sum);
+      assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
+      Path restoredEmpty = dir.resolve("restored-empty.bin");
+      depot.fetch(
+          emptySum,
+          restoredEmpty,
+          "snapshot://e/2024-01-01",
+          SNAPSHOT,
+          TransferProgress.NONE,
+          ThreadBudget.of(3));
+      assertThat(restoredEmpty).isEmptyFile();
+      assertThat(cache.pathOf(emptySum)).isEmptyFile();
+
+      // The last range damaged on the server: every range lands in the cache's copy before the
+      // checksum is known, and none of it may stay.
+      bytes[bytes.length - 1] ^= 1;
+      Files.write(server.objectFile("ranges/" + ObjectKeys.relativeKey(sum)), bytes);
+      cache.evict(sum);
+      assertThatThrownBy(
+              () ->
+                  depot.fetch(
+                      sum,
+                      restored,
+                      "snapshot://big/2024-01-01",
+                      SNAPSHOT,
+                      TransferProgress.NONE,
+                      ThreadBudget.of(3)))
+          .isInstanceOf(AlcoveException.class)
+          .hasMessageContaining("is corrupt");
+      assertThat(cache.contains(sum)).isFalse();
+      try (var left = Files.list(cache.pathOf(sum).getParent())) {
+        assertThat(left).isEmpty();
+      }
+      assertThat(Sha256.ofFile(restored)).isEqualTo(sum);
+    }
+  }
+
+  private static final String SNAPSHOT = "snapshot it again";
 }

@@ -7,6 +7,7 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.progress.TransferProgress;
+import dev.alcove.core.testing.LandedRangesRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,9 +127,11 @@ abstract class StoreContract {
             .as("%d bytes whole", size)
             .isEqualTo(sum);
         Path ranged = dir.resolve("ranged-" + size + ".bin");
-        assertThat(store.get(sum, ranged, TransferProgress.NONE, ThreadBudget.of(4)))
+        LandedRangesRecord landed = new LandedRangesRecord();
+        assertThat(store.get(sum, ranged, TransferProgress.NONE, ThreadBudget.of(4), landed))
             .as("%d bytes in ranges", size)
             .isEqualTo(sum);
+        landed.assertTiles(size);
         assertThat(Files.size(whole)).isEqualTo(size);
         assertThat(Files.size(ranged)).isEqualTo(size);
         assertThat(Sha256.ofFile(ranged)).isEqualTo(sum);
@@ -204,7 +207,12 @@ abstract class StoreContract {
             };
         Path back = dir.resolve("sized-" + inRanges + ".bin");
         if (inRanges) {
-          store.get(sum, back, progress, dev.alcove.core.concurrent.ThreadBudget.of(2));
+          store.get(
+              sum,
+              back,
+              progress,
+              dev.alcove.core.concurrent.ThreadBudget.of(2),
+              LandedRanges.IGNORED);
         } else {
           store.get(sum, back, progress);
         }

@@ -9,6 +9,7 @@ import dev.alcove.core.http.HttpProxy;
 import dev.alcove.core.http.HttpTimeouts;
 import dev.alcove.core.io.Buffers;
 import dev.alcove.core.progress.TransferProgress;
+import dev.alcove.core.store.LandedRanges;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -408,7 +409,8 @@ final class S3Client {
       TransferProgress progress,
       long rangeSize,
       ThreadBudget threads,
-      Retry retry)
+      Retry retry,
+      LandedRanges landed)
       throws IOException {
     try (FileChannel channel =
         FileChannel.open(
@@ -427,6 +429,7 @@ final class S3Client {
                 return getRange(key, channel, 0, rangeSize, progress, Optional.of(digest));
               });
       progress.expect(total);
+      landed.landed(channel, 0, channel.size());
       if (channel.size() >= total) {
         // One range held it all (or the server sent it whole): hashed as it came.
         return Checksum.ofDigest(digest.digest());
@@ -452,6 +455,7 @@ final class S3Client {
                   return null;
                 });
             hashing.arrived(start, length);
+            landed.landed(channel, start, length);
             return null;
           });
       return hashing.finish();

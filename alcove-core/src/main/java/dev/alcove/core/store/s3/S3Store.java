@@ -7,6 +7,7 @@ import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.http.HttpTimeouts;
 import dev.alcove.core.http.Retrying;
 import dev.alcove.core.progress.TransferProgress;
+import dev.alcove.core.store.LandedRanges;
 import dev.alcove.core.store.ObjectKeys;
 import dev.alcove.core.store.ObjectMissingException;
 import dev.alcove.core.store.ObjectStore;
@@ -355,9 +356,14 @@ public final class S3Store implements ObjectStore {
 
   @Override
   public Checksum get(
-      Checksum checksum, Path target, TransferProgress progress, ThreadBudget threads) {
+      Checksum checksum,
+      Path target,
+      TransferProgress progress,
+      ThreadBudget threads,
+      LandedRanges landed) {
     try {
-      return client.getInRanges(key(checksum), target, progress, RANGE_SIZE, threads, retry);
+      return client.getInRanges(
+          key(checksum), target, progress, RANGE_SIZE, threads, retry, landed);
     } catch (IOException | RuntimeException e) {
       Throwable cause = e instanceof Retry.Failure failure ? failure.getCause() : e;
       if (cause instanceof S3Exception answer && answer.status() == 404) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.progress.TransferProgress;
+import dev.alcove.core.testing.LandedRangesRecord;
 import dev.alcove.core.testing.LoopbackProxy;
 import dev.alcove.core.testing.RecordingLog;
 import dev.alcove.core.testing.S3TestServer;
@@ -116,6 +117,7 @@ class MultipartRetryTest {
                 return LoopbackProxy.Verdict.pass();
               })) {
         RecordingLog log = new RecordingLog();
+        LandedRangesRecord landed = new LandedRangesRecord();
         Path target = dir.resolve("back.bin");
         Checksum back =
             new S3Client(
@@ -129,10 +131,12 @@ class MultipartRetryTest {
                     TransferProgress.NONE,
                     5L << 20,
                     dev.alcove.core.concurrent.ThreadBudget.of(3),
-                    new Retry(3, 10, log));
+                    new Retry(3, 10, log),
+                    landed);
 
         assertThat(back).isEqualTo(sum);
         assertThat(Files.mismatch(file, target)).isEqualTo(-1L);
+        landed.assertTiles(bytes.length);
         assertThat(ranges)
             .containsExactlyInAnyOrder(
                 "bytes=0-5242879",
