@@ -28,11 +28,13 @@ final class CacheFill implements LandedRanges, AutoCloseable {
     this.staged = cache.map(c -> AtomicFiles.tempSibling(c.pathOf(checksum)));
   }
 
+  /** What a download tells of its ranges: this, or no one when there is no cache to fill. */
+  LandedRanges listener() {
+    return staged.isPresent() ? this : LandedRanges.IGNORED;
+  }
+
   @Override
   public void landed(FileChannel file, long start, long length) {
-    if (staged.isEmpty()) {
-      return;
-    }
     // A channel per range: the kernel's copy writes at its channel's position, which ranges
     // landing at once on other threads must not move.
     try {

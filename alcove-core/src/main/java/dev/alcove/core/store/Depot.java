@@ -190,7 +190,7 @@ public final class Depot implements AutoCloseable {
       CacheFill fill) {
     Checksum actual;
     try {
-      actual = store.get(checksum, temp, progress, threads, fill);
+      actual = store.get(checksum, temp, progress, threads, fill.listener());
     } catch (ObjectMissingException e) {
       throw new AlcoveException(e.getMessage() + ", which " + owner + " needs: " + ifMissing);
     }

@@ -175,6 +175,9 @@ public interface ObjectStore extends AutoCloseable {
       ThreadBudget threads,
       LandedRanges landed) {
     Checksum written = get(checksum, target, progress);
+    if (landed == LandedRanges.IGNORED) {
+      return written; // a restore of 100,000 files opens none of them again
+    }
     try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(target)) {
       landed.landed(file, 0, file.size());
     } catch (java.io.IOException e) {
