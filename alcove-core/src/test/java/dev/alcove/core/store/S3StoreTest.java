@@ -59,10 +59,8 @@ class S3StoreTest {
 
   @Test
   void largeFilesGoMultipartAndReportProgress() throws Exception {
-    byte[] bytes = new byte[(int) (S3Store.PART_SIZE * 2 + 12345)];
-    new Random(7).nextBytes(bytes);
     Path file = dir.resolve("big.bin");
-    Files.write(file, bytes);
+    byte[] bytes = writeRandom(file, S3Store.PART_SIZE * 2 + 12345, 7);
     Checksum sum = Sha256.ofBytes(bytes);
     AtomicLong progress = new AtomicLong();
     try (S3Store store = S3Store.open(server.settings(""), Retry.standard(AlcoveLog.SILENT))) {
@@ -177,10 +175,8 @@ class S3StoreTest {
 
   @Test
   void theCacheIsFilledAsRangesLandAndKeepsNothingOfACorruptDownload() throws Exception {
-    byte[] bytes = new byte[(int) (S3Store.PART_SIZE * 2 + 12345)];
-    new Random(11).nextBytes(bytes);
     Path file = dir.resolve("big.bin");
-    Files.write(file, bytes);
+    byte[] bytes = writeRandom(file, S3Store.PART_SIZE * 2 + 12345, 11);
     Checksum sum = Sha256.ofBytes(bytes);
     Path empty = Files.createFile(dir.resolve("empty.bin"));
     Checksum emptySum = Sha256.ofFile(empty);
@@ -196,23 +192,11 @@ class S3StoreTest {
       cache.evict(emptySum);
 
       Path restored = dir.resolve("restored.bin");
-      depot.fetch(
-          sum,
-          restored,
-          "snapshot://big/2024-01-01",
-          SNAPSHOT,
-          TransferProgress.NONE,
-          ThreadBudget.of(3));
+      fetchInRanges(depot, sum, restored);
       assertThat(Sha256.ofFile(restored)).isEqualTo(sum);
       assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
       Path restoredEmpty = dir.resolve("restored-empty.bin");
-      depot.fetch(
-          emptySum,
-          restoredEmpty,
-          "snapshot://e/2024-01-01",
-          SNAPSHOT,
-          TransferProgress.NONE,
-          ThreadBudget.of(3));
+      fetchInRanges(depot, emptySum, restoredEmpty);
       assertThat(restoredEmpty).isEmptyFile();
       assertThat(cache.pathOf(emptySum)).isEmptyFile();
 
@@ -221,15 +205,7 @@ class S3StoreTest {
       bytes[bytes.length - 1] ^= 1;
       Files.write(server.objectFile("ranges/" + ObjectKeys.relativeKey(sum)), bytes);
       cache.evict(sum);
-      assertThatThrownBy(
-              () ->
-                  depot.fetch(
-                      sum,
-                      restored,
-                      "snapshot://big/2024-01-01",
-                      SNAPSHOT,
-                      TransferProgress.NONE,
-                      ThreadBudget.of(3)))
+      assertThatThrownBy(() -> fetchInRanges(depot, sum, restored))
           .isInstanceOf(AlcoveException.class)
           .hasMessageContaining("is corrupt");
       assertThat(cache.contains(sum)).isFalse();
@@ -240,5 +216,22 @@ class S3StoreTest {
     }
   }
 
-  private static final String SNAPSHOT = "snapshot it again";
+  /** A snapshot's object fetched through the depot, a large one in ranges on three threads. */
+  private static void fetchInRanges(Depot depot, Checksum sum, Path target) {
+    depot.fetch(
+        sum,
+        target,
+        "snapshot://big/2024-01-01",
+        "snapshot it again",
+        TransferProgress.NONE,
+        ThreadBudget.of(3));
+  }
+
+  /** Writes {@code size} random bytes to {@code file}, the same ones for the same {@code seed}. */
+  private static byte[] writeRandom(Path file, long size, long seed) throws java.io.IOException {
+    byte[] bytes = new byte[(int) size];
+    new Random(seed).nextBytes(bytes);
+    Files.write(file, bytes);
+    return bytes;
+  }
 }
