@@ -224,10 +224,9 @@ public final class LocalDirectoryStore implements ObjectStore {
     try {
       if (durable) {
         AtomicFiles.sync(staged);
-      }
-      AtomicFiles.rename(staged, pathOf(checksum));
-      if (durable) {
-        AtomicFiles.syncFolder(pathOf(checksum).getParent());
+        AtomicFiles.moveIntoPlace(staged, pathOf(checksum));
+      } else {
+        AtomicFiles.rename(staged, pathOf(checksum));
       }
     } catch (IOException e) {
       throw cannotWrite(e);
