@@ -488,6 +488,10 @@ def s3_rows(data):
         cores = os.cpu_count()
         maven_cpu = statistics.median(help_cpu)
         maven_wall = statistics.median(help_times)
+        def client_and_server(kind):
+            return (f"client {statistics.median([c for c, _ in cpu[kind]]):.1f}, "
+                    f"server {statistics.median([s for _, s in cpu[kind]]):.1f}")
+
         for number, kind, what, target in (("6a", "up", "upload", 0.8), ("6b", "down", "download", 0.6)):
             own = [c + s for c, s in cpu[kind]]
             theirs = [c + s for c, s in cpu[kind + "_rclone"]]
@@ -510,10 +514,8 @@ def s3_rows(data):
                    [o - maven_cpu for o in own], theirs, "rclone's CPU seconds", "time", 1.2, "a ratio of CPU seconds, not of time")
             reference(
                 f"Row {number}: CPU seconds of the whole {what} (client and S3 server together, median): alcove "
-                f"{statistics.median(own):.1f} (client {statistics.median([c for c, _ in cpu[kind]]):.1f}, server "
-                f"{statistics.median([s for _, s in cpu[kind]]):.1f}), rclone {statistics.median(theirs):.1f} (client "
-                f"{statistics.median([c for c, _ in cpu[kind + '_rclone']]):.1f}, server "
-                f"{statistics.median([s for _, s in cpu[kind + '_rclone']]):.1f}); `mvn alcove:help` alone uses "
+                f"{statistics.median(own):.1f} ({client_and_server(kind)}), rclone {statistics.median(theirs):.1f} "
+                f"({client_and_server(kind + '_rclone')}); `mvn alcove:help` alone uses "
                 f"{maven_cpu:.1f} and takes {maven_wall:.2f} s. A plain JVM that does the same copy and only what alcove must do beside it "
                 f"(`bench/PlainS3.java`: the JDK's HTTP client, signed requests, 8 at once, SHA-256 of every byte, a copy of each file in a cache "
                 f"laid out as the store{', and the copy into the alcove' if kind == 'up' else ''}) uses {least_cpu:.1f} CPU seconds, its start aside, "
@@ -555,18 +557,18 @@ def s3_rows(data):
         record("6d", "alcove:run restoring that file from S3", big_down, big_down_rclone, "rclone copyto", "speed", 1.0,
                "ranges of 16 MiB, up to 4 at once, each byte hashed as the ranges before it have landed; alcove also fills its cache")
         # A Maven goal starts Maven first; one that then moved the bytes as fast as rclone would take both.
-        least = maven_wall + statistics.median(big_down_rclone)
-        alcove_own = statistics.median(big_down) - maven_wall
+        rclone_down = statistics.median(big_down_rclone)
+        alcove_down = statistics.median(big_down)
+        alcove_own = alcove_down - maven_wall
         reference(
             f"Row 6d: `mvn alcove:help` takes {maven_wall:.2f} s, so a Maven goal that then downloaded the file as fast as "
-            f"rclone ({statistics.median(big_down_rclone):.2f} s) would take {least:.2f} s; alcove took "
-            f"{statistics.median(big_down):.2f} s, its own share {alcove_own:.2f} s "
-            + (f"({statistics.median(big_down_rclone) / alcove_own:.2f}x rclone's speed, with the hash and the cache copy). "
+            f"rclone ({rclone_down:.2f} s) would take {maven_wall + rclone_down:.2f} s; alcove took "
+            f"{alcove_down:.2f} s, its own share {alcove_own:.2f} s "
+            + (f"({rclone_down / alcove_own:.2f}x rclone's speed, with the hash and the cache copy). "
                if alcove_own > 0 else "(less than Maven's start: noise). ")
-            + (f"The 1.0x target needs the whole command in rclone's {statistics.median(big_down_rclone):.2f} s: the download "
-               f"itself in {statistics.median(big_down_rclone) - maven_wall:.2f} s, "
-               f"{statistics.median(big_down_rclone) / (statistics.median(big_down_rclone) - maven_wall):.2f}x rclone's speed."
-               if statistics.median(big_down_rclone) > maven_wall else "rclone took less than Maven's start alone."))
+            + (f"The 1.0x target needs the whole command in rclone's {rclone_down:.2f} s: the download "
+               f"itself in {rclone_down - maven_wall:.2f} s, {rclone_down / (rclone_down - maven_wall):.2f}x rclone's speed."
+               if rclone_down > maven_wall else "rclone took less than Maven's start alone."))
     finally:
         server.kill()
         shutil.rmtree(WORK / "s3", ignore_errors=True)
