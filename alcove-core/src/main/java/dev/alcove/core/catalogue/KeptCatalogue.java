@@ -1,12 +1,16 @@
 package dev.alcove.core.catalogue;
 
-import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.checksum.Sha256;
+import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.uri.StepUri;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +18,38 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The catalogue of {@code alcove.yaml} as it was last parsed, kept with the SHA-256 of the file's
- * bytes in {@code target/alcove/}: composing a YAML catalogue of thousands of steps was a tenth of
- * a run with nothing to do over them, and the file rarely changes between runs. Kept by a run, as
- * the stat cache is (a dry run changes nothing); used by any goal, only for the same bytes; losing
- * it costs only time.
+ * The catalogue of {@code alcove.yaml} as it was last parsed, kept in {@code target/alcove/} with
+ * the bytes it was parsed from: composing a YAML catalogue of thousands of steps was a tenth of a
+ * run with nothing to do over them, and the file rarely changes between runs. The bytes are
+ * compared, not hashed: SHA-256 over a catalogue of 2,000 steps cost a JVM that has compiled
+ * nothing yet 30-50 ms on every goal, a comparison 3 ms. Kept by a run, as the stat cache is (a dry
+ * run changes nothing); used by any goal, only for the same bytes; losing it costs only time.
  */
 public final class KeptCatalogue {
 
   public static final String FILE_NAME = "parsed-catalogue.tsv";
   private static final String HEADER =
-      "# alcove parsed catalogue v1: kind, then its fields (sha256 and row count, data_dir, dataset,"
+      "# alcove parsed catalogue v2: the alcove.yaml it was parsed from (its length in bytes and the"
+          + " row count, then its bytes), then one row per kind and its fields (data_dir, dataset,"
           + " step)";
+  private static final String SOURCE = "source";
   private static final String NONE = "-";
 
   private KeptCatalogue() {}
 
   /** The catalogue kept in {@code buildDir} for exactly these {@code alcove.yaml} bytes, if any. */
   public static Optional<Catalogue> read(Path buildDir, byte[] bytes) {
-    return read(buildDir.resolve(FILE_NAME), Sha256.ofBytes(bytes));
+    byte[] kept;
+    try {
+      kept = Files.readAllBytes(buildDir.resolve(FILE_NAME));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    try {
+      return rowsKeptFor(kept, bytes).flatMap(KeptCatalogue::catalogue);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -40,66 +57,119 @@ public final class KeptCatalogue {
    * not be read back; a failure only costs time.
    */
   public static void keep(Path buildDir, byte[] bytes, Catalogue catalogue) {
-    write(buildDir.resolve(FILE_NAME), Sha256.ofBytes(bytes), catalogue);
+    rows(catalogue)
+        .ifPresent(
+            rows -> {
+              try {
+                AtomicFiles.writeWithoutFlush(
+                    buildDir.resolve(FILE_NAME),
+                    out -> {
+                      out.write(
+                          (HEADER + "\n" + SOURCE + "\t" + bytes.length + "\t" + rows.size() + "\n")
+                              .getBytes(StandardCharsets.UTF_8));
+                      out.write(bytes);
+                      out.write('\n');
+                      for (String row : rows) {
+                        out.write(row.getBytes(StandardCharsets.UTF_8));
+                        out.write('\n');
+                      }
+                    });
+              } catch (UncheckedIOException e) {
+                // An optimisation only: the next run parses alcove.yaml again.
+              }
+            });
   }
 
-  private static Optional<Catalogue> read(Path file, Checksum checksum) {
-    Map<String, String[]> rows =
-        StateFile.read(
-            file,
-            4,
-            (parts, entries) -> entries.put(String.join("\t", parts[0], parts[1], parts[2]), parts),
-            new LinkedHashMap<String, String[]>());
-    String[] first = rows.isEmpty() ? null : rows.values().iterator().next();
-    if (first == null || !first[0].equals("sha256") || !first[1].equals(checksum.hex())) {
+  /**
+   * The rows of a kept file, when its header is this version's and the bytes it holds are {@code
+   * bytes}, and the row count is the one written.
+   */
+  private static Optional<List<String[]>> rowsKeptFor(byte[] kept, byte[] bytes) {
+    int headerEnd = indexOf(kept, 0);
+    int sourceEnd = indexOf(kept, headerEnd + 1);
+    if (sourceEnd < 0 || !new String(kept, 0, headerEnd, StandardCharsets.UTF_8).equals(HEADER)) {
       return Optional.empty();
     }
-    try {
-      if (Integer.parseInt(first[2]) != rows.size()) {
-        // A row that could not be read is a step or a field missing: never believed.
-        return Optional.empty();
+    String[] source =
+        new String(kept, headerEnd + 1, sourceEnd - headerEnd - 1, StandardCharsets.UTF_8)
+            .split("\t", -1);
+    if (source.length != 3 || !source[0].equals(SOURCE)) {
+      return Optional.empty();
+    }
+    int length = Integer.parseInt(source[1]);
+    int from = sourceEnd + 1;
+    int to = from + length;
+    if (length != bytes.length
+        || to >= kept.length
+        || kept[to] != '\n'
+        || !Arrays.equals(kept, from, to, bytes, 0, bytes.length)) {
+      return Optional.empty();
+    }
+    List<String[]> rows = new ArrayList<>();
+    StateFile.parse(
+        new String(kept, to + 1, kept.length - to - 1, StandardCharsets.UTF_8), 4, rows::add);
+    // A row that could not be cut into its fields would drop a step: never believed.
+    return rows.size() == Integer.parseInt(source[2]) ? Optional.of(rows) : Optional.empty();
+  }
+
+  private static int indexOf(byte[] bytes, int from) {
+    for (int i = Math.max(from, 0); i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i;
       }
-      String dataDir = null;
-      TreeMap<StepUri, List<StepUri>> steps = new TreeMap<>();
-      Map<String, Map<String, String>> datasets = new LinkedHashMap<>();
-      for (String[] row : rows.values()) {
-        switch (row[0]) {
-          case "sha256" -> {}
-          case "data_dir" -> dataDir = row[1];
-          case "dataset" ->
-              datasets.computeIfAbsent(row[1], name -> new LinkedHashMap<>()).put(row[2], row[3]);
-          case "step" -> steps.put(StepUri.parse(row[1]), dependencies(row[2]));
-          default -> {
-            return Optional.empty();
-          }
+    }
+    return -1;
+  }
+
+  private static Optional<Catalogue> catalogue(List<String[]> rows) {
+    String dataDir = null;
+    TreeMap<StepUri, List<StepUri>> steps = new TreeMap<>();
+    Map<String, Map<String, String>> datasets = new LinkedHashMap<>();
+    // The same URI is written many times (every table reads the seed, the next one in a chain
+    // reads the one before): each parsed once.
+    Map<String, StepUri> uris = new HashMap<>();
+    for (String[] row : rows) {
+      switch (row[0]) {
+        case "data_dir" -> dataDir = row[1];
+        case "dataset" ->
+            datasets.computeIfAbsent(row[1], name -> new LinkedHashMap<>()).put(row[2], row[3]);
+        case "step" -> steps.put(uri(row[1], uris), dependencies(row[2], uris));
+        default -> {
+          return Optional.empty();
         }
       }
-      return dataDir == null
-          ? Optional.empty()
-          : Optional.of(new Catalogue(dataDir, steps, datasets));
-    } catch (RuntimeException e) {
-      return Optional.empty();
     }
+    return dataDir == null
+        ? Optional.empty()
+        : Optional.of(new Catalogue(dataDir, steps, datasets));
   }
 
-  private static List<StepUri> dependencies(String field) {
+  private static StepUri uri(String text, Map<String, StepUri> parsed) {
+    StepUri uri = parsed.get(text);
+    if (uri == null) {
+      uri = StepUri.parse(text);
+      parsed.put(text, uri);
+    }
+    return uri;
+  }
+
+  private static List<StepUri> dependencies(String field, Map<String, StepUri> parsed) {
     List<StepUri> dependencies = new ArrayList<>();
     if (!field.isEmpty()) {
       for (String uri : field.split(" ", -1)) {
-        dependencies.add(StepUri.parse(uri));
+        dependencies.add(uri(uri, parsed));
       }
     }
     return dependencies;
   }
 
-  private static void write(Path file, Checksum checksum, Catalogue catalogue) {
+  /** The catalogue as rows, or empty when a value holds a tab or a line break a row cannot. */
+  private static Optional<List<String>> rows(Catalogue catalogue) {
     List<String[]> rows = new ArrayList<>();
-    String[] header = {"sha256", checksum.hex(), NONE, NONE};
-    rows.add(header);
     rows.add(new String[] {"data_dir", catalogue.dataDir(), NONE, NONE});
     for (Map.Entry<String, Map<String, String>> dataset : catalogue.datasets().entrySet()) {
       if (dataset.getValue().isEmpty()) {
-        return;
+        return Optional.empty();
       }
       dataset
           .getValue()
@@ -116,20 +186,15 @@ public final class KeptCatalogue {
               }
               rows.add(new String[] {"step", uri.toString(), field.toString(), NONE});
             });
-    header[2] = String.valueOf(rows.size());
     List<String> lines = new ArrayList<>(rows.size());
     for (String[] row : rows) {
       for (String field : row) {
         if (field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-          return;
+          return Optional.empty();
         }
       }
       lines.add(String.join("\t", row));
     }
-    try {
-      StateFile.write(file, HEADER, lines);
-    } catch (UncheckedIOException e) {
-      // An optimisation only: the next run parses alcove.yaml again.
-    }
+    return Optional.of(lines);
   }
 }

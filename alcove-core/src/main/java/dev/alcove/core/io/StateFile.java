@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A file of build state under {@code target/alcove/}: a {@code #} header line, then one row of
@@ -37,25 +38,35 @@ public final class StateFile {
       return entries;
     }
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      int start = 0;
-      while (start < text.length()) {
-        int end = text.indexOf('\n', start);
-        if (end < 0) {
-          end = text.length();
-        }
-        if (end > start && text.charAt(start) != '#') {
-          String[] parts = fieldsOf(text, start, end, fields);
-          if (parts != null) {
-            row.accept(parts, entries);
-          }
-        }
-        start = end + 1;
-      }
+      parse(
+          Files.readString(file, StandardCharsets.UTF_8),
+          fields,
+          parts -> row.accept(parts, entries));
       return entries;
     } catch (IOException | RuntimeException e) {
       entries.clear();
       return entries;
+    }
+  }
+
+  /**
+   * Gives {@code row} each row of {@code text}, a state file's content, cut into exactly {@code
+   * fields} fields, skipping {@code #} lines, blank lines and rows of another field count.
+   */
+  public static void parse(String text, int fields, Consumer<String[]> row) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end > start && text.charAt(start) != '#') {
+        String[] parts = fieldsOf(text, start, end, fields);
+        if (parts != null) {
+          row.accept(parts);
+        }
+      }
+      start = end + 1;
     }
   }
 

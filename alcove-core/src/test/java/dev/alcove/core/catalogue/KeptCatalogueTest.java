@@ -53,10 +53,7 @@ class KeptCatalogueTest {
   void theKeptFormIsUsedForTheSameBytesOnly() throws Exception {
     parse(CATALOGUE);
     // A step added to the kept form alone is seen: proof that alcove.yaml was not parsed again.
-    // (with the row count its first row holds)
-    String text = Files.readString(kept()) + "step\ttable://only/kept/latest\t\t-\n";
-    long rows = text.lines().filter(line -> !line.startsWith("#")).count();
-    Files.writeString(kept(), text.replaceFirst("(sha256\t[0-9a-f]{64}\t)\\d+", "$1" + rows));
+    editRows(rows -> rows + "step\ttable://only/kept/latest\t\t-\n");
     assertThat(parse(CATALOGUE).contains(StepUri.parse("table://only/kept/latest"))).isTrue();
 
     String edited = CATALOGUE.replace("data_dir: lake", "data_dir: data");
@@ -64,19 +61,32 @@ class KeptCatalogueTest {
     assertThat(reparsed.dataDir()).isEqualTo("data");
     assertThat(reparsed.contains(StepUri.parse("table://only/kept/latest"))).isFalse();
     assertThat(parse(edited)).isEqualTo(reparsed);
+
+    // Bytes of the same length that differ in their last byte only are another catalogue.
+    editRows(rows -> rows + "step\ttable://only/kept/latest\t\t-\n");
+    String lastByte = edited.replace("\"quotes\"'\n", "\"quotez\"'\n");
+    assertThat(lastByte).hasSameSizeAs(edited).isNotEqualTo(edited);
+    assertThat(parse(lastByte).contains(StepUri.parse("table://only/kept/latest"))).isFalse();
   }
 
   @Test
   void aDamagedKeptFormIsParsedAgainAndABadCatalogueIsNeverKept() throws Exception {
     parse(CATALOGUE);
-    Files.writeString(kept(), Files.readString(kept()).replace("step\t", "stop\t"));
+    editRows(rows -> rows.replace("step\t", "stop\t"));
     assertThat(parse(CATALOGUE).steps()).hasSize(3);
-    Files.writeString(kept(), Files.readString(kept()).replace("snapshot://people", "not a uri"));
+    editRows(rows -> rows.replace("snapshot://people", "not a uri"));
     assertThat(parse(CATALOGUE).steps()).hasSize(3);
     // A row that cannot be cut into its fields would drop a step: the whole form is refused.
-    Files.writeString(
-        kept(), Files.readString(kept()).replace("step\ttable://summary/latest\t", "step "));
+    editRows(rows -> rows.replace("step\ttable://summary/latest\t", "step "));
     assertThat(parse(CATALOGUE).steps()).hasSize(3);
+    // Cut short, or its source's length wrong, or the format of another version: parsed again.
+    Files.write(kept(), java.util.Arrays.copyOf(Files.readAllBytes(kept()), 200));
+    assertThat(parse(CATALOGUE).steps()).hasSize(3);
+    Files.writeString(kept(), Files.readString(kept()).replaceFirst("source\t\\d+", "source\t12"));
+    assertThat(parse(CATALOGUE).steps()).hasSize(3);
+    Files.writeString(kept(), Files.readString(kept()).replace("catalogue v2", "catalogue v1"));
+    assertThat(parse(CATALOGUE).steps()).hasSize(3);
+    assertThat(Files.readString(kept())).contains("catalogue v2");
 
     Files.delete(kept());
     assertThatThrownBy(() -> parse(CATALOGUE.replace("version: 1", "version: 2")))
@@ -107,6 +117,20 @@ class KeptCatalogueTest {
     Alcove alcove = Alcove.open(root);
     alcove.keepParsedCatalogue();
     return alcove.fileCatalogue();
+  }
+
+  /**
+   * Edits the rows of the kept form, after the catalogue bytes it holds, keeping its row count
+   * right so that only the edit decides whether it is believed.
+   */
+  private void editRows(java.util.function.UnaryOperator<String> edit) throws Exception {
+    String text = Files.readString(kept());
+    int rowsStart = text.indexOf("\ndata_dir\t") + 1;
+    String rows = edit.apply(text.substring(rowsStart));
+    long count = rows.lines().filter(line -> !line.isEmpty()).count();
+    Files.writeString(
+        kept(),
+        text.substring(0, rowsStart).replaceFirst("(source\t\\d+\t)\\d+", "$1" + count) + rows);
   }
 
   private Path kept() {
