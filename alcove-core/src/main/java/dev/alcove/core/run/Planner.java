@@ -96,7 +96,7 @@ final class Planner {
       java.util.function.Predicate<StepUri> keepHere) {
     List<Own> own =
         Parallel.map(steps, threads, uri -> ownState(uri, tables, forced.contains(uri)));
-    Map<StepUri, PlannedStep> planned = new TreeMap<>();
+    Map<StepUri, PlannedStep> planned = new java.util.HashMap<>(2 * steps.size());
     List<PlannedStep> plan = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       StepUri uri = steps.get(i);
@@ -157,7 +157,7 @@ final class Planner {
       Map<StepUri, TableStep> tables,
       Set<StepUri> forced,
       CacheLookup cache) {
-    Map<StepUri, PlannedStep> byUri = new TreeMap<>();
+    Map<StepUri, PlannedStep> byUri = new java.util.HashMap<>(2 * plan.size());
     plan.forEach(step -> byUri.put(step.uri(), step));
     // A key, once known, stays what it is: each table is asked about once, in the pass that knew
     // it.
@@ -214,7 +214,7 @@ final class Planner {
    * output) or not changed by this run (its metadata does); empty while one is still to be built.
    */
   private Optional<Checksum> keyAfterCacheHits(TableStep table, Map<StepUri, PlannedStep> plan) {
-    Map<StepUri, Checksum> outputs = new TreeMap<>();
+    Map<StepUri, Checksum> outputs = new java.util.HashMap<>();
     for (StepUri dep : table.inputs.keySet()) {
       if (!dep.isTable()) {
         continue;

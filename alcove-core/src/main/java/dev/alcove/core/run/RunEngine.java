@@ -181,14 +181,14 @@ public final class RunEngine {
             tableSummaries,
             alcove.catalogue().steps().size());
     Planner.Inputs inputs = planner.inputsOf(selected, graph);
-    Set<StepUri> planned = new java.util.TreeSet<>(selected);
+    Set<StepUri> planned = new java.util.HashSet<>(selected);
     planned.addAll(inputs.needed().keySet());
     planned.addAll(inputs.usedAsIs());
     List<StepUri> steps = graph.ordered(planned);
     Map<StepUri, TableStep> tables =
         StepDefinitions.withListingCache(
             () -> {
-              Map<StepUri, TableStep> found = new TreeMap<>();
+              Map<StepUri, TableStep> found = new HashMap<>(2 * steps.size());
               for (StepUri uri : steps) {
                 if (uri.isTable()) {
                   found.put(
@@ -455,10 +455,11 @@ public final class RunEngine {
    * a snapshot it names (with every step selected, snapshots are only inputs).
    */
   private java.util.function.Predicate<StepUri> keepHere(Set<StepUri> selected) {
+    Set<StepUri> lookUp = new java.util.HashSet<>(selected);
     return uri ->
         options
             .download()
-            .keepsHere(selected.contains(uri) && (uri.isTable() || !options.selection().isAll()));
+            .keepsHere(lookUp.contains(uri) && (uri.isTable() || !options.selection().isAll()));
   }
 
   /**
