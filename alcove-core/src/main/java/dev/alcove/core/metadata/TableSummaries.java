@@ -8,7 +8,6 @@ import dev.alcove.core.uri.StepUri;
 import dev.alcove.core.yaml.YamlFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -107,12 +106,11 @@ public final class TableSummaries {
         return Optional.of(known);
       }
     }
-    byte[] bytes;
-    try {
-      bytes = YamlFiles.readBytes(file);
-    } catch (NoSuchFileException e) {
+    Optional<byte[]> read = YamlFiles.readBytesIfExists(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    byte[] bytes = read.get();
     // Keyed by the bytes parsed, not by the checksum looked up: the file may change in between.
     Summary summary = Summary.of(TableMetadata.parse(bytes, file, uri));
     if (this.file != null && writable(summary)) {

@@ -58,10 +58,17 @@ public final class YamlFiles {
 
   /** The bytes of a metadata file, bounded as {@link #readMapping} reads them. */
   public static byte[] readBytes(Path file) throws NoSuchFileException {
+    return readBytesIfExists(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
+  }
+
+  /**
+   * As {@link #readBytes}, empty when there is no such file: planning a clone where thousands of
+   * tables are not built yet asks for every one of their sidecars, and an exception each, with the
+   * stack of a Maven build filled in, cost more than the lookups.
+   */
+  public static java.util.Optional<byte[]> readBytesIfExists(Path file) {
     try {
-      return readBounded(file);
-    } catch (NoSuchFileException e) {
-      throw e;
+      return java.util.Optional.ofNullable(readBounded(file));
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
     }
@@ -80,12 +87,13 @@ public final class YamlFiles {
 
   /**
    * The file's bytes, refusing what is not a regular file (a link to {@code /dev/zero} in a
-   * colleague's branch would never end) or is larger than any metadata file.
+   * colleague's branch would never end) or is larger than any metadata file; null when nothing is
+   * there.
    */
   private static byte[] readBounded(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new NoSuchFileException(file.toString());
+      if (absent(file)) {
+        return null;
       }
       throw new AlcoveException(
           file + ": not a regular file; alcove's metadata files are plain files");
@@ -97,6 +105,17 @@ public final class YamlFiles {
       }
       return bytes;
     }
+  }
+
+  /**
+   * Whether nothing, not even a dangling link, is at {@code file}, which is not a regular file.
+   * Asked of its folder first: the JDK answers whether a folder is there without an exception,
+   * whether a link is there only with one when nothing is.
+   */
+  private static boolean absent(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    return (folder != null && !Files.isDirectory(folder))
+        || !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
   }
 
   public static YamlMap parseMapping(String text, String source) {

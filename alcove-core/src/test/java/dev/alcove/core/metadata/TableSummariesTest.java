@@ -104,6 +104,25 @@ class TableSummariesTest {
     assertThat(readAndSave(sidecar, TABLE).orElseThrow().checksum()).isEqualTo(DATA);
   }
 
+  @Test
+  void aSidecarThatIsNotThereIsNoSummaryButALinkToNothingIsRefused() throws Exception {
+    // Not there, its folder not there either (a table never built), or its folder a file.
+    assertThat(readAndSave(tables.resolve("summary.meta.yaml"), TABLE)).isEmpty();
+    assertThat(readAndSave(tables.resolve("sales/summary/2024-07-26.meta.yaml"), TABLE)).isEmpty();
+    Path file = Files.writeString(tables.resolve("file"), "x");
+    assertThat(readAndSave(file.resolve("2024-07-26.meta.yaml"), TABLE)).isEmpty();
+
+    Path dangling =
+        Files.createSymbolicLink(tables.resolve("link.meta.yaml"), tables.resolve("gone"));
+    assertThatThrownBy(() -> readAndSave(dangling, TABLE))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("link.meta.yaml: not a regular file");
+    Path folder = Files.createDirectories(tables.resolve("folder.meta.yaml"));
+    assertThatThrownBy(() -> readAndSave(folder, TABLE))
+        .hasMessageContaining("folder.meta.yaml: not a regular file");
+    assertThat(buildDir.resolve(TableSummaries.FILE_NAME)).doesNotExist();
+  }
+
   /** Reads with summaries loaded afresh, as a new run would, and saves them. */
   private Optional<TableSummaries.Summary> readAndSave(Path sidecar, StepUri uri) {
     TableSummaries summaries = TableSummaries.load(buildDir);
