@@ -2,9 +2,11 @@ package dev.alcove.core.table;
 
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.IoErrors;
+import dev.alcove.core.io.PathTexts;
 import dev.alcove.core.layout.AlcoveLayout;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds the file that defines a table step: {@code src/steps/tables/<path>.<ext>}, or the same name
@@ -23,10 +24,11 @@ import java.util.stream.Stream;
 public final class StepDefinitions {
 
   /**
-   * File names of each folder looked in, by the part before their first dot, so planning thousands
-   * of steps lists each folder once and looks each step up without going through every name.
+   * File names of each folder looked in, by the folder's absolute text, then by the part of the
+   * name before its first dot, so planning thousands of steps lists each folder once and looks each
+   * step up by texts, without going through every name or building a path per lookup.
    */
-  private static final ThreadLocal<Map<Path, Map<String, List<String>>>> LISTINGS =
+  private static final ThreadLocal<Map<String, Map<String, List<String>>>> LISTINGS =
       new ThreadLocal<>();
 
   private StepDefinitions() {}
@@ -49,10 +51,18 @@ public final class StepDefinitions {
 
   /** The definition of {@code table}, if any; more than one candidate at a level is an error. */
   public static Optional<Path> find(AlcoveLayout layout, StepUri table) {
-    Optional<Path> versioned = findAt(layout, layout.stepsDir().resolve(table.path()), table);
-    return versioned.isPresent()
-        ? versioned
-        : findAt(layout, layout.stepsDir().resolve(table.datasetPath()), table);
+    String steps = PathTexts.absolute(layout.stepsDir());
+    String dataset = table.datasetPath();
+    Optional<Path> versioned = findAt(layout, steps + "/" + dataset, table.version(), table);
+    if (versioned.isPresent()) {
+      return versioned;
+    }
+    int slash = dataset.lastIndexOf('/');
+    return findAt(
+        layout,
+        slash < 0 ? steps : steps + "/" + dataset.substring(0, slash),
+        dataset.substring(slash + 1),
+        table);
   }
 
   /**
@@ -80,8 +90,9 @@ public final class StepDefinitions {
     if (LISTINGS.get() == null) {
       return true;
     }
-    fileNamesByStem(file.getParent());
-    return isListedIn(file);
+    String text = PathTexts.absolute(file);
+    int slash = text.lastIndexOf('/');
+    return slash < 0 || names(fileNamesByStem(text.substring(0, slash)), text.substring(slash + 1));
   }
 
   /** The optional config beside a definition: {@code <definition without extension>.meta.yaml}. */
@@ -90,14 +101,15 @@ public final class StepDefinitions {
         stemOf(definition.getFileName().toString()) + AlcoveLayout.SIDECAR_SUFFIX);
   }
 
-  private static Optional<Path> findAt(AlcoveLayout layout, Path base, StepUri table) {
-    Path folder = base.getParent();
-    String stem = base.getFileName().toString();
+  private static Optional<Path> findAt(
+      AlcoveLayout layout, String folder, String stem, StepUri table) {
     List<Path> candidates = new ArrayList<>(1);
     for (String name : fileNamesByStem(folder).getOrDefault(stem, List.of())) {
-      Path candidate = folder.resolve(name);
-      if (isDefinitionName(name, stem) && Files.isRegularFile(candidate)) {
-        candidates.add(candidate);
+      if (isDefinitionName(name, stem)) {
+        Path candidate = Path.of(folder, name);
+        if (Files.isRegularFile(candidate)) {
+          candidates.add(candidate);
+        }
       }
     }
     candidates.sort(null);
@@ -112,20 +124,26 @@ public final class StepDefinitions {
     return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
   }
 
-  private static Map<String, List<String>> fileNamesByStem(Path folder) {
-    Map<Path, Map<String, List<String>>> cache = LISTINGS.get();
-    if (cache != null && cache.containsKey(folder)) {
-      return cache.get(folder);
-    }
-    if (cache != null && cache.containsKey(folder.getParent()) && !isListedIn(folder)) {
-      // Its parent's listing says it is not there: no system call, and no exception, for each of
-      // thousands of steps without a folder of their own.
-      cache.put(folder, Map.of());
-      return Map.of();
+  /** The names in {@code folder}, an absolute text, by stem; kept while listings are. */
+  private static Map<String, List<String>> fileNamesByStem(String folder) {
+    Map<String, Map<String, List<String>>> cache = LISTINGS.get();
+    if (cache != null) {
+      Map<String, List<String>> known = cache.get(folder);
+      if (known != null) {
+        return known;
+      }
+      int slash = folder.lastIndexOf('/');
+      Map<String, List<String>> parent = slash > 0 ? cache.get(folder.substring(0, slash)) : null;
+      if (parent != null && !names(parent, folder.substring(slash + 1))) {
+        // Its parent's listing says it is not there: no system call, and no exception, for each of
+        // thousands of steps without a folder of their own.
+        cache.put(folder, Map.of());
+        return Map.of();
+      }
     }
     Map<String, List<String>> names = new HashMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(folder))) {
+      for (Path file : files) {
         String name = file.getFileName().toString();
         names.computeIfAbsent(stemOf(name), stem -> new ArrayList<>()).add(name);
       }
@@ -140,14 +158,9 @@ public final class StepDefinitions {
     return names;
   }
 
-  /** Whether the kept listing of {@code path}'s folder names it. */
-  private static boolean isListedIn(Path path) {
-    String name = path.getFileName().toString();
-    return LISTINGS
-        .get()
-        .get(path.getParent())
-        .getOrDefault(stemOf(name), List.of())
-        .contains(name);
+  /** Whether a folder's listing, by stem, names {@code name}. */
+  private static boolean names(Map<String, List<String>> listing, String name) {
+    return listing.getOrDefault(stemOf(name), List.of()).contains(name);
   }
 
   /** The part of a file name before its first dot, by which listings are kept. */

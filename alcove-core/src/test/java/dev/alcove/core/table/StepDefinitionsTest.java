@@ -30,6 +30,12 @@ class StepDefinitionsTest {
     write("a/y.sql");
     write("a/z.sql");
     write("b/2024-01-01/w.sql");
+    // A folder that is a link to one elsewhere is looked in; a folder named as a definition is not
+    // one.
+    Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("v.sql"), "SELECT 1\n");
+    Files.createSymbolicLink(layout.stepsDir().resolve("l"), elsewhere);
+    Files.createDirectories(layout.stepsDir().resolve("a/d.sql"));
   }
 
   @Test
@@ -41,7 +47,9 @@ class StepDefinitionsTest {
             "table://a/y/2024-02-01",
             "table://a/z/2024-01-01",
             "table://a/missing/latest",
-            "table://b/2024-01-01/w/latest");
+            "table://b/2024-01-01/w/latest",
+            "table://l/v/latest",
+            "table://a/d/latest");
     Function<String, Optional<String>> find =
         uri -> StepDefinitions.find(layout, StepUri.parse(uri)).map(layout::relative);
     List<Optional<String>> plain = uris.stream().map(find).toList();
@@ -55,7 +63,9 @@ class StepDefinitionsTest {
             Optional.of("src/steps/tables/a/y.sql"),
             Optional.of("src/steps/tables/a/z.sql"),
             Optional.empty(),
-            Optional.of("src/steps/tables/b/2024-01-01/w.sql"));
+            Optional.of("src/steps/tables/b/2024-01-01/w.sql"),
+            Optional.of("src/steps/tables/l/v.sql"),
+            Optional.empty());
   }
 
   @Test

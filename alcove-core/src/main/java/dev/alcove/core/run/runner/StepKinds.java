@@ -82,15 +82,18 @@ public final class StepKinds {
   }
 
   private static Optional<StepKind> byExtension(Optional<String> extension) {
-    return extension.flatMap(
-        ext ->
-            ALL.stream()
-                .filter(
-                    kind ->
-                        kind.extension()
-                            .map(own -> own.toLowerCase(Locale.ROOT))
-                            .equals(Optional.of(ext.toLowerCase(Locale.ROOT))))
-                .findFirst());
+    if (extension.isEmpty()) {
+      return Optional.empty();
+    }
+    // A loop, not a stream: planning thousands of steps asks this of each in a cold JVM.
+    String wanted = extension.get().toLowerCase(Locale.ROOT);
+    for (StepKind kind : ALL) {
+      Optional<String> own = kind.extension();
+      if (own.isPresent() && own.get().toLowerCase(Locale.ROOT).equals(wanted)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The extension of the last segment of {@code name}, if it has one. */
