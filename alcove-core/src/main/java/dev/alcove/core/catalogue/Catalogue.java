@@ -30,8 +30,11 @@ public final class Catalogue {
   /** The steps again, looked up by hash: planning thousands of steps asks about each often. */
   private final Map<StepUri, List<StepUri>> byUri;
 
-  /** The highest version of each dataset, so that resolving {@code latest} is one lookup. */
-  private final Map<String, StepUri> highestVersions = new HashMap<>();
+  /**
+   * The highest version of each dataset, by its {@code latest} URI, so that resolving {@code
+   * latest} is one lookup.
+   */
+  private final Map<StepUri, StepUri> highestVersions = new HashMap<>();
 
   public Catalogue(String dataDir, SortedMap<StepUri, List<StepUri>> steps) {
     this(dataDir, steps, Map.of());
@@ -56,7 +59,9 @@ public final class Catalogue {
     byUri.putAll(copy);
     for (StepUri uri : copy.keySet()) {
       highestVersions.merge(
-          datasetKey(uri), uri, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
+          uri.withVersion(StepUri.LATEST),
+          uri,
+          (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
     }
   }
 
@@ -70,10 +75,6 @@ public final class Catalogue {
 
   public Map<String, Map<String, String>> datasets() {
     return datasets;
-  }
-
-  private static String datasetKey(StepUri uri) {
-    return uri.scheme() + "://" + uri.datasetPath();
   }
 
   public static Catalogue empty() {
@@ -112,7 +113,7 @@ public final class Catalogue {
     if (!dependency.isLatest()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(highestVersions.get(datasetKey(dependency)));
+    return Optional.ofNullable(highestVersions.get(dependency));
   }
 
   public StepUri resolveOrFail(StepUri step, StepUri dependency) {

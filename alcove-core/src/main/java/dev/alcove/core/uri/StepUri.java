@@ -167,7 +167,15 @@ public record StepUri(Scheme scheme, List<String> names, String version)
 
   /** The dataset path without the version, e.g. {@code countries/summary}. */
   public String datasetPath() {
-    return String.join("/", names);
+    // By hand, not by String.join's joiner: asked of thousands of steps in a cold JVM.
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    StringBuilder path = new StringBuilder(names.get(0));
+    for (int i = 1; i < names.size(); i++) {
+      path.append('/').append(names.get(i));
+    }
+    return path.toString();
   }
 
   /** The dataset path with the version, e.g. {@code countries/summary/latest}. */
