@@ -18,13 +18,27 @@ public final class PathTexts {
   public static String absolute(Path path) {
     if (SLASHES && path.isAbsolute()) {
       String text = path.toString();
-      // Only "." and ".." segments need normalizing (the file system drops repeated slashes);
-      // a name that merely starts with a dot takes the slow path, which is still right.
-      if (text.indexOf("/.") < 0) {
+      // Only "." and ".." segments need normalizing (the file system drops repeated slashes): a
+      // project below a hidden folder (~/.local/...) takes the fast path too.
+      if (!hasDotSegment(text)) {
         return text;
       }
     }
     return path.toAbsolutePath().normalize().toString();
+  }
+
+  /** Whether a segment of {@code text} is {@code .} or {@code ..}. */
+  private static boolean hasDotSegment(String text) {
+    for (int at = text.indexOf("/."); at >= 0; at = text.indexOf("/.", at + 1)) {
+      int end = at + 2;
+      if (end < text.length() && text.charAt(end) == '.') {
+        end++;
+      }
+      if (end == text.length() || text.charAt(end) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -26,6 +26,22 @@ class PathTextsTest {
         .isEqualTo("src/.hidden");
     assertThat(PathTexts.absolute(Path.of("rel/x")))
         .isEqualTo(Path.of("rel/x").toAbsolutePath().toString());
+    for (String text :
+        new String[] {
+          "/home/u/.local/alcove/x",
+          "/a/.../b",
+          "/a/..b/c",
+          "/a/.",
+          "/a/..",
+          "/a/./b",
+          "/a/b/../c",
+          "/.",
+          "/.."
+        }) {
+      assertThat(PathTexts.absolute(Path.of(text)))
+          .as(text)
+          .isEqualTo(Path.of(text).normalize().toString());
+    }
   }
 
   @Test
