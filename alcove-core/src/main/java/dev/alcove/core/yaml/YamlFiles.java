@@ -69,6 +69,9 @@ public final class YamlFiles {
   public static java.util.Optional<byte[]> readBytesIfExists(Path file) {
     try {
       return java.util.Optional.ofNullable(readBounded(file));
+    } catch (NoSuchFileException e) {
+      // Gone between the look and the read: as if it had not been there.
+      return java.util.Optional.empty();
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + file, e);
     }
