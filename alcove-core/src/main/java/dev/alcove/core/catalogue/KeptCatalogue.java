@@ -1,6 +1,5 @@
 package dev.alcove.core.catalogue;
 
-import dev.alcove.core.io.AtomicFiles;
 import dev.alcove.core.io.StateFile;
 import dev.alcove.core.uri.StepUri;
 import java.io.IOException;
@@ -61,19 +60,17 @@ public final class KeptCatalogue {
         .ifPresent(
             rows -> {
               try {
-                AtomicFiles.writeWithoutFlush(
+                StateFile.write(
                     buildDir.resolve(FILE_NAME),
+                    HEADER,
                     out -> {
                       out.write(
-                          (HEADER + "\n" + SOURCE + "\t" + bytes.length + "\t" + rows.size() + "\n")
+                          (SOURCE + "\t" + bytes.length + "\t" + rows.size() + "\n")
                               .getBytes(StandardCharsets.UTF_8));
                       out.write(bytes);
                       out.write('\n');
-                      for (String row : rows) {
-                        out.write(row.getBytes(StandardCharsets.UTF_8));
-                        out.write('\n');
-                      }
-                    });
+                    },
+                    rows);
               } catch (UncheckedIOException e) {
                 // An optimisation only: the next run parses alcove.yaml again.
               }
@@ -113,7 +110,7 @@ public final class KeptCatalogue {
   }
 
   private static int indexOf(byte[] bytes, int from) {
-    for (int i = Math.max(from, 0); i < bytes.length; i++) {
+    for (int i = from; i < bytes.length; i++) {
       if (bytes[i] == '\n') {
         return i;
       }

@@ -96,11 +96,21 @@ public final class StateFile {
    * Writes {@code header} and {@code rows} atomically; not flushed, as such a file only saves work.
    */
   public static void write(Path file, String header, List<String> rows) {
+    write(file, header, out -> {}, rows);
+  }
+
+  /**
+   * As above, with what {@code beforeRows} writes between the header line and the rows: a file that
+   * keeps what it was made from beside what it says of it.
+   */
+  public static void write(
+      Path file, String header, AtomicFiles.Content beforeRows, List<String> rows) {
     AtomicFiles.writeWithoutFlush(
         file,
         out -> {
           out.write(header.getBytes(StandardCharsets.UTF_8));
           out.write('\n');
+          beforeRows.writeTo(out);
           // Row by row, encoded by String's own fast path: a Writer encoding 100,000 rows cost a
           // cold JVM more than building one string of them.
           for (String row : rows) {
