@@ -30,6 +30,14 @@ KEY, SECRET, BUCKET = "bench-access", "bench-secret-key", "bench"
 QUICK_RESULTS = BENCH / "RESULTS-quick.md"
 results = []
 last_cpu = 0.0  # CPU seconds (user + system) of the last command run by sh(), with its children
+# Seconds to wait before each command, once its files are flushed. This machine's kernel hands
+# memory freed in the last second back to the host (free page reporting), and a page-cache page
+# the host must supply again costs about 14 times as much to write: 1 GiB written by `dd` took
+# 0.13 s of system CPU less than a second after another GiB was deleted, 1.5-1.9 s two seconds or
+# more after. A command started right after the bench deleted the last run's copies (or after a
+# JVM exited) wrote into memory still at hand; one that started Maven first did not. The transfer
+# rows wait, so that every command writes into memory as a machine that has been running finds it.
+settle_seconds = 0.0
 
 
 def process_cpu(pid):
@@ -53,6 +61,8 @@ def sh(args, cwd=None, env=None, check=True, capture=True):
     # Every timed command, alcove's or a baseline's, starts with no dirty pages left by the one
     # before: otherwise the kernel's write-back of one run's copies slows the next, at random.
     os.sync()
+    if settle_seconds:
+        time.sleep(settle_seconds)
     global last_cpu
     cpu_before = os.times()
     start = time.perf_counter()
@@ -420,6 +430,43 @@ def main():
 
 def s3_rows(data):
     """Rows 6a-6d: upload and download against a local S3 server, vs rclone."""
+    global settle_seconds
+    settle_seconds = 3.0  # see settle_seconds: these rows write gigabytes
+    try:
+        s3_rows_settled(data)
+    finally:
+        settle_seconds = 0.0
+
+
+def new_pages_cost():
+    """System CPU seconds of writing 1 GiB with `dd`, into memory freed just before and 3 s after:
+    medians of REPEAT writes each, to show what the transfer rows' wait is about."""
+    target = WORK / "freed.bin"
+
+    def write():
+        before = os.times()
+        subprocess.run(["dd", "if=/dev/zero", f"of={target}", "bs=1M", "count=1024", "status=none"], check=True)
+        after = os.times()
+        os.sync()
+        return after.children_system - before.children_system
+
+    write()
+    at_once, later = [], []
+    for _ in range(REPEAT):
+        target.unlink()
+        at_once.append(write())
+        target.unlink()
+        time.sleep(3)
+        later.append(write())
+    target.unlink()
+    reference(f"Rows 6a-6d: writing new data on this machine: 1 GiB written by `dd` took {statistics.median(at_once):.2f} s of system CPU "
+              f"right after another GiB was deleted and {statistics.median(later):.2f} s three seconds later (the kernel has handed the freed "
+              f"memory back to the host by then). Each command of these rows starts 3 s after the files of the one before are flushed, "
+              f"so that none writes into memory another has just freed.")
+
+
+def s3_rows_settled(data):
+    new_pages_cost()
     # 6. Upload and download against a local S3 server, vs rclone.
     cp_file = WORK / "s3.cp"
     # Not timed, and online: on a fresh machine the dependency plugin is not in the local repository yet.
