@@ -264,10 +264,23 @@ public record StepUri(Scheme scheme, List<String> names, String version)
         && names.equals(uri.names);
   }
 
+  /**
+   * The names' hashes spread by a large odd factor. With a factor of 31, as a record's own hash and
+   * a list's combine them, names such as {@code c01/t010} and {@code c10/t001} collide by the
+   * hundred in a large catalogue, whose plan then searches long chains in its hash maps; and the
+   * scheme's identity hash differed from one JVM to the next.
+   */
   @Override
   public int hashCode() {
-    return (scheme.hashCode() * 31 + names.hashCode()) * 31 + version.hashCode();
+    int hash = scheme.ordinal();
+    for (String name : names) {
+      hash = hash * SPREAD + name.hashCode();
+    }
+    return hash * SPREAD + version.hashCode();
   }
+
+  /** An odd factor near 2^32 divided by the golden ratio. */
+  private static final int SPREAD = 0x9E3779B1;
 
   @Override
   public String toString() {
