@@ -30,13 +30,14 @@ KEY, SECRET, BUCKET = "bench-access", "bench-secret-key", "bench"
 QUICK_RESULTS = BENCH / "RESULTS-quick.md"
 results = []
 last_cpu = 0.0  # CPU seconds (user + system) of the last command run by sh(), with its children
-# Seconds to wait before each command, once its files are flushed. This machine's kernel hands
-# memory freed in the last second back to the host (free page reporting), and a page-cache page
-# the host must supply again costs about 14 times as much to write: 1 GiB written by `dd` took
-# 0.13 s of system CPU less than a second after another GiB was deleted, 1.5-1.9 s two seconds or
-# more after. A command started right after the bench deleted the last run's copies (or after a
-# JVM exited) wrote into memory still at hand; one that started Maven first did not. The transfer
-# rows wait, so that every command writes into memory as a machine that has been running finds it.
+# Seconds to wait before each command, once its files are flushed. This machine's kernel can hand
+# freed memory back to the host within a second or two (free page reporting), and a page-cache
+# page the host must supply again costs up to 14 times as much to write: one morning, 1 GiB written
+# by `dd` took 0.13 s of system CPU half a second after another GiB was deleted and 1.5-1.9 s two
+# seconds or more after (twenty minutes later, 0.15-0.21 s either way). A command started right
+# after the bench deleted the last run's copies could write into memory still at hand; one that
+# started Maven first could not. The transfer rows wait, so that every command finds memory alike;
+# new_pages_cost() says in each run whether the machine did this.
 settle_seconds = 0.0
 
 

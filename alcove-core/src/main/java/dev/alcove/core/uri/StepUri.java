@@ -265,10 +265,10 @@ public record StepUri(Scheme scheme, List<String> names, String version)
   }
 
   /**
-   * The names' hashes spread by a large odd factor. With a factor of 31, as a record's own hash and
-   * a list's combine them, names such as {@code c01/t010} and {@code c10/t001} collide by the
-   * hundred in a large catalogue, whose plan then searches long chains in its hash maps; and the
-   * scheme's identity hash differed from one JVM to the next.
+   * The names' hashes spread by a large odd factor: combined by 31, as a record's own hash and a
+   * list's are, names such as {@code c01/t010} and {@code c10/t001} collide by the hundred in a
+   * large catalogue, and a plan's hash maps then search long chains. The scheme counts by its
+   * ordinal, since an enum's own hash differs from one JVM to the next.
    */
   @Override
   public int hashCode() {
