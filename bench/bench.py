@@ -39,6 +39,7 @@ last_cpu = 0.0  # CPU seconds (user + system) of the last command run by sh(), w
 # started Maven first could not. The transfer rows wait, so that every command finds memory alike;
 # new_pages_cost() says in each run whether the machine did this.
 settle_seconds = 0.0
+TRANSFER_SETTLE_SECONDS = 3.0  # the wait of rows 6a-6d, and the one new_pages_cost() measures
 
 
 def process_cpu(pid):
@@ -432,7 +433,7 @@ def main():
 def s3_rows(data):
     """Rows 6a-6d: upload and download against a local S3 server, vs rclone."""
     global settle_seconds
-    settle_seconds = 3.0  # see settle_seconds: these rows write gigabytes
+    settle_seconds = TRANSFER_SETTLE_SECONDS  # these rows write gigabytes
     try:
         s3_rows_settled(data)
     finally:
@@ -440,8 +441,8 @@ def s3_rows(data):
 
 
 def new_pages_cost():
-    """System CPU seconds of writing 1 GiB with `dd`, into memory freed just before and 3 s after:
-    medians of REPEAT writes each, to show what the transfer rows' wait is about."""
+    """System CPU seconds of writing 1 GiB with `dd`, into memory freed just before and as long after
+    as the transfer rows wait: medians of REPEAT writes each, to show what that wait is about."""
     target = WORK / "freed.bin"
 
     def write():
@@ -457,14 +458,14 @@ def new_pages_cost():
         target.unlink()
         at_once.append(write())
         target.unlink()
-        time.sleep(3)
+        time.sleep(TRANSFER_SETTLE_SECONDS)
         later.append(write())
     target.unlink()
     handed_back = statistics.median(later) > 2 * statistics.median(at_once)
     reference(f"Rows 6a-6d: writing new data on this machine: 1 GiB written by `dd` took {statistics.median(at_once):.2f} s of system CPU "
-              f"right after another GiB was deleted and {statistics.median(later):.2f} s three seconds later "
+              f"right after another GiB was deleted and {statistics.median(later):.2f} s {TRANSFER_SETTLE_SECONDS:.0f} s later "
               + ("(the kernel had handed the freed memory back to the host by then). " if handed_back else "(no difference in this run). ")
-              + "Each command of these rows starts 3 s after the files of the one before are flushed, so that none writes into memory another has just freed.")
+              + f"Each command of these rows starts {TRANSFER_SETTLE_SECONDS:.0f} s after the files of the one before are flushed, so that none writes into memory another has just freed.")
 
 
 def s3_rows_settled(data):
