@@ -23,6 +23,9 @@ public record StepUri(Scheme scheme, List<String> names, String version)
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+  /** An odd factor near 2^32 divided by the golden ratio: see {@link #hashCode()}. */
+  private static final int SPREAD = 0x9E3779B1;
+
   public StepUri {
     names = List.copyOf(names);
   }
@@ -278,9 +281,6 @@ public record StepUri(Scheme scheme, List<String> names, String version)
     }
     return hash * SPREAD + version.hashCode();
   }
-
-  /** An odd factor near 2^32 divided by the golden ratio. */
-  private static final int SPREAD = 0x9E3779B1;
 
   @Override
   public String toString() {
