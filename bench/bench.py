@@ -214,6 +214,16 @@ def median_time(repeat, fn):
     return [fn() for _ in range(repeat)]
 
 
+def in_turn(repeat, alcove_run, baseline_run):
+    """Each command's results over `repeat` runs taken in turn, alcove's then the baseline's, so
+    that the machine's drift during a row falls on both alike rather than on whichever ran last."""
+    alcove, baseline = [], []
+    for _ in range(repeat):
+        alcove.append(alcove_run())
+        baseline.append(baseline_run())
+    return alcove, baseline
+
+
 help_times, help_cpu = [], []  # `mvn alcove:help`: what starting Maven and the plugin costs
 
 
@@ -323,10 +333,9 @@ def main():
     # 3. A run with nothing to do vs Maven's floor, and vs rehashing all the data.
     time.sleep(2.5)
     mvn(main_alcove, "alcove:run")
-    noop_runs = [mvn(main_alcove, "alcove:run") for _ in range(REPEAT)]
+    noop_runs, validate = in_turn(REPEAT, lambda: mvn(main_alcove, "alcove:run"), lambda: mvn(main_alcove, "validate")[0])
     noop = [elapsed for elapsed, _ in noop_runs]
     noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
-    validate = median_time(REPEAT, lambda: mvn(main_alcove, "validate")[0])
     help_goal = measure_help(main_alcove)
     if help_goal:
         floor("3a", "`mvn alcove:help`, a goal of this plugin that does nothing, against `mvn validate`",
@@ -401,8 +410,7 @@ def main():
             catalogue.append(f"  table://c{c:02d}/t{j:03d}/latest:\n" + "".join(f"  - {d}\n" for d in deps))
     (plan_alcove / "alcove.yaml").write_text("".join(catalogue))
     total_steps = 1 + chains * per_chain
-    dry = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
-    validate = median_time(REPEAT, lambda: mvn(plan_alcove, "validate")[0])
+    dry, validate = in_turn(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0], lambda: mvn(plan_alcove, "validate")[0])
     record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 1.5, "whole Maven command")
 
     # 14. The catalogue of that alcove: its states come from the same plan as the dry run.
@@ -744,12 +752,9 @@ def scale_rows():
                    "cp -r, then sha256sum over every file", "time", 4.0, "one run each: the snapshot writes the store")
             time.sleep(2.5)
             mvn(project, "alcove:run", env=capped)
-            noop, noop_peak = [], []
-            for _ in range(REPEAT):
-                e, _, p = mvn_measured(project, "alcove:run", env=capped)
-                noop.append(e)
-                noop_peak.append(p)
-            validate = median_time(REPEAT, lambda: mvn(project, "validate")[0])
+            noop_runs, validate = in_turn(REPEAT, lambda: mvn_measured(project, "alcove:run", env=capped), lambda: mvn(project, "validate")[0])
+            noop = [elapsed for elapsed, _, _ in noop_runs]
+            noop_peak = [peak for _, _, peak in noop_runs]
             record("12b", f"alcove:run with nothing to do over those {count:,} files (-Xmx512m)", noop, validate, "mvn validate", "time", 2.0, "whole Maven command")
             # The floor of any Maven goal that checks every file as git's index does: Maven and the
             # plugin started, then one pass on every core that stats each file of a known list.
@@ -803,13 +808,11 @@ def scale_rows():
     mvn(many, "alcove:run", env=capped)
     time.sleep(2.5)
     mvn(many, "alcove:run", env=capped)
-    noop, peaks = [], []
-    for _ in range(REPEAT):
-        e, out, p = mvn_measured(many, "alcove:run", env=capped)
+    noop_runs, validate = in_turn(REPEAT, lambda: mvn_measured(many, "alcove:run", env=capped), lambda: mvn(many, "validate")[0])
+    for _, out, _ in noop_runs:
         assert "nothing to do" in out, out[-2000:]
-        noop.append(e)
-        peaks.append(p)
-    validate = median_time(REPEAT, lambda: mvn(many, "validate")[0])
+    noop = [elapsed for elapsed, _, _ in noop_runs]
+    peaks = [peak for _, _, peak in noop_runs]
     record(13, f"alcove:run with nothing to do on {total:,} built steps (-Xmx512m)", noop, validate, "mvn validate", "time", 2.0,
            "whole Maven command; each run after one that found nothing to do, whose record spares the plan")
     record_file = many / "target/alcove/nothing-to-do.tsv"
@@ -1076,7 +1079,8 @@ def write_results():
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `bench/run.sh` on {os.cpu_count()} cores ({cpu}), {java}, "
         f"alcove {VERSION}. Sizes: SIZE_MB={SIZE_MB}, FILES={FILES}, ROWS={ROWS}, STEPS={STEPS}, TABLES={TABLES}; "
-        f"every figure is the median of {REPEAT} runs (min-max beside it), and each ratio is against a baseline measured in the same run.",
+        f"every figure is the median of {REPEAT} runs (min-max beside it), and each ratio is against a baseline measured in the same run "
+        "(rows 3a, 7, 12b and 13 take alcove's runs and `mvn validate`'s in turn).",
         "",
         "| # | measurement | alcove s (min-max) | baseline | baseline s (min-max) | ratio | target | result |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
