@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """alcove benchmarks: each measurement beside a baseline measured in the same run.
 
-Timings on shared 2-core machines are noisy, so every figure is the median of REPEAT runs, and
+Timings on shared 2-core machines are noisy, so every figure is the median of REPEAT runs
+(SHORT_REPEAT for the rows of short Maven commands, taken in turn with their baselines), and
 results are ratios against a baseline taken in the same run, never absolute times alone.
 Sizes come from the environment: SIZE_MB (1024), FILES (1000), ROWS (5000000), STEPS (2000),
-TABLES (20), REPEAT (3), SCALE_FILES (100000), LARGE_STEPS (5000). Writes bench/RESULTS.md.
+TABLES (20), REPEAT (3), SHORT_REPEAT (5), SCALE_FILES (100000), LARGE_STEPS (5000). Writes bench/RESULTS.md.
 
 QUICK=1 is the guard to run before committing a change to a hot path: small sizes (the S3
 transfer rows with 32 MiB, where rclone is installed), a few minutes; it writes bench/RESULTS-quick.md only with UPDATE=1, and otherwise compares
@@ -23,6 +24,9 @@ ROWS = int(os.environ.get("ROWS", 200_000 if QUICK else 5_000_000))
 STEPS = int(os.environ.get("STEPS", 200 if QUICK else 2000))
 TABLES = int(os.environ.get("TABLES", 5 if QUICK else 20))
 REPEAT = int(os.environ.get("REPEAT", 1 if QUICK else 3))
+# Rows of whole Maven commands that each take a couple of seconds and sit close to their targets
+# (3a, 7, 12b, 12c, 13, 14) take more runs: their medians then move less with the machine.
+SHORT_REPEAT = int(os.environ.get("SHORT_REPEAT", REPEAT if QUICK else max(REPEAT, 5)))
 SCALE_FILES = int(os.environ.get("SCALE_FILES", 2000 if QUICK else 100_000))
 LARGE_STEPS = int(os.environ.get("LARGE_STEPS", 81 if QUICK else 5000))
 VERSION = re.search(r"<version>([^<]+)</version>", (ROOT / "alcove-core/pom.xml").read_text().split("</parent>")[0]).group(1)
@@ -333,7 +337,7 @@ def main():
     # 3. A run with nothing to do vs Maven's floor, and vs rehashing all the data.
     time.sleep(2.5)
     mvn(main_alcove, "alcove:run")
-    noop_runs, validate = in_turn(REPEAT, lambda: mvn(main_alcove, "alcove:run"), lambda: mvn(main_alcove, "validate")[0])
+    noop_runs, validate = in_turn(SHORT_REPEAT, lambda: mvn(main_alcove, "alcove:run"), lambda: mvn(main_alcove, "validate")[0])
     noop = [elapsed for elapsed, _ in noop_runs]
     noop_own = [float(re.search(r"nothing to do \(checked in ([0-9.]+) s\)", out).group(1)) for _, out in noop_runs]
     help_goal = measure_help(main_alcove)
@@ -410,12 +414,12 @@ def main():
             catalogue.append(f"  table://c{c:02d}/t{j:03d}/latest:\n" + "".join(f"  - {d}\n" for d in deps))
     (plan_alcove / "alcove.yaml").write_text("".join(catalogue))
     total_steps = 1 + chains * per_chain
-    dry, validate = in_turn(REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0], lambda: mvn(plan_alcove, "validate")[0])
+    dry, validate = in_turn(SHORT_REPEAT, lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0], lambda: mvn(plan_alcove, "validate")[0])
     record(7, f"alcove:run -Dalcove.dryRun=true on {total_steps} steps (chains and fan-out)", dry, validate, "mvn validate", "time", 1.5, "whole Maven command")
 
     # 14. The catalogue of that alcove: its states come from the same plan as the dry run.
     page = plan_alcove / "target/alcove/catalogue/index.html"
-    catalogue_times = median_time(REPEAT, lambda: mvn(plan_alcove, "alcove:catalogue")[0])
+    catalogue_times, dry = in_turn(SHORT_REPEAT, lambda: mvn(plan_alcove, "alcove:catalogue")[0], lambda: mvn(plan_alcove, "alcove:run", "-Dalcove.dryRun=true")[0])
     record(14, f"alcove:catalogue on the same {total_steps} steps (one picture per group, a section per step)", catalogue_times, dry,
            "alcove:run -Dalcove.dryRun=true", "time", 1.5, "whole Maven command; the catalogue plans as the dry run does, then writes the page")
     nodes = page.read_text().count('<g class="node')
@@ -752,7 +756,7 @@ def scale_rows():
                    "cp -r, then sha256sum over every file", "time", 4.0, "one run each: the snapshot writes the store")
             time.sleep(2.5)
             mvn(project, "alcove:run", env=capped)
-            noop_runs, validate = in_turn(REPEAT, lambda: mvn_measured(project, "alcove:run", env=capped), lambda: mvn(project, "validate")[0])
+            noop_runs, validate = in_turn(SHORT_REPEAT, lambda: mvn_measured(project, "alcove:run", env=capped), lambda: mvn(project, "validate")[0])
             noop = [elapsed for elapsed, _, _ in noop_runs]
             noop_peak = [peak for _, _, peak in noop_runs]
             record("12b", f"alcove:run with nothing to do over those {count:,} files (-Xmx512m)", noop, validate, "mvn validate", "time", 2.0, "whole Maven command")
@@ -768,7 +772,7 @@ def scale_rows():
                       f"{' (the target is out of reach here)' if least / statistics.median(validate) > 2.0 else ''}.")
             victim = next((project / "data/snapshots/many/2024-01-01/d000").iterdir())
             changed = []
-            for _ in range(REPEAT):
+            for _ in range(SHORT_REPEAT):
                 victim.write_text(victim.read_text() + "changed\n")
                 e, out = mvn(project, "alcove:run", env=capped)
                 assert "1 of" in out and "files fetched" in out, out[-2000:]
@@ -808,7 +812,7 @@ def scale_rows():
     mvn(many, "alcove:run", env=capped)
     time.sleep(2.5)
     mvn(many, "alcove:run", env=capped)
-    noop_runs, validate = in_turn(REPEAT, lambda: mvn_measured(many, "alcove:run", env=capped), lambda: mvn(many, "validate")[0])
+    noop_runs, validate = in_turn(SHORT_REPEAT, lambda: mvn_measured(many, "alcove:run", env=capped), lambda: mvn(many, "validate")[0])
     for _, out, _ in noop_runs:
         assert "nothing to do" in out, out[-2000:]
     noop = [elapsed for elapsed, _, _ in noop_runs]
@@ -1079,8 +1083,8 @@ def write_results():
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `bench/run.sh` on {os.cpu_count()} cores ({cpu}), {java}, "
         f"alcove {VERSION}. Sizes: SIZE_MB={SIZE_MB}, FILES={FILES}, ROWS={ROWS}, STEPS={STEPS}, TABLES={TABLES}; "
-        f"every figure is the median of {REPEAT} runs (min-max beside it), and each ratio is against a baseline measured in the same run "
-        "(rows 3a, 7, 12b and 13 take alcove's runs and `mvn validate`'s in turn).",
+        f"every figure is the median of {REPEAT} runs, {SHORT_REPEAT} in rows 3a, 7, 12b, 12c, 13 and 14 (min-max beside it), and each ratio is against a baseline "
+        "measured in the same run (in rows 3a, 7, 12b, 13 and 14 alcove's runs and the baseline's are taken in turn).",
         "",
         "| # | measurement | alcove s (min-max) | baseline | baseline s (min-max) | ratio | target | result |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
