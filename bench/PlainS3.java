@@ -27,8 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A reference for rows 6a and 6b: the least a JVM does to move a folder to or from S3 with what
  * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed (SigV4),
- * 8 at once; SHA-256 of every byte; a copy of each file in a cache laid out as the store
- * (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove too. No
+ * 8 at once; SHA-256 of every byte; for a download, a copy of each file in a cache laid out as
+ * the store (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove (an
+ * upload leaves the cache alone, as alcove's does). No
  * temporary names, no flushes, no retries, no progress: a lower bound, not a tool.
  *
  * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy], or start (the
@@ -90,7 +91,7 @@ class PlainS3 {
       List<Future<String>> copied = new ArrayList<>();
       try (var files = Files.list(folder)) {
         for (Path file : files.sorted().toList()) {
-          copied.add(threads.submit(() -> copy(file, copy, cache)));
+          copied.add(threads.submit(() -> copy(file, copy)));
         }
       }
       try (var files = Files.list(folder)) {
@@ -162,8 +163,8 @@ class PlainS3 {
     return size;
   }
 
-  /** Hashes {@code file} while copying it into {@code copy}, then into the cache; its SHA-256. */
-  private static String copy(Path file, Path copy, Path cache) throws Exception {
+  /** Hashes {@code file} while copying it into {@code copy}; its SHA-256. */
+  private static String copy(Path file, Path copy) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     Path copied = copy.resolve(file.getFileName());
     byte[] buffer = BUFFER.get();
@@ -174,9 +175,7 @@ class PlainS3 {
         out.write(buffer, 0, read);
       }
     }
-    String sha = HEX.formatHex(digest.digest());
-    copyInto(cache, sha, copied);
-    return sha;
+    return HEX.formatHex(digest.digest());
   }
 
   private static long put(Path copied, String sha, String prefix) throws Exception {

@@ -579,8 +579,8 @@ def s3_rows_settled(data):
                 f"{statistics.median(own):.1f} ({client_and_server(kind)}), rclone {statistics.median(theirs):.1f} "
                 f"({client_and_server(kind + '_rclone')}); `mvn alcove:help` alone uses "
                 f"{maven_cpu:.1f} and takes {maven_wall:.2f} s. A plain JVM that does the same copy and only what alcove must do beside it "
-                f"(`bench/PlainS3.java`: the JDK's HTTP client, signed requests, 8 at once, SHA-256 of every byte, a copy of each file in a cache "
-                f"laid out as the store{', and the copy into the alcove' if kind == 'up' else ''}) uses {least_cpu:.1f} CPU seconds, its start aside, "
+                f"(`bench/PlainS3.java`: the JDK's HTTP client, signed requests, 8 at once, SHA-256 of every byte, "
+                f"{'the copy into the alcove' if kind == 'up' else 'a copy of each file in a cache laid out as the store'}) uses {least_cpu:.1f} CPU seconds, its start aside, "
                 f"{least_cpu / statistics.median(theirs):.2f}x rclone's (row {number}-cpu's target 1.2x: "
                 f"{verdict(least_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}), "
                 f"and takes {statistics.median(plain_seconds[kind]):.2f} s. A Maven goal doing that much takes at least {least_wall:.2f} s "
@@ -590,7 +590,7 @@ def s3_rows_settled(data):
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,
-               "alcove also hashes the folder, copies it into the alcove and fills its cache")
+               "alcove also hashes the folder and copies it into the alcove")
         record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 0.6,
                "alcove also verifies every byte and fills its cache")
 
@@ -615,7 +615,7 @@ def s3_rows_settled(data):
             shutil.rmtree(WORK / "s3" / BUCKET / f"h{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"rh{r}", ignore_errors=True)
         record("6c", f"alcove:snapshot of one {SIZE_MB * 2} MiB file to S3 (local S3Proxy)", big_up, big_up_rclone, "rclone copyto", "speed", 1.0,
-               "parts of 16 MiB, up to 4 at once; alcove also hashes the file and copies it into the alcove and its cache")
+               "parts of 16 MiB, up to 4 at once; alcove also hashes the file and copies it into the alcove")
         record("6d", "alcove:run restoring that file from S3", big_down, big_down_rclone, "rclone copyto", "speed", 1.0,
                "ranges of 16 MiB, up to 4 at once, each byte hashed as the ranges before it have landed; alcove also fills its cache")
         # A Maven goal starts Maven first; one that then moved the bytes as fast as rclone would take both.

@@ -1,7 +1,6 @@
 package dev.alcove.core.store;
 
 import dev.alcove.core.checksum.Checksum;
-import dev.alcove.core.concurrent.Parallel;
 import dev.alcove.core.concurrent.ThreadBudget;
 import dev.alcove.core.errors.AlcoveException;
 import dev.alcove.core.io.AtomicFiles;
@@ -84,7 +83,12 @@ public final class Depot implements AutoCloseable {
 
   /**
    * Uploads the objects the store does not hold yet, as many at once as the store takes and {@code
-   * threads} allows, and keeps a cached copy of each; returns how many were uploaded.
+   * threads} allows; returns how many were uploaded.
+   *
+   * <p>The cache is not filled: the alcove's own copy of what it uploads is the copy on this
+   * machine, and a cached one would double the disk a snapshot takes and the bytes it writes (on
+   * the bench's machine 1.4 s of an 8.2 s snapshot of 1 GiB to S3). The cache keeps what comes back
+   * from the store, which a restore fills.
    */
   public int putAll(Map<Checksum, Path> objects, ThreadBudget threads, TransferProgress progress) {
     if (offline.isPresent()) {
@@ -94,14 +98,6 @@ public final class Depot implements AutoCloseable {
     Map<Checksum, Path> missing = new java.util.TreeMap<>(objects);
     missing.keySet().removeAll(present);
     store.uploadAll(missing, threads, progress);
-    fillableCache()
-        .ifPresent(
-            c ->
-                Parallel.forEach(
-                    objects.entrySet(),
-                    threads,
-                    store.parallelTransfers(),
-                    object -> c.put(object.getKey(), object.getValue(), TransferProgress.NONE)));
     return (int) objects.keySet().stream().filter(sum -> !present.contains(sum)).count();
   }
 

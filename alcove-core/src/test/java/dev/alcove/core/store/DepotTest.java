@@ -53,25 +53,30 @@ class DepotTest {
   }
 
   @Test
-  void theCacheHoldsACopyAndACorruptCachedCopyIsCaughtOnTheNextRead() throws Exception {
+  void anUploadLeavesTheCacheAloneAndARestoreFillsItWithACopyCheckedOnEveryRead() throws Exception {
     LocalDirectoryStore cache = LocalDirectoryStore.cache(dir.resolve("cache"));
     RecordingLog log = new RecordingLog();
     Depot depot = new Depot(new RemoteStandIn(store), Optional.of(cache), log);
 
     assertThat(depot.putAll(Map.of(sum, data), ThreadBudget.of(2), TransferProgress.NONE))
         .isEqualTo(1);
-    assertThat(Files.isSameFile(cache.pathOf(sum), data)).isFalse();
     assertThat(Files.isSameFile(store.pathOf(sum), data)).isFalse();
+    assertThat(cache.contains(sum)).as("the uploaded file is the copy on this machine").isFalse();
 
-    // The data edited in place leaves the cache alone; a cached copy damaged some other way is
-    // still found out when it is read.
-    Files.writeString(data, "3,4\n", StandardOpenOption.APPEND);
-    assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
-    Files.writeString(cache.pathOf(sum), "3,4\n", StandardOpenOption.APPEND);
     Path restored = dir.resolve("restored.csv");
     depot.fetch(sum, restored, "snapshot://data/2024-01-01", TransferProgress.NONE);
-
     assertThat(restored).hasContent("a,b\n1,2\n");
+    assertThat(Files.isSameFile(cache.pathOf(sum), restored)).isFalse();
+
+    // The restored data edited in place leaves the cache alone; a cached copy damaged some other
+    // way is still found out when it is read.
+    Files.writeString(restored, "3,4\n", StandardOpenOption.APPEND);
+    assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
+    Files.writeString(cache.pathOf(sum), "3,4\n", StandardOpenOption.APPEND);
+    Path again = dir.resolve("again.csv");
+    depot.fetch(sum, again, "snapshot://data/2024-01-01", TransferProgress.NONE);
+
+    assertThat(again).hasContent("a,b\n1,2\n");
     assertThat(log.warnings).singleElement().asString().contains("is corrupt: dropped it");
     assertThat(Sha256.ofFile(cache.pathOf(sum))).isEqualTo(sum);
   }

@@ -149,10 +149,13 @@ class S3StoreTest {
             Optional.of(cache),
             AlcoveLog.SILENT)) {
       depot.putAll(java.util.Map.of(sum, file), ThreadBudget.sequential(), TransferProgress.NONE);
+      assertThat(cache.contains(sum)).isFalse();
+      Path target = dir.resolve("restored.csv");
+      depot.fetch(sum, target, "snapshot://x/2024-01-01", TransferProgress.NONE);
       assertThat(cache.contains(sum)).isTrue();
 
       Files.writeString(cache.pathOf(sum), "a,b\n1,3\n");
-      Path target = dir.resolve("restored.csv");
+      Files.delete(target);
       depot.fetch(sum, target, "snapshot://x/2024-01-01", TransferProgress.NONE);
       assertThat(target).hasContent("a,b\n1,2\n");
       assertThat(cache.pathOf(sum)).hasContent("a,b\n1,2\n");
@@ -188,8 +191,7 @@ class S3StoreTest {
             AlcoveLog.SILENT)) {
       depot.putAll(
           java.util.Map.of(sum, file, emptySum, empty), ThreadBudget.of(2), TransferProgress.NONE);
-      cache.evict(sum);
-      cache.evict(emptySum);
+      assertThat(cache.contains(sum)).isFalse();
 
       Path restored = dir.resolve("restored.bin");
       fetchInRanges(depot, sum, restored);

@@ -10,6 +10,9 @@ import dev.alcove.core.checksum.Checksum;
 import dev.alcove.core.checksum.Sha256;
 import dev.alcove.core.context.GoalContext;
 import dev.alcove.core.log.AlcoveLog;
+import dev.alcove.core.run.RunEngine;
+import dev.alcove.core.run.RunOptions;
+import dev.alcove.core.select.Selection;
 import dev.alcove.core.snapshot.TakeSnapshot;
 import dev.alcove.core.testing.Contexts;
 import dev.alcove.core.testing.RemoteStandIn;
@@ -52,27 +55,40 @@ class StoreIntegrityTest {
   }
 
   @Test
-  void editingSnapshotDataInPlaceLeavesTheCachedObjectIntact() throws Exception {
+  void editingRestoredSnapshotDataInPlaceLeavesTheCachedObjectIntact() throws Exception {
     TestAlcove t = new TestAlcove(dir);
     Path cache = dir.resolve("cache");
     Path source = Files.writeString(dir.resolve("codes.csv"), "code\nab\n");
     Checksum sum = Sha256.ofFile(source);
-    try (GoalContext context =
-        Contexts.of(
-            AlcoveLog.SILENT,
-            1,
-            () ->
-                new Depot(
-                    new RemoteStandIn(new LocalDirectoryStore(t.store, "store")),
-                    Optional.of(LocalDirectoryStore.cache(cache)),
-                    AlcoveLog.SILENT))) {
+    Path cached = LocalDirectoryStore.cache(cache).pathOf(sum);
+    Path data = t.path("data/snapshots/codes/2024-07-26.csv");
+    try (GoalContext context = remoteWithCache(t, cache)) {
       new TakeSnapshot(context, Alcove.open(t.root)).snapshot(source, "codes", false);
     }
+    assertThat(cached)
+        .as("the alcove's copy is the one on this machine: an upload does not fill the cache")
+        .doesNotExist();
 
-    Files.writeString(t.path("data/snapshots/codes/2024-07-26.csv"), "edited in place\n");
-
-    Path cached = LocalDirectoryStore.cache(cache).pathOf(sum);
-    assertThat(cached).isRegularFile();
+    Files.delete(data);
+    try (GoalContext context = remoteWithCache(t, cache)) {
+      new RunEngine(context, Alcove.open(t.root), new RunOptions(Selection.ALL, false, false))
+          .run();
+    }
+    assertThat(data).hasContent("code\nab\n");
     assertThat(Sha256.ofFile(cached)).isEqualTo(sum);
+
+    Files.writeString(data, "edited in place\n");
+    assertThat(Sha256.ofFile(cached)).isEqualTo(sum);
+  }
+
+  private static GoalContext remoteWithCache(TestAlcove t, Path cache) {
+    return Contexts.of(
+        AlcoveLog.SILENT,
+        1,
+        () ->
+            new Depot(
+                new RemoteStandIn(new LocalDirectoryStore(t.store, "store")),
+                Optional.of(LocalDirectoryStore.cache(cache)),
+                AlcoveLog.SILENT));
   }
 }
