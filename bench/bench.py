@@ -505,7 +505,12 @@ def s3_rows_settled(data):
                       "AWS_CA_BUNDLE": None}
         up, up_rclone, down, down_rclone = [], [], [], []
         # CPU seconds of each copy: (the client's, the S3 server's), to tell what two cores allow
-        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_plain": [], "down_plain": []}
+        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_plain": [], "down_plain": [], "down_bare": []}
+        # The download's floor with the plain tools: the transfer alone (rclone without its own MD5
+        # check), then what alcove must do beside it, each by the fastest tool for it: SHA-256 of every
+        # byte (openssl) and a second copy for the cache (cp), whose bytes the Python tool trusts
+        # unverified, so it cannot be a link (SPEC 9). Their CPU seconds, and the transfer's time.
+        bare_down, hash_cpu, cache_cpu = [], [], []
         # The floor: a plain JVM that does the copy and what alcove must do beside it, nothing more
         # (`bench/PlainS3.java`), its start measured apart; its seconds are its own timing.
         plain_classes = WORK / "plain-s3-classes"
@@ -545,6 +550,14 @@ def s3_rows_settled(data):
             shutil.rmtree(WORK / "cache-down", ignore_errors=True)
             shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
             down_rclone.append(timed("down_rclone", lambda: sh(["rclone", "copy", f"bench:{BUCKET}/r{r}", str(WORK / "rclone-down")], env=rclone_env))[0])
+            shutil.rmtree(WORK / "rclone-down", ignore_errors=True)
+            bare_down.append(timed("down_bare", lambda: sh(["rclone", "copy", "--ignore-checksum", f"bench:{BUCKET}/r{r}", str(WORK / "rclone-down")], env=rclone_env))[0])
+            sh(["openssl", "dgst", "-sha256", *sorted(str(p) for p in (WORK / "rclone-down").iterdir())])
+            hash_cpu.append(last_cpu)
+            shutil.rmtree(WORK / "floor-cache", ignore_errors=True)
+            sh(["cp", "-r", str(WORK / "rclone-down"), str(WORK / "floor-cache")])
+            cache_cpu.append(last_cpu)
+            shutil.rmtree(WORK / "floor-cache", ignore_errors=True)
             plain_copy("down_plain", "get", f"a{r}/", WORK / "plain-down")
             shutil.rmtree(WORK / "plain-down", ignore_errors=True)
         cores = os.cpu_count()
@@ -553,6 +566,12 @@ def s3_rows_settled(data):
         def client_and_server(kind):
             return (f"client {statistics.median([c for c, _ in cpu[kind]]):.1f}, "
                     f"server {statistics.median([s for _, s in cpu[kind]]):.1f}")
+
+        def floor_verdict(least, limit, alcove_did, by):
+            # A floor that alcove itself beat is none: it says nothing then.
+            if alcove_did < least:
+                return f"no floor: alcove itself did better than {by}"
+            return "out of reach for any Maven goal here" if least > limit else "within reach"
 
         for number, kind, what, target in (("6a", "up", "upload", 0.8), ("6b", "down", "download", 0.6)):
             own = [c + s for c, s in cpu[kind]]
@@ -567,10 +586,7 @@ def s3_rows_settled(data):
             alcove_wall = statistics.median(up if kind == "up" else down)
 
             def verdict(least, limit, alcove_did):
-                # A plain program that alcove itself beat is no floor: it says nothing then.
-                if alcove_did < least:
-                    return "no floor: alcove itself did better than this plain JVM"
-                return "out of reach for any Maven goal here" if least > limit else "within reach"
+                return floor_verdict(least, limit, alcove_did, "this plain JVM")
 
             record(f"{number}-cpu", f"CPU seconds of row {number}'s {what} (client and S3 server together), alcove's less those of `mvn alcove:help`",
                    [o - maven_cpu for o in own], theirs, "rclone's CPU seconds", "time", 1.2, "a ratio of CPU seconds, not of time")
@@ -589,6 +605,20 @@ def s3_rows_settled(data):
                 f"{verdict(least_wall, allowed, alcove_wall)}.")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
+        bare_cpu = statistics.median([c + s for c, s in cpu["down_bare"]])
+        tools_cpu = bare_cpu + statistics.median(hash_cpu) + statistics.median(cache_cpu)
+        tools_wall = max(maven_wall + statistics.median(bare_down), (maven_cpu + tools_cpu) / cores)
+        rclone_down_cpu = statistics.median([c + s for c, s in cpu["down_rclone"]])
+        alcove_down_cpu = statistics.median([c + s for c, s in cpu["down"]]) - maven_cpu
+        reference(
+            f"Row 6b's floor with the plain tools: the transfer alone, `rclone copy --ignore-checksum` (no MD5 check of its own), "
+            f"{statistics.median(bare_down):.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then SHA-256 of every byte, `openssl dgst`, "
+            f"{statistics.median(hash_cpu):.2f} CPU seconds; and a second copy for the cache, `cp -r` (a copy, not a link: the Python tool trusts "
+            f"its cache unverified), {statistics.median(cache_cpu):.2f}. Together {tools_cpu:.1f} CPU seconds, {tools_cpu / rclone_down_cpu:.2f}x "
+            f"rclone's whole download (row 6b-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * rclone_down_cpu, alcove_down_cpu, 'the plain tools')}). "
+            f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
+            f"where the 0.6x target allows {statistics.median(down_rclone) / 0.6:.2f} s: "
+            f"{floor_verdict(tools_wall, statistics.median(down_rclone) / 0.6, statistics.median(down), 'the plain tools')}.")
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,
                "alcove also hashes the folder and copies it into the alcove")
         record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 0.6,
