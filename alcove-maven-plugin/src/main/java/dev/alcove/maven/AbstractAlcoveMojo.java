@@ -88,8 +88,9 @@ public abstract class AbstractAlcoveMojo extends AbstractMojo {
   @Parameter protected PlexusConfiguration store;
 
   /**
-   * The local cache in front of S3, shared with the Python tool. Defaults to {@code
-   * ~/.cache/alcove}.
+   * The local cache in front of S3, shared with the Python tool: a copy of every object downloaded
+   * from S3 (a snapshot's upload adds none, its copy in the alcove serves), asked before S3 and,
+   * offline, instead of it. Defaults to {@code ~/.cache/alcove}.
    */
   @Parameter(property = AlcoveProperties.CACHE_DIR)
   protected File cacheDir;
