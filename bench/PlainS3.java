@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed (SigV4),
  * 8 at once; SHA-256 of every byte; for a download, a copy of each file in a cache laid out as
  * the store (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove (an
- * upload leaves the cache alone, as alcove's does). No
- * temporary names, no flushes, no retries, no progress: a lower bound, not a tool.
+ * upload leaves the cache alone, as alcove's does). No temporary names, no flushes, no retries, no
+ * progress: a lower bound, not a tool.
  *
  * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy], or start (the
  * JVM's start alone). get fetches every object under the prefix into the folder (named by

@@ -585,9 +585,6 @@ def s3_rows_settled(data):
             alcove_cpu = statistics.median(own) - maven_cpu
             alcove_wall = statistics.median(up if kind == "up" else down)
 
-            def verdict(least, limit, alcove_did):
-                return floor_verdict(least, limit, alcove_did, "this plain JVM")
-
             record(f"{number}-cpu", f"CPU seconds of row {number}'s {what} (client and S3 server together), alcove's less those of `mvn alcove:help`",
                    [o - maven_cpu for o in own], theirs, "rclone's CPU seconds", "time", 1.2, "a ratio of CPU seconds, not of time")
             reference(
@@ -598,27 +595,26 @@ def s3_rows_settled(data):
                 f"(`bench/PlainS3.java`: the JDK's HTTP client, signed requests, 8 at once, SHA-256 of every byte, "
                 f"{'the copy into the alcove' if kind == 'up' else 'a copy of each file in a cache laid out as the store'}) uses {least_cpu:.1f} CPU seconds, its start aside, "
                 f"{least_cpu / statistics.median(theirs):.2f}x rclone's (row {number}-cpu's target 1.2x: "
-                f"{verdict(least_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}), "
+                f"{floor_verdict(least_cpu, 1.2 * statistics.median(theirs), alcove_cpu, 'this plain JVM')}), "
                 f"and takes {statistics.median(plain_seconds[kind]):.2f} s. A Maven goal doing that much takes at least {least_wall:.2f} s "
                 f"(Maven's start, then the plain JVM's time, or all that CPU on {cores} cores), where the {target}x target allows {allowed:.2f} s "
                 f"(rclone's {rclone_wall:.2f} s over {target}): "
-                f"{verdict(least_wall, allowed, alcove_wall)}.")
+                f"{floor_verdict(least_wall, allowed, alcove_wall, 'this plain JVM')}.")
+            if kind == "down":
+                bare_cpu = statistics.median([c + s for c, s in cpu["down_bare"]])
+                bare_wall = statistics.median(bare_down)
+                tools_cpu = bare_cpu + statistics.median(hash_cpu) + statistics.median(cache_cpu)
+                tools_wall = max(maven_wall + bare_wall, (maven_cpu + tools_cpu) / cores)
+                reference(
+                    f"Row 6b's floor with the plain tools: the transfer alone, `rclone copy --ignore-checksum` (no MD5 check of its own), "
+                    f"{bare_wall:.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then SHA-256 of every byte, `openssl dgst`, "
+                    f"{statistics.median(hash_cpu):.2f} CPU seconds; and a second copy for the cache, `cp -r` (a copy, not a link: the Python tool trusts "
+                    f"its cache unverified), {statistics.median(cache_cpu):.2f}. Together {tools_cpu:.1f} CPU seconds, {tools_cpu / statistics.median(theirs):.2f}x "
+                    f"rclone's whole download (row 6b-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu, 'the plain tools')}). "
+                    f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
+                    f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall, 'the plain tools')}.")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
-        bare_cpu = statistics.median([c + s for c, s in cpu["down_bare"]])
-        tools_cpu = bare_cpu + statistics.median(hash_cpu) + statistics.median(cache_cpu)
-        tools_wall = max(maven_wall + statistics.median(bare_down), (maven_cpu + tools_cpu) / cores)
-        rclone_down_cpu = statistics.median([c + s for c, s in cpu["down_rclone"]])
-        alcove_down_cpu = statistics.median([c + s for c, s in cpu["down"]]) - maven_cpu
-        reference(
-            f"Row 6b's floor with the plain tools: the transfer alone, `rclone copy --ignore-checksum` (no MD5 check of its own), "
-            f"{statistics.median(bare_down):.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then SHA-256 of every byte, `openssl dgst`, "
-            f"{statistics.median(hash_cpu):.2f} CPU seconds; and a second copy for the cache, `cp -r` (a copy, not a link: the Python tool trusts "
-            f"its cache unverified), {statistics.median(cache_cpu):.2f}. Together {tools_cpu:.1f} CPU seconds, {tools_cpu / rclone_down_cpu:.2f}x "
-            f"rclone's whole download (row 6b-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * rclone_down_cpu, alcove_down_cpu, 'the plain tools')}). "
-            f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
-            f"where the 0.6x target allows {statistics.median(down_rclone) / 0.6:.2f} s: "
-            f"{floor_verdict(tools_wall, statistics.median(down_rclone) / 0.6, statistics.median(down), 'the plain tools')}.")
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,
                "alcove also hashes the folder and copies it into the alcove")
         record("6b", "alcove:run restoring that folder from S3", down, down_rclone, "rclone copy", "speed", 0.6,
