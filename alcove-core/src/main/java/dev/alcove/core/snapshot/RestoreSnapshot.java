@@ -370,20 +370,25 @@ public final class RestoreSnapshot {
               + " with "
               + frontEnd.set(Setting.FIX, "true"));
     }
+    boolean fresh;
     try {
       if (Files.exists(data, LinkOption.NOFOLLOW_LINKS)
           && !Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
         warnDisplaced(data, "is a file where " + uri + " has a folder", displaced.moveAside(data));
       }
+      fresh = !Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS);
       Files.createDirectories(data);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create " + data, e);
     }
     Checked checked = checkedFolders.remove(data);
     // What the check found different, in one walk over both manifests; without a check, each file.
+    // A folder made just now holds nothing: every file is fetched, none looked for.
     java.util.Set<String> different = null;
     List<String> notInManifest = null;
-    if (checked != null) {
+    if (fresh) {
+      notInManifest = List.of();
+    } else if (checked != null) {
       DirectoryManifest.Changes changes = checked.changesTo(manifest);
       different = new java.util.HashSet<>(changes.added());
       different.addAll(changes.changed());
@@ -393,6 +398,10 @@ public final class RestoreSnapshot {
     }
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
+      if (fresh) {
+        needed.add(entry);
+        continue;
+      }
       if (different != null && !different.contains(entry.getKey())) {
         continue;
       }
@@ -439,13 +448,18 @@ public final class RestoreSnapshot {
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
     Path realData = realPath(data);
     moveFilesOutOfTheWay(uri, data, needed, displaced);
+    java.util.Set<Path> foldersInside = ConcurrentHashMap.newKeySet();
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
-          Path file = insideFolder(data, realData, entry.getKey());
-          if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          Path file = insideFolder(data, realData, entry.getKey(), foldersInside);
+          java.nio.file.attribute.BasicFileAttributes there = attributesOrNull(file);
+          if (there != null && there.isSymbolicLink()) {
+            throw linkLeadsOutside(file, data);
+          }
+          if (there != null && there.isDirectory()) {
             warnDisplaced(
                 file, "is a folder where " + uri + " has a file", displaced.moveAside(file));
           }
@@ -501,25 +515,49 @@ public final class RestoreSnapshot {
   }
 
   /**
-   * The path of a manifest entry, refusing any that a link would lead outside the folder, {@code
-   * realFolder} being the folder's real path.
+   * The path of a manifest entry, refusing any whose folder a link would lead outside the folder,
+   * {@code realFolder} being the folder's real path. Each folder holding entries is made and its
+   * real path checked once per restore ({@code foldersInside} holds those checked): a flat folder
+   * of 1,000 files is resolved once, not once per file.
    */
-  private static Path insideFolder(Path folder, Path realFolder, String relative) {
+  private static Path insideFolder(
+      Path folder, Path realFolder, String relative, java.util.Set<Path> foldersInside) {
     Path file = folder.resolve(relative).normalize();
+    Path parent = file.getParent();
+    if (foldersInside.contains(parent)) {
+      return file;
+    }
     try {
-      Folders.ensure(file.getParent());
-      if (!file.getParent().toRealPath().startsWith(realFolder) || Files.isSymbolicLink(file)) {
-        throw new AlcoveException(
-            "refusing to write "
-                + file
-                + ": a link leads it outside "
-                + folder
-                + "; move the link out of the snapshot's folder and run again");
+      Folders.ensure(parent);
+      if (!parent.toRealPath().startsWith(realFolder)) {
+        throw linkLeadsOutside(file, folder);
       }
     } catch (IOException e) {
-      throw IoErrors.unchecked("cannot create " + file.getParent(), e);
+      throw IoErrors.unchecked("cannot create " + parent, e);
     }
+    foldersInside.add(parent);
     return file;
+  }
+
+  private static AlcoveException linkLeadsOutside(Path file, Path folder) {
+    return new AlcoveException(
+        "refusing to write "
+            + file
+            + ": a link leads it outside "
+            + folder
+            + "; move the link out of the snapshot's folder and run again");
+  }
+
+  /** What is at {@code path} itself (a link is not followed), or null when nothing is. */
+  private static java.nio.file.attribute.BasicFileAttributes attributesOrNull(Path path) {
+    try {
+      return Files.readAttributes(
+          path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw IoErrors.unchecked("cannot read " + path, e);
+    }
   }
 
   /**

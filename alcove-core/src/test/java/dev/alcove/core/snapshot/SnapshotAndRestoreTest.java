@@ -207,6 +207,28 @@ class SnapshotAndRestoreTest {
     assertThat(elsewhere).isEmptyDirectory();
   }
 
+  /** The folder is checked once per restore; each file's own place is still looked at. */
+  @Test
+  void aLinkWhereItHasAFileIsRefusedAndItsTargetLeftAlone() throws Exception {
+    write("dir/a.txt", "first");
+    write("dir/b.txt", "second");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Files.delete(folder.resolve("b.txt"));
+    Path outside = write("outside.txt", "not the snapshot's");
+    Files.createSymbolicLink(folder.resolve("b.txt"), outside);
+
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://folder/2024-07-26"));
+    assertThat(restore.problem(metadata)).isPresent();
+    assertThatThrownBy(() -> restore.restore(metadata, depot()))
+        .isInstanceOf(AlcoveException.class)
+        .hasMessageContaining("refusing to write " + folder.resolve("b.txt"))
+        .hasMessageContaining("a link leads it outside");
+    assertThat(outside).hasContent("not the snapshot's");
+    assertThat(Files.isSymbolicLink(folder.resolve("b.txt"))).isTrue();
+  }
+
   private static String hex(String text) {
     return dev.alcove.core.checksum.Sha256.ofString(text).hex();
   }
