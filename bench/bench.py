@@ -544,6 +544,8 @@ def s3_rows_settled(data):
             shutil.rmtree(WORK / "s3" / BUCKET / f"p{r}", ignore_errors=True)
             shutil.rmtree(up_alcove / "data/snapshots/dir/2024-01-01")
             shutil.rmtree(WORK / "cache-up", ignore_errors=True)
+            # A cache left by an interrupted run would turn the download into a local copy.
+            shutil.rmtree(WORK / "cache-down", ignore_errors=True)
             elapsed, out = timed("down", lambda: mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=a{r}", f"-Dalcove.cacheDir={WORK}/cache-down", env=s3_env))
             assert "restored snapshot://dir/2024-01-01" in out, out[-2000:]
             down.append(elapsed)
@@ -632,6 +634,7 @@ def s3_rows_settled(data):
             big_up_rclone.append(sh(["rclone", "copyto", str(huge), f"bench:{BUCKET}/rh{r}/huge.bin"], env=rclone_env)[0])
             (up_alcove / "data/snapshots/huge/2024-01-01.bin").unlink()
             shutil.rmtree(WORK / "cache-up", ignore_errors=True)
+            shutil.rmtree(WORK / "cache-down", ignore_errors=True)
             elapsed, out = mvn(up_alcove, "alcove:run", f"-Dalcove.prefix=h{r}", f"-Dalcove.cacheDir={WORK}/cache-down", env=s3_env)
             assert "restored snapshot://huge/2024-01-01" in out, out[-2000:]
             big_down.append(elapsed)
