@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,11 +198,7 @@ class SnapshotAndRestoreTest {
     Path elsewhere = Files.createDirectories(inputs.resolve("elsewhere"));
     Files.createSymbolicLink(folder.resolve("sub"), elsewhere);
 
-    RestoreSnapshot restore = restorer();
-    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://folder/2024-07-26"));
-    assertThat(restore.problem(metadata)).isPresent();
-    assertThatThrownBy(() -> restore.restore(metadata, depot()))
-        .isInstanceOf(AlcoveException.class)
+    restoreRefused("snapshot://folder/2024-07-26")
         .hasMessageContaining("a link leads it outside")
         .hasMessageContaining("move the link out of the snapshot's folder and run again");
     assertThat(elsewhere).isEmptyDirectory();
@@ -218,11 +215,7 @@ class SnapshotAndRestoreTest {
     Path outside = write("outside.txt", "not the snapshot's");
     Files.createSymbolicLink(folder.resolve("b.txt"), outside);
 
-    RestoreSnapshot restore = restorer();
-    SnapshotMetadata metadata = restore.metadata(StepUri.parse("snapshot://folder/2024-07-26"));
-    assertThat(restore.problem(metadata)).isPresent();
-    assertThatThrownBy(() -> restore.restore(metadata, depot()))
-        .isInstanceOf(AlcoveException.class)
+    restoreRefused("snapshot://folder/2024-07-26")
         .hasMessageContaining("refusing to write " + folder.resolve("b.txt"))
         .hasMessageContaining("a link leads it outside");
     assertThat(outside).hasContent("not the snapshot's");
@@ -231,6 +224,15 @@ class SnapshotAndRestoreTest {
 
   private static String hex(String text) {
     return dev.alcove.core.checksum.Sha256.ofString(text).hex();
+  }
+
+  /** Restoring {@code uri}, found out of date, fails in one message: what it says. */
+  private AbstractThrowableAssert<?, ? extends Throwable> restoreRefused(String uri) {
+    RestoreSnapshot restore = restorer();
+    SnapshotMetadata metadata = restore.metadata(StepUri.parse(uri));
+    assertThat(restore.problem(metadata)).isPresent();
+    return assertThatThrownBy(() -> restore.restore(metadata, depot()))
+        .isInstanceOf(AlcoveException.class);
   }
 
   private void restoreAndCheck(String uri) {
