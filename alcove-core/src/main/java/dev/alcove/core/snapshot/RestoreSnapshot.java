@@ -28,12 +28,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -384,13 +387,13 @@ public final class RestoreSnapshot {
     Checked checked = checkedFolders.remove(data);
     // What the check found different, in one walk over both manifests; without a check, each file.
     // A folder made just now holds nothing: every file is fetched, none looked for.
-    java.util.Set<String> different = null;
+    Set<String> different = null;
     List<String> notInManifest = null;
     if (fresh) {
       notInManifest = List.of();
     } else if (checked != null) {
       DirectoryManifest.Changes changes = checked.changesTo(manifest);
-      different = new java.util.HashSet<>(changes.added());
+      different = new HashSet<>(changes.added());
       different.addAll(changes.changed());
       if (checked.plain) {
         notInManifest = changes.removed();
@@ -448,14 +451,14 @@ public final class RestoreSnapshot {
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
     Path realData = realPath(data);
     moveFilesOutOfTheWay(uri, data, needed, displaced);
-    java.util.Set<Path> foldersInside = ConcurrentHashMap.newKeySet();
+    Set<Path> foldersInside = ConcurrentHashMap.newKeySet();
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
           Path file = insideFolder(data, realData, entry.getKey(), foldersInside);
-          java.nio.file.attribute.BasicFileAttributes there = attributesOrNull(file);
+          BasicFileAttributes there = attributesOrNull(file);
           if (there != null && there.isSymbolicLink()) {
             throw linkLeadsOutside(file, data);
           }
@@ -493,7 +496,7 @@ public final class RestoreSnapshot {
    */
   private void moveFilesOutOfTheWay(
       StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
-    java.util.Set<Path> seen = new java.util.HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (Map.Entry<String, Checksum> entry : needed) {
       for (Path folder = data.resolve(entry.getKey()).getParent();
           !folder.equals(data) && seen.add(folder);
@@ -521,7 +524,7 @@ public final class RestoreSnapshot {
    * of 1,000 files is resolved once, not once per file.
    */
   private static Path insideFolder(
-      Path folder, Path realFolder, String relative, java.util.Set<Path> foldersInside) {
+      Path folder, Path realFolder, String relative, Set<Path> foldersInside) {
     Path file = folder.resolve(relative).normalize();
     Path parent = file.getParent();
     if (foldersInside.contains(parent)) {
@@ -549,10 +552,9 @@ public final class RestoreSnapshot {
   }
 
   /** What is at {@code path} itself (a link is not followed), or null when nothing is. */
-  private static java.nio.file.attribute.BasicFileAttributes attributesOrNull(Path path) {
+  private static BasicFileAttributes attributesOrNull(Path path) {
     try {
-      return Files.readAttributes(
-          path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -575,7 +577,7 @@ public final class RestoreSnapshot {
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult visitFile(
-                Path path, java.nio.file.attribute.BasicFileAttributes attributes) {
+                Path path, BasicFileAttributes attributes) {
               if (!attributes.isDirectory()
                   && !path.getFileName().toString().equals(DirectoryScanner.SKIPPED_FILE)
                   && !manifest
