@@ -373,13 +373,12 @@ public final class RestoreSnapshot {
               + " with "
               + frontEnd.set(Setting.FIX, "true"));
     }
-    boolean fresh;
+    BasicFileAttributes there = attributesOrNull(data);
+    boolean fresh = there == null || !there.isDirectory();
     try {
-      if (Files.exists(data, LinkOption.NOFOLLOW_LINKS)
-          && !Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+      if (there != null && !there.isDirectory()) {
         warnDisplaced(data, "is a file where " + uri + " has a folder", displaced.moveAside(data));
       }
-      fresh = !Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS);
       Files.createDirectories(data);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create " + data, e);
@@ -399,12 +398,37 @@ public final class RestoreSnapshot {
         notInManifest = changes.removed();
       }
     }
+    List<Map.Entry<String, Checksum>> needed =
+        fresh
+            ? new ArrayList<>(manifest.entries().entrySet())
+            : filesNotAsRecorded(uri, data, manifest, different, displaced);
+    List<String> notListed = notInManifest;
+    fetchFiles(
+        uri,
+        data,
+        needed,
+        manifest.size(),
+        () ->
+            notListed != null
+                ? notListed.stream().map(data::resolve).toList()
+                : extraFiles(data, manifest),
+        displaced,
+        depot);
+  }
+
+  /**
+   * The entries of {@code manifest} whose file in {@code data} is missing or not the recorded one:
+   * among {@code different} only, when the check found which differ, else each file hashed. A file
+   * that is not the recorded one is moved aside.
+   */
+  private List<Map.Entry<String, Checksum>> filesNotAsRecorded(
+      StepUri uri,
+      Path data,
+      DirectoryManifest manifest,
+      Set<String> different,
+      Displaced displaced) {
     List<Map.Entry<String, Checksum>> needed = new ArrayList<>();
     for (Map.Entry<String, Checksum> entry : manifest.entries().entrySet()) {
-      if (fresh) {
-        needed.add(entry);
-        continue;
-      }
       if (different != null && !different.contains(entry.getKey())) {
         continue;
       }
@@ -420,18 +444,7 @@ public final class RestoreSnapshot {
         }
       }
     }
-    List<String> notListed = notInManifest;
-    fetchFiles(
-        uri,
-        data,
-        needed,
-        manifest.size(),
-        () ->
-            notListed != null
-                ? notListed.stream().map(data::resolve).toList()
-                : extraFiles(data, manifest),
-        displaced,
-        depot);
+    return needed;
   }
 
   /**
@@ -449,15 +462,13 @@ public final class RestoreSnapshot {
     String owner = "snapshot " + uri;
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
-    Path realData = realPath(data);
-    moveFilesOutOfTheWay(uri, data, needed, displaced);
-    Set<Path> foldersInside = ConcurrentHashMap.newKeySet();
+    prepareFolders(uri, data, needed, displaced);
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
-          Path file = insideFolder(data, realData, entry.getKey(), foldersInside);
+          Path file = data.resolve(entry.getKey()).normalize();
           BasicFileAttributes there = attributesOrNull(file);
           if (there != null && there.isSymbolicLink()) {
             throw linkLeadsOutside(file, data);
@@ -490,21 +501,37 @@ public final class RestoreSnapshot {
   }
 
   /**
-   * Moves aside each file of the user's where a folder of {@code needed} is to be (a link is left
-   * to {@link #insideFolder}, which follows none out of the folder); once per folder, before the
-   * files are fetched at once.
+   * Makes each folder that files of {@code needed} go into, once per folder and before any file is
+   * fetched: a file of the user's where such a folder (or one above it) is to be is moved aside,
+   * and a folder whose real path a link leads outside {@code data} is refused, so that nothing is
+   * written through it. A flat folder of 1,000 files is resolved once, not once per file.
    */
-  private void moveFilesOutOfTheWay(
+  private void prepareFolders(
       StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
-    Set<Path> seen = new HashSet<>();
+    Path realData = realPath(data);
+    Set<Path> checkedForFiles = new HashSet<>();
+    Set<Path> prepared = new HashSet<>();
     for (Map.Entry<String, Checksum> entry : needed) {
-      for (Path folder = data.resolve(entry.getKey()).getParent();
-          !folder.equals(data) && seen.add(folder);
+      Path file = data.resolve(entry.getKey()).normalize();
+      Path parent = file.getParent();
+      if (!prepared.add(parent)) {
+        continue;
+      }
+      for (Path folder = parent;
+          !folder.equals(data) && checkedForFiles.add(folder);
           folder = folder.getParent()) {
         if (Files.isRegularFile(folder, LinkOption.NOFOLLOW_LINKS)) {
           warnDisplaced(
               folder, "is a file where " + uri + " has a folder", displaced.moveAside(folder));
         }
+      }
+      try {
+        Folders.ensure(parent);
+        if (!parent.toRealPath().startsWith(realData)) {
+          throw linkLeadsOutside(file, data);
+        }
+      } catch (IOException e) {
+        throw IoErrors.unchecked("cannot create " + parent, e);
       }
     }
   }
@@ -515,31 +542,6 @@ public final class RestoreSnapshot {
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + folder, e);
     }
-  }
-
-  /**
-   * The path of a manifest entry, refusing any whose folder a link would lead outside the folder,
-   * {@code realFolder} being the folder's real path. Each folder holding entries is made and its
-   * real path checked once per restore ({@code foldersInside} holds those checked): a flat folder
-   * of 1,000 files is resolved once, not once per file.
-   */
-  private static Path insideFolder(
-      Path folder, Path realFolder, String relative, Set<Path> foldersInside) {
-    Path file = folder.resolve(relative).normalize();
-    Path parent = file.getParent();
-    if (foldersInside.contains(parent)) {
-      return file;
-    }
-    try {
-      Folders.ensure(parent);
-      if (!parent.toRealPath().startsWith(realFolder)) {
-        throw linkLeadsOutside(file, folder);
-      }
-    } catch (IOException e) {
-      throw IoErrors.unchecked("cannot create " + parent, e);
-    }
-    foldersInside.add(parent);
-    return file;
   }
 
   private static AlcoveException linkLeadsOutside(Path file, Path folder) {
