@@ -12,7 +12,6 @@ import dev.alcove.core.frontend.FrontEnd;
 import dev.alcove.core.frontend.Goal;
 import dev.alcove.core.frontend.Setting;
 import dev.alcove.core.io.AtomicFiles;
-import dev.alcove.core.io.Folders;
 import dev.alcove.core.io.IoErrors;
 import dev.alcove.core.io.NoLinks;
 import dev.alcove.core.layout.AlcoveLayout;
@@ -339,6 +338,7 @@ public final class RestoreSnapshot {
         new ArrayList<>(listed.files().entrySet()),
         listed.size(),
         List::of,
+        false,
         displaced,
         depot);
   }
@@ -412,6 +412,7 @@ public final class RestoreSnapshot {
             notListed != null
                 ? notListed.stream().map(data::resolve).toList()
                 : extraFiles(data, manifest),
+        fresh,
         displaced,
         depot);
   }
@@ -450,6 +451,7 @@ public final class RestoreSnapshot {
   /**
    * Fetches {@code needed} into the folder {@code data} of {@code uri}, whose manifest lists {@code
    * manifestSize} files, then moves aside what {@code extra} finds there that it does not list.
+   * {@code dataMadeNow}: the restore made {@code data} itself, just before.
    */
   private void fetchFiles(
       StepUri uri,
@@ -457,19 +459,25 @@ public final class RestoreSnapshot {
       List<Map.Entry<String, Checksum>> needed,
       int manifestSize,
       java.util.function.Supplier<List<Path>> extra,
+      boolean dataMadeNow,
       Displaced displaced,
       Depot depot) {
     String owner = "snapshot " + uri;
     ProgressReporter progress =
         ProgressReporter.ofFiles(log, "restoring " + uri + ":", needed.size());
-    prepareFolders(uri, data, needed, displaced);
+    Set<Path> madeNow = prepareFolders(uri, data, needed, displaced);
+    if (dataMadeNow) {
+      madeNow.add(data);
+    }
     Parallel.forEach(
         needed,
         transfers,
         depot.parallelTransfers(),
         entry -> {
           Path file = data.resolve(entry.getKey()).normalize();
-          BasicFileAttributes there = attributesOrNull(file);
+          // A folder this restore made holds nothing of anyone's: there is nothing to look at.
+          BasicFileAttributes there =
+              madeNow.contains(file.getParent()) ? null : attributesOrNull(file);
           if (there != null && there.isSymbolicLink()) {
             throw linkLeadsOutside(file, data);
           }
@@ -504,13 +512,15 @@ public final class RestoreSnapshot {
    * Makes each folder that files of {@code needed} go into, once per folder and before any file is
    * fetched: a file of the user's where such a folder (or one above it) is to be is moved aside,
    * and a folder whose real path a link leads outside {@code data} is refused, so that nothing is
-   * written through it. A flat folder of 1,000 files is resolved once, not once per file.
+   * written through it. A flat folder of 1,000 files is resolved once, not once per file. Returns
+   * the folders files go into that it made itself.
    */
-  private void prepareFolders(
+  private Set<Path> prepareFolders(
       StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
     Path realData = realPath(data);
     Set<Path> checkedForFiles = new HashSet<>();
     Set<Path> prepared = new HashSet<>();
+    Set<Path> made = new HashSet<>();
     for (Map.Entry<String, Checksum> entry : needed) {
       Path file = data.resolve(entry.getKey()).normalize();
       Path parent = file.getParent();
@@ -526,7 +536,10 @@ public final class RestoreSnapshot {
         }
       }
       try {
-        Folders.ensure(parent);
+        if (!Files.isDirectory(parent)) {
+          Files.createDirectories(parent);
+          made.add(parent);
+        }
         if (!parent.toRealPath().startsWith(realData)) {
           throw linkLeadsOutside(file, data);
         }
@@ -534,6 +547,7 @@ public final class RestoreSnapshot {
         throw IoErrors.unchecked("cannot create " + parent, e);
       }
     }
+    return made;
   }
 
   private static Path realPath(Path folder) {

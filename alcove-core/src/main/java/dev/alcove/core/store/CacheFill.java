@@ -21,6 +21,7 @@ final class CacheFill implements LandedRanges, AutoCloseable {
   private final Optional<LocalDirectoryStore> cache;
   private final Checksum checksum;
   private final Optional<Path> staged;
+  private boolean kept;
 
   CacheFill(Optional<LocalDirectoryStore> cache, Checksum checksum) {
     this.cache = cache;
@@ -53,11 +54,14 @@ final class CacheFill implements LandedRanges, AutoCloseable {
   void keep() {
     if (staged.isPresent()) {
       cache.get().adopt(checksum, staged.get());
+      kept = true;
     }
   }
 
   @Override
   public void close() {
-    staged.ifPresent(AtomicFiles::deleteQuietly);
+    if (!kept) {
+      staged.ifPresent(AtomicFiles::deleteQuietly);
+    }
   }
 }

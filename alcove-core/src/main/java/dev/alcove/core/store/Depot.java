@@ -147,10 +147,12 @@ public final class Depot implements AutoCloseable {
       TransferProgress progress,
       ThreadBudget threads) {
     Path temp = AtomicFiles.tempSibling(target);
+    boolean placed = false;
     try {
       Folders.ensure(target.toAbsolutePath().getParent());
       if (cache.isPresent() && fetchFromCache(cache.get(), checksum, temp)) {
         AtomicFiles.rename(temp, target);
+        placed = true;
         return;
       }
       if (offline.isPresent()) {
@@ -168,10 +170,13 @@ public final class Depot implements AutoCloseable {
         fill.keep();
       }
       AtomicFiles.rename(temp, target);
+      placed = true;
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write " + target, e);
     } finally {
-      AtomicFiles.deleteQuietly(temp);
+      if (!placed) {
+        AtomicFiles.deleteQuietly(temp);
+      }
     }
   }
 
