@@ -527,10 +527,22 @@ public final class RestoreSnapshot {
       if (!prepared.add(parent)) {
         continue;
       }
+      // From the top down, so that nothing below a link is looked at, moved or made through it.
+      java.util.ArrayDeque<Path> unchecked = new java.util.ArrayDeque<>();
       for (Path folder = parent;
           !folder.equals(data) && checkedForFiles.add(folder);
           folder = folder.getParent()) {
-        if (Files.isRegularFile(folder, LinkOption.NOFOLLOW_LINKS)) {
+        unchecked.push(folder);
+      }
+      for (Path folder : unchecked) {
+        BasicFileAttributes there = attributesOrNull(folder);
+        if (there == null) {
+          break; // nor anything below it
+        }
+        if (there.isSymbolicLink()) {
+          throw linkWhereAFolderIs(file, folder);
+        }
+        if (!there.isDirectory()) {
           warnDisplaced(
               folder, "is a file where " + uri + " has a folder", displaced.moveAside(folder));
         }
@@ -556,6 +568,16 @@ public final class RestoreSnapshot {
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot read " + folder, e);
     }
+  }
+
+  private static AlcoveException linkWhereAFolderIs(Path file, Path link) {
+    return new AlcoveException(
+        "refusing to write "
+            + file
+            + ": "
+            + link
+            + " is a link where the snapshot has a folder; move the link out of the snapshot's"
+            + " folder and run again");
   }
 
   private static AlcoveException linkLeadsOutside(Path file, Path folder) {

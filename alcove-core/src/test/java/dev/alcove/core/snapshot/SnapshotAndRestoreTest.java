@@ -199,9 +199,65 @@ class SnapshotAndRestoreTest {
     Files.createSymbolicLink(folder.resolve("sub"), elsewhere);
 
     restoreRefused("snapshot://folder/2024-07-26")
-        .hasMessageContaining("a link leads it outside")
+        .hasMessageContaining(folder.resolve("sub") + " is a link where the snapshot has a folder")
         .hasMessageContaining("move the link out of the snapshot's folder and run again");
     assertThat(elsewhere).isEmptyDirectory();
+  }
+
+  /**
+   * Nothing under a link where a folder should be is made, moved aside or written through it: not a
+   * folder still to be made, not a file of someone else's where that folder would be.
+   */
+  @Test
+  void aLinkAboveAFolderStillToBeMadeIsRefusedBeforeAnythingIsDoneThroughIt() throws Exception {
+    write("dir/sub/deeper/file3.txt", "deep");
+    write("dir/sub/further/file4.txt", "further");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Folders.delete(folder.resolve("sub"));
+    Path elsewhere = Files.createDirectories(inputs.resolve("elsewhere"));
+    Path theirs = write("elsewhere/further", "someone else's file");
+    Files.createSymbolicLink(folder.resolve("sub"), elsewhere);
+
+    restoreRefused("snapshot://folder/2024-07-26")
+        .hasMessageContaining("refusing to write " + folder.resolve("sub/deeper/file3.txt"))
+        .hasMessageContaining(folder.resolve("sub") + " is a link where the snapshot has a folder");
+    assertThat(TreeState.of(elsewhere)).containsOnlyKeys("/", "further");
+    assertThat(theirs).hasContent("someone else's file");
+  }
+
+  /** A link inside the snapshot's folder is no folder either: refused, nothing moved aside. */
+  @Test
+  void aLinkToAFolderInsideWhereAFolderShouldBeIsRefused() throws Exception {
+    write("dir/sub/file3.txt", "deep");
+    write("dir/top.txt", "top");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Folders.delete(folder.resolve("sub"));
+    Files.createDirectories(folder.resolve("inner"));
+    Files.createSymbolicLink(folder.resolve("sub"), folder.resolve("inner"));
+
+    restoreRefused("snapshot://folder/2024-07-26")
+        .hasMessageContaining(folder.resolve("sub") + " is a link where the snapshot has a folder");
+    assertThat(folder.resolve("inner")).isEmptyDirectory();
+    assertThat(Files.isSymbolicLink(folder.resolve("sub"))).isTrue();
+    assertThat(root.resolve("target/alcove/displaced")).doesNotExist();
+  }
+
+  @Test
+  void aLinkToNothingWhereAFolderShouldBeIsRefusedInOneLine() throws Exception {
+    write("dir/sub/deeper/file3.txt", "deep");
+    snapshot(inputs.resolve("dir"), "folder", false);
+    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Folders.delete(folder.resolve("sub"));
+    Path nowhere = inputs.resolve("nowhere");
+    Files.createSymbolicLink(folder.resolve("sub"), nowhere);
+
+    restoreRefused("snapshot://folder/2024-07-26")
+        .hasMessageContaining(folder.resolve("sub") + " is a link where the snapshot has a folder")
+        .hasMessageContaining("move the link out of the snapshot's folder and run again");
+    assertThat(nowhere).doesNotExist();
+    assertThat(Files.isSymbolicLink(folder.resolve("sub"))).isTrue();
   }
 
   /** The folder is checked once per restore; each file's own place is still looked at. */
