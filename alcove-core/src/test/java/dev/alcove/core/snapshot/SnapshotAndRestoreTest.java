@@ -191,9 +191,7 @@ class SnapshotAndRestoreTest {
 
   @Test
   void aLinkOutOfTheFolderWhereItHasAFolderIsRefusedAndNotFollowed() throws Exception {
-    write("dir/sub/file3.txt", "deep");
-    snapshot(inputs.resolve("dir"), "folder", false);
-    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Path folder = folderSnapshotOf("sub/file3.txt");
     Folders.delete(folder.resolve("sub"));
     Path elsewhere = Files.createDirectories(inputs.resolve("elsewhere"));
     Files.createSymbolicLink(folder.resolve("sub"), elsewhere);
@@ -210,10 +208,7 @@ class SnapshotAndRestoreTest {
    */
   @Test
   void aLinkAboveAFolderStillToBeMadeIsRefusedBeforeAnythingIsDoneThroughIt() throws Exception {
-    write("dir/sub/deeper/file3.txt", "deep");
-    write("dir/sub/further/file4.txt", "further");
-    snapshot(inputs.resolve("dir"), "folder", false);
-    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Path folder = folderSnapshotOf("sub/deeper/file3.txt", "sub/further/file4.txt");
     Folders.delete(folder.resolve("sub"));
     Path elsewhere = Files.createDirectories(inputs.resolve("elsewhere"));
     Path theirs = write("elsewhere/further", "someone else's file");
@@ -229,10 +224,7 @@ class SnapshotAndRestoreTest {
   /** A link inside the snapshot's folder is no folder either: refused, nothing moved aside. */
   @Test
   void aLinkToAFolderInsideWhereAFolderShouldBeIsRefused() throws Exception {
-    write("dir/sub/file3.txt", "deep");
-    write("dir/top.txt", "top");
-    snapshot(inputs.resolve("dir"), "folder", false);
-    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Path folder = folderSnapshotOf("sub/file3.txt", "top.txt");
     Folders.delete(folder.resolve("sub"));
     Files.createDirectories(folder.resolve("inner"));
     Files.createSymbolicLink(folder.resolve("sub"), folder.resolve("inner"));
@@ -246,9 +238,7 @@ class SnapshotAndRestoreTest {
 
   @Test
   void aLinkToNothingWhereAFolderShouldBeIsRefusedInOneLine() throws Exception {
-    write("dir/sub/deeper/file3.txt", "deep");
-    snapshot(inputs.resolve("dir"), "folder", false);
-    Path folder = root.resolve("data/snapshots/folder/2024-07-26");
+    Path folder = folderSnapshotOf("sub/deeper/file3.txt");
     Folders.delete(folder.resolve("sub"));
     Path nowhere = inputs.resolve("nowhere");
     Files.createSymbolicLink(folder.resolve("sub"), nowhere);
@@ -276,6 +266,15 @@ class SnapshotAndRestoreTest {
         .hasMessageContaining("a link leads it outside");
     assertThat(outside).hasContent("not the snapshot's");
     assertThat(Files.isSymbolicLink(folder.resolve("b.txt"))).isTrue();
+  }
+
+  /** A folder snapshot, folder/2024-07-26, of these files (each holding its name); its data. */
+  private Path folderSnapshotOf(String... files) throws Exception {
+    for (String file : files) {
+      write("dir/" + file, file);
+    }
+    snapshot(inputs.resolve("dir"), "folder", false);
+    return root.resolve("data/snapshots/folder/2024-07-26");
   }
 
   private static String hex(String text) {
