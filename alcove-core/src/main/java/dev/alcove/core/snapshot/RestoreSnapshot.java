@@ -510,10 +510,10 @@ public final class RestoreSnapshot {
 
   /**
    * Makes each folder that files of {@code needed} go into, once per folder and before any file is
-   * fetched: a file of the user's where such a folder (or one above it) is to be is moved aside,
-   * and a folder whose real path a link leads outside {@code data} is refused, so that nothing is
-   * written through it. A flat folder of 1,000 files is resolved once, not once per file. Returns
-   * the folders files go into that it made itself.
+   * fetched: a file of the user's where such a folder (or one above it) is to be is moved aside, a
+   * link there is refused, and so is a folder whose real path leads outside {@code data}, so that
+   * nothing is made or written through a link. A flat folder of 1,000 files is resolved once, not
+   * once per file. Returns the folders files go into that it made itself.
    */
   private Set<Path> prepareFolders(
       StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
