@@ -29,6 +29,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -518,7 +519,7 @@ public final class RestoreSnapshot {
   private Set<Path> prepareFolders(
       StepUri uri, Path data, List<Map.Entry<String, Checksum>> needed, Displaced displaced) {
     Path realData = realPath(data);
-    Set<Path> checkedForFiles = new HashSet<>();
+    Set<Path> lookedAt = new HashSet<>();
     Set<Path> prepared = new HashSet<>();
     Set<Path> made = new HashSet<>();
     for (Map.Entry<String, Checksum> entry : needed) {
@@ -528,9 +529,9 @@ public final class RestoreSnapshot {
         continue;
       }
       // From the top down, so that nothing below a link is looked at, moved or made through it.
-      java.util.ArrayDeque<Path> unchecked = new java.util.ArrayDeque<>();
+      ArrayDeque<Path> unchecked = new ArrayDeque<>();
       for (Path folder = parent;
-          !folder.equals(data) && checkedForFiles.add(folder);
+          !folder.equals(data) && lookedAt.add(folder);
           folder = folder.getParent()) {
         unchecked.push(folder);
       }
@@ -552,6 +553,7 @@ public final class RestoreSnapshot {
           Files.createDirectories(parent);
           made.add(parent);
         }
+        // Its real path once made, for a link put in the way since it was looked at.
         if (!parent.toRealPath().startsWith(realData)) {
           throw linkLeadsOutside(file, data);
         }
