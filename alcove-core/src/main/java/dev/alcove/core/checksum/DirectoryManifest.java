@@ -132,10 +132,6 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
   }
 
   /**
-   * Refuses manifest paths that could escape the directory they describe: a sidecar is user input,
-   * and a key such as {@code ../../outside} must never become a write outside the alcove.
-   */
-  /**
    * Refuses an entry for a file that checksumming a folder skips: it could never match, so the
    * folder would be restored on every run and fail every audit.
    */
@@ -150,6 +146,10 @@ public record DirectoryManifest(SortedMap<String, Checksum> entries) {
     }
   }
 
+  /**
+   * Refuses manifest paths that could escape the directory they describe: a sidecar is user input,
+   * and a key such as {@code ../../outside} must never become a write outside the alcove.
+   */
   public static void requireSafeRelativePath(String path) {
     if (path.isEmpty()
         || path.startsWith("/")
