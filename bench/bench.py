@@ -505,7 +505,11 @@ def s3_rows_settled(data):
                       "AWS_CA_BUNDLE": None}
         up, up_rclone, down, down_rclone = [], [], [], []
         # CPU seconds of each copy: (the client's, the S3 server's), to tell what two cores allow
-        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_plain": [], "down_plain": [], "down_bare": []}
+        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_plain": [], "down_plain": [], "up_bare": [], "down_bare": []}
+        # The upload's floor with the plain tools: the transfer alone (rclone without its MD5 sums),
+        # then what alcove must do beside it, each by the fastest tool for it: SHA-256 of every byte
+        # (openssl) and the copy into the alcove (`cp -r`). Their CPU seconds, and the transfer's time.
+        bare_up, up_hash_cpu, up_copy_cpu = [], [], []
         # The download's floor with the plain tools: the transfer alone (rclone without its own MD5
         # check), then what alcove must do beside it, each by the fastest tool for it: SHA-256 of every
         # byte (openssl) and a second copy for the cache, whose bytes the Python tool trusts
@@ -554,6 +558,15 @@ def s3_rows_settled(data):
             elapsed, _ = timed("up", lambda: snapshot(up_alcove, data / "dir", "dir/2024-01-01", f"-Dalcove.prefix=a{r}", f"-Dalcove.cacheDir={WORK}/cache-up", env=s3_env))
             up.append(elapsed)
             up_rclone.append(timed("up_rclone", lambda: sh(["rclone", "copy", str(data / "dir"), f"bench:{BUCKET}/r{r}"], env=rclone_env))[0])
+            bare_up.append(timed("up_bare", lambda: sh(["rclone", "copy", "--s3-disable-checksum", "--ignore-checksum", str(data / "dir"), f"bench:{BUCKET}/b{r}"], env=rclone_env))[0])
+            shutil.rmtree(WORK / "s3" / BUCKET / f"b{r}", ignore_errors=True)
+            sh(["openssl", "dgst", "-sha256", *sorted(str(p) for p in (data / "dir").iterdir())])
+            up_hash_cpu.append(last_cpu)
+            shutil.rmtree(WORK / "floor-copy", ignore_errors=True)
+            sh(["cp", "-r", str(data / "dir"), str(WORK / "floor-copy")])
+            up_copy_cpu.append(last_cpu)
+            assert sum(1 for _ in (WORK / "floor-copy").iterdir()) == FILES, "the floor's copy into the alcove is incomplete"
+            shutil.rmtree(WORK / "floor-copy", ignore_errors=True)
             plain_copy("up_plain", "put", f"p{r}/", data / "dir", str(WORK / "plain-copy"))
             shutil.rmtree(WORK / "plain-copy", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"p{r}", ignore_errors=True)
@@ -621,20 +634,28 @@ def s3_rows_settled(data):
                 f"(Maven's start, then the plain JVM's time, or all that CPU on {cores} cores), where the {target}x target allows {allowed:.2f} s "
                 f"(rclone's {rclone_wall:.2f} s over {target}): "
                 f"{floor_verdict(least_wall, allowed, alcove_wall, 'this plain JVM')}.")
-            if kind == "down":
-                bare_cpu = statistics.median([c + s for c, s in cpu["down_bare"]])
-                bare_wall = statistics.median(bare_down)
-                tools_cpu = bare_cpu + statistics.median(hash_cpu) + statistics.median(cache_cpu)
-                tools_wall = max(maven_wall + bare_wall, (maven_cpu + tools_cpu) / cores)
-                reference(
-                    f"Row 6b's floor with the plain tools: the transfer alone, `rclone copy --ignore-checksum` (no MD5 check of its own), "
-                    f"{bare_wall:.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then SHA-256 of every byte, `openssl dgst`, "
-                    f"{statistics.median(hash_cpu):.2f} CPU seconds; and a second copy for the cache, laid out as the store (`ab/cd/<sha>`, each file "
-                    f"under a temporary name until whole, by the kernel's copy: a copy, not a link, as the Python tool trusts its cache unverified), "
-                    f"{statistics.median(cache_cpu):.2f}. Together {tools_cpu:.1f} CPU seconds, {tools_cpu / statistics.median(theirs):.2f}x "
-                    f"rclone's whole download (row 6b-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu, 'the plain tools')}). "
-                    f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
-                    f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall, 'the plain tools')}.")
+            # The floor with the plain tools: the transfer alone, then each thing alcove does beside it.
+            bare_walls, how, besides = {
+                "up": (bare_up, "`rclone copy --s3-disable-checksum --ignore-checksum` (no MD5 sums of its own)",
+                       [("SHA-256 of every byte, `openssl dgst`", up_hash_cpu),
+                        ("the copy into the alcove, `cp -r`", up_copy_cpu)]),
+                "down": (bare_down, "`rclone copy --ignore-checksum` (no MD5 check of its own)",
+                         [("SHA-256 of every byte, `openssl dgst`", hash_cpu),
+                          ("a second copy for the cache, laid out as the store (`ab/cd/<sha>`, each file under a temporary name "
+                           "until whole, by the kernel's copy: a copy, not a link, as the Python tool trusts its cache unverified)", cache_cpu)]),
+            }[kind]
+            bare_cpu = statistics.median([c + s for c, s in cpu[kind + "_bare"]])
+            bare_wall = statistics.median(bare_walls)
+            tools_cpu = bare_cpu + sum(statistics.median(spent) for _, spent in besides)
+            tools_wall = max(maven_wall + bare_wall, (maven_cpu + tools_cpu) / cores)
+            reference(
+                f"Row {number}'s floor with the plain tools: the transfer alone, {how}, "
+                f"{bare_wall:.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then "
+                + "; and ".join(f"{done}, {statistics.median(spent):.2f} CPU seconds" for done, spent in besides)
+                + f". Together {tools_cpu:.1f} CPU seconds, {tools_cpu / statistics.median(theirs):.2f}x "
+                f"rclone's whole {what} (row {number}-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu, 'the plain tools')}). "
+                f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
+                f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall, 'the plain tools')}.")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,
