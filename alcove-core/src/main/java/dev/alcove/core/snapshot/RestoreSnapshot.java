@@ -573,21 +573,20 @@ public final class RestoreSnapshot {
   }
 
   private static AlcoveException linkWhereAFolderIs(Path file, Path link) {
+    return refusedForALink(file, link + " is a link where the snapshot has a folder");
+  }
+
+  private static AlcoveException linkLeadsOutside(Path file, Path folder) {
+    return refusedForALink(file, "a link leads it outside " + folder);
+  }
+
+  /** One line for every link a restore will not write through: what, and what to do. */
+  private static AlcoveException refusedForALink(Path file, String why) {
     return new AlcoveException(
         "refusing to write "
             + file
             + ": "
-            + link
-            + " is a link where the snapshot has a folder; move the link out of the snapshot's"
-            + " folder and run again");
-  }
-
-  private static AlcoveException linkLeadsOutside(Path file, Path folder) {
-    return new AlcoveException(
-        "refusing to write "
-            + file
-            + ": a link leads it outside "
-            + folder
+            + why
             + "; move the link out of the snapshot's folder and run again");
   }
 
