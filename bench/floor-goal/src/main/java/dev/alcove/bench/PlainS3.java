@@ -1,3 +1,5 @@
+package dev.alcove.bench;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,19 +27,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A reference for rows 6a and 6b: the least a JVM does to move a folder to or from S3 with what
+ * A reference for rows 6a and 6b: the least a goal does to move a folder to or from S3 with what
  * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed (SigV4),
  * 8 at once; SHA-256 of every byte; for a download, a copy of each file in a cache laid out as
  * the store (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove (an
  * upload leaves the cache alone, as alcove's does). No temporary names, no flushes, no retries, no
- * progress: a lower bound, not a tool.
+ * progress: a lower bound, not a tool. {@link FloorMojo} runs it as a Maven goal.
  *
- * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy], or start (the
- * JVM's start alone). get fetches every object under the prefix into the folder (named by
- * checksum); put sends every file of the folder to prefix/ab/cd/sha after copying it to {@code
- * copy}. Prints the seconds the transfer took, its start aside.
+ * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy]. get fetches
+ * every object under the prefix into the folder (named by checksum); put sends every file of the
+ * folder to prefix/ab/cd/sha after copying it to {@code copy}. Prints the seconds the transfer
+ * took.
  */
-class PlainS3 {
+public final class PlainS3 {
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String REGION = "us-east-1";
@@ -56,11 +58,10 @@ class PlainS3 {
   private static String accessKey;
   private static String secretKey;
 
+  private PlainS3() {}
+
   public static void main(String[] args) throws Exception {
     String mode = args[0];
-    if (mode.equals("start")) {
-      return; // the JVM's own start, to take away from the others
-    }
     endpoint = args[1];
     host = URI.create(endpoint).getAuthority();
     bucket = args[2];
