@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A reference for rows 6a and 6b: the least a goal does to move a folder to or from S3 with what
  * alcove must do beside the copy, and nothing else: the JDK's HTTP client, requests signed (SigV4),
- * 8 at once; SHA-256 of every byte; for a download, a copy of each file in a cache laid out as
- * the store (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove (an
+ * 8 at once; SHA-256 of every byte; for a download, a copy of each file in a cache laid out as the
+ * store (ab/cd/sha), written by the kernel's copy; for an upload, the copy into the alcove (an
  * upload leaves the cache alone, as alcove's does). No temporary names, no flushes, no retries, no
  * progress: a lower bound, not a tool. {@link FloorMojo} runs it as a Maven goal.
  *
