@@ -228,7 +228,7 @@ def in_turn(repeat, alcove_run, baseline_run):
     return alcove, baseline
 
 
-help_times, help_cpu = [], []  # `mvn alcove:help`: what starting Maven and the plugin costs
+help_times = []  # `mvn alcove:help`: what starting Maven and the plugin costs
 
 
 def measure_help(project):
@@ -236,7 +236,6 @@ def measure_help(project):
     if not help_times:
         for _ in range(REPEAT):
             help_times.append(mvn(project, "alcove:help")[0])
-            help_cpu.append(last_cpu)
     return help_times
 
 
@@ -621,10 +620,10 @@ def s3_rows_settled(data):
             return (f"client {statistics.median([c for c, _ in cpu[kind]]):.1f}, "
                     f"server {statistics.median([s for _, s in cpu[kind]]):.1f}")
 
-        def floor_verdict(least, limit, alcove_did, by):
+        def floor_verdict(least, limit, alcove_did):
             # A floor that alcove itself beat is none: it says nothing then.
             if alcove_did < least:
-                return f"no floor: alcove itself did better than {by}"
+                return "no floor: alcove itself did better than the plain tools"
             return "out of reach for any Maven goal here" if least > limit else "within reach"
 
         def goal_verdict(least, limit, alcove_did):
@@ -677,9 +676,9 @@ def s3_rows_settled(data):
                 f"{bare_wall:.2f} s and {bare_cpu:.1f} CPU seconds with the server's; then "
                 + "; and ".join(f"{done}, {statistics.median(spent):.2f} CPU seconds" for done, spent in besides)
                 + f". Together {tools_cpu:.1f} CPU seconds, {tools_cpu / statistics.median(theirs):.2f}x "
-                f"rclone's whole {what} (row {number}-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu, 'the plain tools')}). "
+                f"rclone's whole {what} (row {number}-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}). "
                 f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
-                f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall, 'the plain tools')}.")
+                f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall)}.")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,
