@@ -1065,7 +1065,7 @@ def spark_row():
     """Row 15: one Spark SQL step on a small table, vs the same SQL on DuckDB: Spark's fixed cost."""
     class_path_file = ROOT / "alcove-spark-test-server/target/server.classpath"
     if not class_path_file.is_file():
-        log(f"15. skipped: no Spark Connect server class path at {class_path_file} (build with tests once)")
+        log(f"15. skipped: no Spark Connect server class path at {class_path_file} (bench/run.sh without SKIP_BUILD resolves it)")
         return
     # Spark's jars before S3A's: the AWS SDK bundle carries a Netty and an SLF4J of its own.
     jars = sorted((j for j in class_path_file.read_text().strip().split(os.pathsep) if j),
