@@ -11,10 +11,5 @@ command -v rclone >/dev/null || { echo "installing rclone (Debian package)"; apt
   || echo "no rclone: the transfer rows (6a-6d) are skipped"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q install -DskipTests
-  # Row 15 starts a Spark Connect server from this class path, which a build without tests skips.
-  if [ ! -f alcove-spark-test-server/target/server.classpath ]; then
-    echo "resolving the Spark Connect server for row 15 (about 840 MB from Maven Central, once)"
-    mvn -B -q -f alcove-spark-test-server/pom.xml generate-resources
-  fi
 fi
 exec python3 bench/bench.py "$@"
