@@ -496,7 +496,7 @@ def s3_rows_settled(data):
                       "AWS_CA_BUNDLE": None}
         up, up_rclone, down, down_rclone = [], [], [], []
         # CPU seconds of each copy: (the client's, the S3 server's), to tell what two cores allow
-        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_goal": [], "down_goal": [], "up_bare": [], "down_bare": []}
+        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_goal": [], "down_goal": [], "down_fetch": [], "up_bare": [], "down_bare": []}
         # The upload's floor with the plain tools: the transfer alone (rclone without its MD5 sums),
         # then what alcove must do beside it, each by the fastest tool for it: SHA-256 of every byte
         # (openssl) and the copy into the alcove (`cp -r`). Their CPU seconds, and the transfer's time.
@@ -524,16 +524,18 @@ def s3_rows_settled(data):
         # The least Maven goal that does the copy and what alcove must do beside it, nothing more
         # (`bench/floor-goal`), timed as alcove's goals are, in the same project.
         sh(["mvn", "-B", "-q", "-f", str(BENCH / "floor-goal/pom.xml"), "install"])
-        goal_seconds, goal_walls = {"up": [], "down": []}, {"up": [], "down": []}
+        # The same goal downloading only (`fetch`: no SHA-256, no cache): less than any restore must
+        # do, so no Maven goal restoring the folder with the JDK's HTTP client can beat its time.
+        goal_seconds, goal_walls = {"up_goal": [], "down_goal": [], "down_fetch": []}, {"up_goal": [], "down_goal": [], "down_fetch": []}
 
         def goal_copy(kind, mode, prefix, folder, *extra):
             shutil.rmtree(WORK / "goal-cache", ignore_errors=True)
             args = ",".join([mode, endpoint, BUCKET, prefix, KEY, SECRET, str(folder), str(WORK / "goal-cache"), *map(str, extra)])
             elapsed, out = timed(kind, lambda: mvn(up_alcove, "dev.alcove.bench:floor-maven-plugin:1:s3", f"-Dfloor.args={args}", env=s3_env))
-            goal_walls[kind.split("_")[0]].append(elapsed)
+            goal_walls[kind].append(elapsed)
             moved = re.search(rf"{mode} (\d+) files, \d+ bytes in ([0-9.]+)", out)
             assert moved and int(moved.group(1)) >= FILES, out[-2000:]
-            goal_seconds[kind.split("_")[0]].append(float(moved.group(2)))
+            goal_seconds[kind].append(float(moved.group(2)))
             shutil.rmtree(WORK / "goal-cache", ignore_errors=True)
 
         def timed(kind, run):
@@ -613,6 +615,12 @@ def s3_rows_settled(data):
             warm(objects(f"a{r}"))
             goal_copy("down_goal", "get", f"a{r}/", WORK / "goal-down")
             shutil.rmtree(WORK / "goal-down", ignore_errors=True)
+            warm(objects(f"a{r}"))
+            goal_copy("down_fetch", "fetch", f"a{r}/", WORK / "goal-down")
+            shutil.rmtree(WORK / "goal-down", ignore_errors=True)
+        # The fastest SHA-256 on this CPU, bytes a second on one core, nothing read: the least any hash costs.
+        _, speed = sh(["openssl", "speed", "-mr", "-seconds", "1", "-bytes", str(1 << 20), "-evp", "sha256"])
+        sha256_rate = float(re.search(r"(?m)^\+F:\d+:sha256:([0-9.]+)", speed).group(1))
         cores = os.cpu_count()
         maven_cpu = statistics.median(maven_cpus)
         maven_wall = statistics.median(maven_walls)
@@ -626,6 +634,12 @@ def s3_rows_settled(data):
                 return "no floor: alcove itself did better than the plain tools"
             return "out of reach for any Maven goal here" if least > limit else "within reach"
 
+        def maven_floor_verdict(least, limit, alcove_did):
+            # A sum of parts that alcove itself beat is no lower bound: it says nothing then.
+            if alcove_did < least:
+                return "no floor: alcove itself did better than these parts added up"
+            return "out of reach for any Maven goal on the JDK's HTTP client here" if least > limit else "within reach"
+
         def goal_verdict(least, limit, alcove_did):
             # Measured, not added up: a goal that meets the target shows that alcove could.
             if least <= limit:
@@ -638,7 +652,7 @@ def s3_rows_settled(data):
             rclone_wall = statistics.median(up_rclone if kind == "up" else down_rclone)
             # The least goal's CPU, client and server, less Maven's as alcove's is, and its time.
             least_cpu = statistics.median([c + s for c, s in cpu[kind + "_goal"]]) - maven_cpu
-            least_wall = statistics.median(goal_walls[kind])
+            least_wall = statistics.median(goal_walls[kind + "_goal"])
             # The row's target is a fraction of rclone's speed: alcove may take rclone's time over it.
             allowed = rclone_wall / target
             alcove_cpu = statistics.median(own) - maven_cpu
@@ -653,7 +667,7 @@ def s3_rows_settled(data):
                 f"{maven_cpu:.1f} and takes {maven_wall:.2f} s. A Maven goal that does the same copy and only what alcove must do beside it "
                 f"(`bench/floor-goal`, in the same project: the JDK's HTTP client, signed requests, 8 at once, SHA-256 of every byte, "
                 f"{'the copy into the alcove' if kind == 'up' else 'a copy of each file in a cache laid out as the store'}; no temporary names, "
-                f"checks or retries) took {least_wall:.2f} s, the copy itself {statistics.median(goal_seconds[kind]):.2f} s of it, where the "
+                f"checks or retries) took {least_wall:.2f} s, the copy itself {statistics.median(goal_seconds[kind + '_goal']):.2f} s of it, where the "
                 f"{target}x target allows {allowed:.2f} s (rclone's {rclone_wall:.2f} s over {target}): {goal_verdict(least_wall, allowed, alcove_wall)}; "
                 f"it used {least_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, {least_cpu / statistics.median(theirs):.2f}x rclone's "
                 f"(row {number}-cpu's target 1.2x: {goal_verdict(least_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}).")
@@ -679,6 +693,25 @@ def s3_rows_settled(data):
                 f"rclone's whole {what} (row {number}-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}). "
                 f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
                 f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall)}.")
+            if kind == "down":
+                # The floor as a Maven goal, each part measured: the least goal's download alone (no
+                # goal that restores can download for less on the same HTTP client), SHA-256 of every
+                # byte at the fastest this CPU hashes (no reading), and the cache's copy by the kernel.
+                fetch_wall = statistics.median(goal_walls["down_fetch"])
+                fetch_all = statistics.median([c + s for c, s in cpu["down_fetch"]])
+                least_hash = sum(p.stat().st_size for p in source) / sha256_rate
+                floor_cpu = fetch_all - maven_cpu + least_hash + statistics.median(cache_cpu)
+                floor_wall = max(fetch_wall, (fetch_all + least_hash + statistics.median(cache_cpu)) / cores)
+                reference(
+                    f"Row {number}'s floor as a Maven goal: the same goal downloading the files and nothing else (`fetch`: no SHA-256, "
+                    f"no cache copy) took {fetch_wall:.2f} s and {fetch_all - maven_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, "
+                    f"where rows {number} and {number}-cpu allow {allowed:.2f} s and {1.2 * statistics.median(theirs):.1f} CPU seconds; SHA-256 of every byte at the fastest this CPU hashes ({sha256_rate / 1e9:.2f} GB/s "
+                    f"on one core, `openssl speed`, nothing read) is {least_hash:.2f} CPU seconds more, and the cache's copy above "
+                    f"{statistics.median(cache_cpu):.2f}. A Maven goal that restores with the JDK's HTTP client therefore uses at least "
+                    f"{floor_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, {floor_cpu / statistics.median(theirs):.2f}x rclone's (row "
+                    f"{number}-cpu's target 1.2x: {maven_floor_verdict(floor_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}; alcove "
+                    f"{alcove_cpu:.1f}), and takes at least {floor_wall:.2f} s (that download, or all that CPU on {cores} cores), where the "
+                    f"{target}x target allows {allowed:.2f} s: {maven_floor_verdict(floor_wall, allowed, alcove_wall)} (alcove {alcove_wall:.2f} s).")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,

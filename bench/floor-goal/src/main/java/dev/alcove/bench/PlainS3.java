@@ -34,10 +34,11 @@ import javax.crypto.spec.SecretKeySpec;
  * upload leaves the cache alone, as alcove's does). No temporary names, no flushes, no retries, no
  * progress: a lower bound, not a tool. {@link FloorMojo} runs it as a Maven goal.
  *
- * <p>Args: get|put endpoint bucket prefix access-key secret-key folder cache [copy]. get fetches
- * every object under the prefix into the folder (named by checksum); put sends every file of the
- * folder to prefix/ab/cd/sha after copying it to {@code copy}. Prints the seconds the transfer
- * took.
+ * <p>Args: get|fetch|put endpoint bucket prefix access-key secret-key folder cache [copy]. get
+ * fetches every object under the prefix into the folder (named by checksum); fetch does only that,
+ * neither hashing nor caching: less than any restore must do, so what no goal restoring the folder
+ * can beat; put sends every file of the folder to prefix/ab/cd/sha after copying it to {@code
+ * copy}. Prints the seconds the transfer took.
  */
 public final class PlainS3 {
   private static final String EMPTY_SHA256 =
@@ -80,10 +81,11 @@ public final class PlainS3 {
               return thread;
             });
     List<Future<Long>> done = new ArrayList<>();
-    if (mode.equals("get")) {
+    if (!mode.equals("put")) {
+      boolean verifyAndCache = mode.equals("get");
       Files.createDirectories(folder);
       for (String key : list(prefix)) {
-        done.add(threads.submit(() -> get(key, folder, cache)));
+        done.add(threads.submit(() -> get(key, folder, verifyAndCache ? cache : null)));
       }
     } else {
       Path copy = Path.of(args[8]);
@@ -143,6 +145,7 @@ public final class PlainS3 {
     return keys;
   }
 
+  /** Downloads {@code key}; with a cache, checks its bytes and copies them into the cache. */
   private static long get(String key, Path folder, Path cache) throws Exception {
     String sha = key.substring(key.lastIndexOf('/') + 1);
     HttpURLConnection connection = request("GET", "/" + bucket + "/" + key, "", EMPTY_SHA256);
@@ -153,14 +156,18 @@ public final class PlainS3 {
     try (InputStream in = connection.getInputStream();
         OutputStream out = Files.newOutputStream(target)) {
       for (int read; (read = in.read(buffer)) >= 0; size += read) {
-        digest.update(buffer, 0, read);
+        if (cache != null) {
+          digest.update(buffer, 0, read);
+        }
         out.write(buffer, 0, read);
       }
     }
-    if (!HEX.formatHex(digest.digest()).equals(sha)) {
-      throw new IOException(key + " does not hash to its name");
+    if (cache != null) {
+      if (!HEX.formatHex(digest.digest()).equals(sha)) {
+        throw new IOException(key + " does not hash to its name");
+      }
+      copyInto(cache, sha, target);
     }
-    copyInto(cache, sha, target);
     return size;
   }
 
