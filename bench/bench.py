@@ -496,7 +496,7 @@ def s3_rows_settled(data):
                       "AWS_CA_BUNDLE": None}
         up, up_rclone, down, down_rclone = [], [], [], []
         # CPU seconds of each copy: (the client's, the S3 server's), to tell what two cores allow
-        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_goal": [], "down_goal": [], "down_fetch": [], "up_bare": [], "down_bare": []}
+        cpu = {"up": [], "up_rclone": [], "down": [], "down_rclone": [], "up_goal": [], "down_goal": [], "up_send": [], "down_fetch": [], "up_bare": [], "down_bare": []}
         # The upload's floor with the plain tools: the transfer alone (rclone without its MD5 sums),
         # then what alcove must do beside it, each by the fastest tool for it: SHA-256 of every byte
         # (openssl) and the copy into the alcove (`cp -r`). Their CPU seconds, and the transfer's time.
@@ -524,9 +524,10 @@ def s3_rows_settled(data):
         # The least Maven goal that does the copy and what alcove must do beside it, nothing more
         # (`bench/floor-goal`), timed as alcove's goals are, in the same project.
         sh(["mvn", "-B", "-q", "-f", str(BENCH / "floor-goal/pom.xml"), "install"])
-        # The same goal downloading only (`fetch`: no SHA-256, no cache): less than any restore must
-        # do, so no Maven goal restoring the folder with the JDK's HTTP client can beat its time.
-        goal_seconds, goal_walls = {"up_goal": [], "down_goal": [], "down_fetch": []}, {"up_goal": [], "down_goal": [], "down_fetch": []}
+        # The same goal moving the bytes only (`send`, `fetch`: no SHA-256, no copy): less than any
+        # snapshot or restore must do, so no Maven goal doing one on the JDK's HTTP client can beat it.
+        goal_seconds = {"up_goal": [], "down_goal": [], "up_send": [], "down_fetch": []}
+        goal_walls = {kind: [] for kind in goal_seconds}
 
         def goal_copy(kind, mode, prefix, folder, *extra):
             shutil.rmtree(WORK / "goal-cache", ignore_errors=True)
@@ -587,6 +588,9 @@ def s3_rows_settled(data):
             goal_copy("up_goal", "put", f"p{r}/", data / "dir", WORK / "goal-copy")
             shutil.rmtree(WORK / "goal-copy", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"p{r}", ignore_errors=True)
+            warm(source)
+            goal_copy("up_send", "send", f"s{r}/", data / "dir")
+            shutil.rmtree(WORK / "s3" / BUCKET / f"s{r}", ignore_errors=True)
             shutil.rmtree(up_alcove / "data/snapshots/dir/2024-01-01")
             shutil.rmtree(WORK / "cache-up", ignore_errors=True)
             # A cache left by an interrupted run would turn the download into a local copy.
@@ -693,25 +697,29 @@ def s3_rows_settled(data):
                 f"rclone's whole {what} (row {number}-cpu's target 1.2x: {floor_verdict(tools_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}). "
                 f"A Maven goal doing that much takes at least {tools_wall:.2f} s (Maven's start, then the transfer, or all that CPU and Maven's on {cores} cores), "
                 f"where the {target}x target allows {allowed:.2f} s: {floor_verdict(tools_wall, allowed, alcove_wall)}.")
-            if kind == "down":
-                # The floor as a Maven goal, each part measured: the least goal's download alone (no
-                # goal that restores can download for less on the same HTTP client), SHA-256 of every
-                # byte at the fastest this CPU hashes (no reading), and the cache's copy by the kernel.
-                fetch_wall = statistics.median(goal_walls["down_fetch"])
-                fetch_all = statistics.median([c + s for c, s in cpu["down_fetch"]])
-                least_hash = sum(p.stat().st_size for p in source) / sha256_rate
-                floor_cpu = fetch_all - maven_cpu + least_hash + statistics.median(cache_cpu)
-                floor_wall = max(fetch_wall, (fetch_all + least_hash + statistics.median(cache_cpu)) / cores)
-                reference(
-                    f"Row {number}'s floor as a Maven goal: the same goal downloading the files and nothing else (`fetch`: no SHA-256, "
-                    f"no cache copy) took {fetch_wall:.2f} s and {fetch_all - maven_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, "
-                    f"where rows {number} and {number}-cpu allow {allowed:.2f} s and {1.2 * statistics.median(theirs):.1f} CPU seconds; SHA-256 of every byte at the fastest this CPU hashes ({sha256_rate / 1e9:.2f} GB/s "
-                    f"on one core, `openssl speed`, nothing read) is {least_hash:.2f} CPU seconds more, and the cache's copy above "
-                    f"{statistics.median(cache_cpu):.2f}. A Maven goal that restores with the JDK's HTTP client therefore uses at least "
-                    f"{floor_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, {floor_cpu / statistics.median(theirs):.2f}x rclone's (row "
-                    f"{number}-cpu's target 1.2x: {maven_floor_verdict(floor_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}; alcove "
-                    f"{alcove_cpu:.1f}), and takes at least {floor_wall:.2f} s (that download, or all that CPU on {cores} cores), where the "
-                    f"{target}x target allows {allowed:.2f} s: {maven_floor_verdict(floor_wall, allowed, alcove_wall)} (alcove {alcove_wall:.2f} s).")
+            # The floor as a Maven goal, each part measured: the least goal moving the bytes alone (no
+            # goal that snapshots or restores can move them for less on the same HTTP client), SHA-256
+            # of every byte at the fastest this CPU hashes (nothing read), and the copy beside the
+            # transfer by the fastest tool for it (the plain tools' measure above).
+            mode, copy_what, copy_cpu = {
+                "up": ("send", "the copy into the alcove", up_copy_cpu),
+                "down": ("fetch", "the cache's copy", cache_cpu)}[kind]
+            alone_wall = statistics.median(goal_walls[f"{kind}_{mode}"])
+            alone_all = statistics.median([c + s for c, s in cpu[f"{kind}_{mode}"]])
+            least_hash = sum(p.stat().st_size for p in source) / sha256_rate
+            floor_cpu = alone_all - maven_cpu + least_hash + statistics.median(copy_cpu)
+            floor_wall = max(alone_wall, (alone_all + least_hash + statistics.median(copy_cpu)) / cores)
+            reference(
+                f"Row {number}'s floor as a Maven goal: the same goal {'uploading' if kind == 'up' else 'downloading'} the files and "
+                f"nothing else (`{mode}`: no SHA-256, no copy) took {alone_wall:.2f} s and {alone_all - maven_cpu:.1f} CPU seconds beyond "
+                f"`mvn alcove:help`'s, where rows {number} and {number}-cpu allow {allowed:.2f} s and {1.2 * statistics.median(theirs):.1f} "
+                f"CPU seconds; SHA-256 of every byte at the fastest this CPU hashes ({sha256_rate / 1e9:.2f} GB/s on one core, `openssl "
+                f"speed`, nothing read) is {least_hash:.2f} CPU seconds more, and {copy_what} above {statistics.median(copy_cpu):.2f}. A "
+                f"Maven goal that {'snapshots' if kind == 'up' else 'restores'} with the JDK's HTTP client therefore uses at least "
+                f"{floor_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, {floor_cpu / statistics.median(theirs):.2f}x rclone's (row "
+                f"{number}-cpu's target 1.2x: {maven_floor_verdict(floor_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}; alcove "
+                f"{alcove_cpu:.1f}), and takes at least {floor_wall:.2f} s (that transfer, or all that CPU on {cores} cores), where the "
+                f"{target}x target allows {allowed:.2f} s: {maven_floor_verdict(floor_wall, allowed, alcove_wall)} (alcove {alcove_wall:.2f} s).")
             shutil.rmtree(WORK / "s3" / BUCKET / f"a{r}", ignore_errors=True)
             shutil.rmtree(WORK / "s3" / BUCKET / f"r{r}", ignore_errors=True)
         record("6a", f"alcove:snapshot of the {FILES}-file folder to S3 (local S3Proxy)", up, up_rclone, "rclone copy", "speed", 0.8,

@@ -34,11 +34,12 @@ import javax.crypto.spec.SecretKeySpec;
  * upload leaves the cache alone, as alcove's does). No temporary names, no flushes, no retries, no
  * progress: a lower bound, not a tool. {@link FloorMojo} runs it as a Maven goal.
  *
- * <p>Args: get|fetch|put endpoint bucket prefix access-key secret-key folder cache [copy]. get
+ * <p>Args: get|fetch|put|send endpoint bucket prefix access-key secret-key folder cache [copy]. get
  * fetches every object under the prefix into the folder (named by checksum); fetch does only that,
  * neither hashing nor caching: less than any restore must do, so what no goal restoring the folder
  * can beat; put sends every file of the folder to prefix/ab/cd/sha after copying it to {@code
- * copy}. Prints the seconds the transfer took.
+ * copy}; send only sends each file as it is, unhashed and uncopied, as fetch only fetches. Prints
+ * the seconds the transfer took.
  */
 public final class PlainS3 {
   private static final String EMPTY_SHA256 =
@@ -81,7 +82,13 @@ public final class PlainS3 {
               return thread;
             });
     List<Future<Long>> done = new ArrayList<>();
-    if (!mode.equals("put")) {
+    if (mode.equals("send")) {
+      try (var files = Files.list(folder)) {
+        for (Path file : files.sorted().toList()) {
+          done.add(threads.submit(() -> put(file, null, prefix)));
+        }
+      }
+    } else if (!mode.equals("put")) {
       boolean verifyAndCache = mode.equals("get");
       Files.createDirectories(folder);
       for (String key : list(prefix)) {
@@ -186,11 +193,19 @@ public final class PlainS3 {
     return HEX.formatHex(digest.digest());
   }
 
+  /**
+   * Sends {@code copied} to prefix/ab/cd/sha; without a checksum, to prefix/name, its body unsigned
+   * (S3's UNSIGNED-PAYLOAD).
+   */
   private static long put(Path copied, String sha, String prefix) throws Exception {
     byte[] buffer = BUFFER.get();
     long size = Files.size(copied);
-    String key = prefix + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha;
-    HttpURLConnection connection = request("PUT", "/" + bucket + "/" + key, "", sha);
+    String key =
+        sha == null
+            ? prefix + copied.getFileName()
+            : prefix + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha;
+    HttpURLConnection connection =
+        request("PUT", "/" + bucket + "/" + key, "", sha == null ? "UNSIGNED-PAYLOAD" : sha);
     // Without a type of its own, the JDK would call the body a form, which the server may read.
     connection.setRequestProperty("content-type", "application/octet-stream");
     connection.setDoOutput(true);
