@@ -88,13 +88,13 @@ public final class PlainS3 {
           done.add(threads.submit(() -> put(file, null, prefix)));
         }
       }
-    } else if (!mode.equals("put")) {
+    } else if (mode.equals("get") || mode.equals("fetch")) {
       boolean verifyAndCache = mode.equals("get");
       Files.createDirectories(folder);
       for (String key : list(prefix)) {
         done.add(threads.submit(() -> get(key, folder, verifyAndCache ? cache : null)));
       }
-    } else {
+    } else if (mode.equals("put")) {
       Path copy = Path.of(args[8]);
       Files.createDirectories(copy);
       // As alcove does: every file hashed and copied first, on every core, then all sent.
@@ -112,6 +112,8 @@ public final class PlainS3 {
           done.add(threads.submit(() -> put(local, sha, prefix)));
         }
       }
+    } else {
+      throw new IllegalArgumentException("unknown mode " + mode + ": get, fetch, put or send");
     }
     long bytes = 0;
     for (Future<Long> each : done) {
