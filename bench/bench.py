@@ -625,6 +625,7 @@ def s3_rows_settled(data):
         # The fastest SHA-256 on this CPU, bytes a second on one core, nothing read: the least any hash costs.
         _, speed = sh(["openssl", "speed", "-mr", "-seconds", "1", "-bytes", str(1 << 20), "-evp", "sha256"])
         sha256_rate = float(re.search(r"(?m)^\+F:\d+:sha256:([0-9.]+)", speed).group(1))
+        least_hash = sum(p.stat().st_size for p in source) / sha256_rate
         cores = os.cpu_count()
         maven_cpu = statistics.median(maven_cpus)
         maven_wall = statistics.median(maven_walls)
@@ -632,17 +633,15 @@ def s3_rows_settled(data):
             return (f"client {statistics.median([c for c, _ in cpu[kind]]):.1f}, "
                     f"server {statistics.median([s for _, s in cpu[kind]]):.1f}")
 
-        def floor_verdict(least, limit, alcove_did):
+        def floor_verdict(least, limit, alcove_did, floor="the plain tools", goals="any Maven goal here"):
             # A floor that alcove itself beat is none: it says nothing then.
             if alcove_did < least:
-                return "no floor: alcove itself did better than the plain tools"
-            return "out of reach for any Maven goal here" if least > limit else "within reach"
+                return f"no floor: alcove itself did better than {floor}"
+            return f"out of reach for {goals}" if least > limit else "within reach"
 
         def maven_floor_verdict(least, limit, alcove_did):
-            # A sum of parts that alcove itself beat is no lower bound: it says nothing then.
-            if alcove_did < least:
-                return "no floor: alcove itself did better than these parts added up"
-            return "out of reach for any Maven goal on the JDK's HTTP client here" if least > limit else "within reach"
+            return floor_verdict(least, limit, alcove_did, "these parts added up",
+                                 "any Maven goal on the JDK's HTTP client here")
 
         def goal_verdict(least, limit, alcove_did):
             # Measured, not added up: a goal that meets the target shows that alcove could.
@@ -706,15 +705,15 @@ def s3_rows_settled(data):
                 "down": ("fetch", "the cache's copy", cache_cpu)}[kind]
             alone_wall = statistics.median(goal_walls[f"{kind}_{mode}"])
             alone_all = statistics.median([c + s for c, s in cpu[f"{kind}_{mode}"]])
-            least_hash = sum(p.stat().st_size for p in source) / sha256_rate
-            floor_cpu = alone_all - maven_cpu + least_hash + statistics.median(copy_cpu)
-            floor_wall = max(alone_wall, (alone_all + least_hash + statistics.median(copy_cpu)) / cores)
+            least_copy = statistics.median(copy_cpu)
+            floor_cpu = alone_all - maven_cpu + least_hash + least_copy
+            floor_wall = max(alone_wall, (alone_all + least_hash + least_copy) / cores)
             reference(
                 f"Row {number}'s floor as a Maven goal: the same goal {'uploading' if kind == 'up' else 'downloading'} the files and "
                 f"nothing else (`{mode}`: no SHA-256, no copy) took {alone_wall:.2f} s and {alone_all - maven_cpu:.1f} CPU seconds beyond "
                 f"`mvn alcove:help`'s, where rows {number} and {number}-cpu allow {allowed:.2f} s and {1.2 * statistics.median(theirs):.1f} "
                 f"CPU seconds; SHA-256 of every byte at the fastest this CPU hashes ({sha256_rate / 1e9:.2f} GB/s on one core, `openssl "
-                f"speed`, nothing read) is {least_hash:.2f} CPU seconds more, and {copy_what} above {statistics.median(copy_cpu):.2f}. A "
+                f"speed`, nothing read) is {least_hash:.2f} CPU seconds more, and {copy_what} above {least_copy:.2f}. A "
                 f"Maven goal that {'snapshots' if kind == 'up' else 'restores'} with the JDK's HTTP client therefore uses at least "
                 f"{floor_cpu:.1f} CPU seconds beyond `mvn alcove:help`'s, {floor_cpu / statistics.median(theirs):.2f}x rclone's (row "
                 f"{number}-cpu's target 1.2x: {maven_floor_verdict(floor_cpu, 1.2 * statistics.median(theirs), alcove_cpu)}; alcove "
